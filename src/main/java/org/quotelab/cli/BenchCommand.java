@@ -1,0 +1,12 @@
+package org.quotelab.cli;
+
+import picocli.CommandLine.Command;
+
+/** Benchmarks print readable tables, or one JSON object with --json; never run as tests. */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Measure speed and memory; figures are ratios against a baseline run in the same process.",
+        subcommands = {})
+public final class BenchCommand {
+}

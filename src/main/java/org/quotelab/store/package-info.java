@@ -1,0 +1,2 @@
+/** The embedded H2 store: schema migrations, repositories, CSV import and export. Depends on domain only. */
+package org.quotelab.store;
