@@ -2,6 +2,7 @@ package org.quotelab.ml.bert;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,18 @@ public record BertConfig(
 
     /** A very small encoder for fast unit tests. */
     public static BertConfig tiny(int vocabSize) {
-        return new BertConfig(vocabSize, 32, 2, 4, 64, 64, 2, 1e-12f, 0.1f, 0.1f);
+        return new BertConfig(vocabSize, 32, 2, 4, 64, 512, 2, 1e-12f, 0.1f, 0.1f);
+    }
+
+    /** A tiny encoder over the bundled 30522-token vocabulary, so the bundled tokenizer fits it. */
+    public static BertConfig tiny() {
+        return tiny(30522);
+    }
+
+    /** The same sizes with dropout switched off (deterministic training-mode tests). */
+    public BertConfig withoutDropout() {
+        return new BertConfig(vocabSize, hiddenSize, numHiddenLayers, numAttentionHeads, intermediateSize,
+                maxPositionEmbeddings, typeVocabSize, layerNormEps, 0f, 0f);
     }
 
     public int headSize() {
@@ -85,6 +97,27 @@ public record BertConfig(
         } catch (IllegalArgumentException e) {
             throw new IOException(source + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Writes a Hugging Face config.json (for export and for tests that build a checkpoint folder). */
+    public void write(Path configJson, int numLabels) throws IOException {
+        ObjectNode n = new ObjectMapper().createObjectNode();
+        n.putArray("architectures").add("BertForSequenceClassification");
+        n.put("model_type", "bert");
+        n.put("vocab_size", vocabSize);
+        n.put("hidden_size", hiddenSize);
+        n.put("num_hidden_layers", numHiddenLayers);
+        n.put("num_attention_heads", numAttentionHeads);
+        n.put("intermediate_size", intermediateSize);
+        n.put("max_position_embeddings", maxPositionEmbeddings);
+        n.put("type_vocab_size", typeVocabSize);
+        n.put("layer_norm_eps", layerNormEps);
+        n.put("hidden_dropout_prob", hiddenDropoutProb);
+        n.put("attention_probs_dropout_prob", attentionProbsDropoutProb);
+        n.put("hidden_act", "gelu");
+        n.put("num_labels", numLabels);
+        Files.createDirectories(configJson.toAbsolutePath().getParent());
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(configJson.toFile(), n);
     }
 
     private static int intField(JsonNode root, String name, String source) throws IOException {
