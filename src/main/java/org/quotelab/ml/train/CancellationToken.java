@@ -1,9 +1,10 @@
 package org.quotelab.ml.train;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /** Set from any thread; the trainer checks it between steps and stops without saving. */
-public final class CancellationToken {
+public final class CancellationToken implements BooleanSupplier {
 
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
@@ -12,6 +13,11 @@ public final class CancellationToken {
     }
 
     public boolean isCancelled() {
+        return cancelled.get();
+    }
+
+    @Override
+    public boolean getAsBoolean() {
         return cancelled.get();
     }
 

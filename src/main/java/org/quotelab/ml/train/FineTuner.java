@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.BooleanSupplier;
 import org.quotelab.domain.metrics.ClassificationReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,11 +44,11 @@ public final class FineTuner {
     }
 
     /**
-     * Trains {@code net} in place. Throws {@link TrainingCancelledException} when {@code cancel}
-     * is set (the net is then half-trained: callers discard it and keep their saved version).
+     * Trains {@code net} in place. Throws {@link TrainingCancelledException} when {@code cancelled}
+     * turns true (checked between steps; the service layer passes its job token's isCancelled) (the net is then half-trained: callers discard it and keep their saved version).
      */
     public TrainingResult fit(ClassifierNet net, List<EncodedExample> train, List<EncodedExample> validation,
-                              List<String> labels, CancellationToken cancel) {
+                              List<String> labels, BooleanSupplier cancelled) {
         if (train.isEmpty()) {
             throw new IllegalArgumentException("no training examples");
         }
@@ -82,7 +83,7 @@ public final class FineTuner {
                 int counted = 0;
                 for (int[] index : BatchPlanner.trainingBatches(lengths, config.batchSize(), config.paddingMode(),
                         random)) {
-                    if (cancel.isCancelled()) {
+                    if (cancelled.getAsBoolean()) {
                         throw new TrainingCancelledException(step + 1);
                     }
                     long t0 = System.nanoTime();
