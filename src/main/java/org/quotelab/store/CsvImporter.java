@@ -91,7 +91,7 @@ public final class CsvImporter {
             long line = 1;
             CSVRecord headerRecord = next(it, file, name, line, null);
             if (headerRecord == null) {
-                throw new ImportException(new ImportError(name, 0, null, "the file is empty"));
+                throw new ImportException(new ImportError(name, 1, "1", "the file is empty"));
             }
             List<String> header = headerRecord.toList();
             checkHeaderNames(name, header);
@@ -117,7 +117,7 @@ public final class CsvImporter {
                 }
             }
             if (writer.rows() == 0) {
-                throw new ImportException(new ImportError(name, 0, null, "the file has a header but no rows"));
+                throw new ImportException(new ImportError(name, line, "1", "the file has a header but no rows"));
             }
             in.transferTo(OutputStreamSink.INSTANCE); // hash every byte even if the parser stopped early
             String hash = hex(sha.digest());
@@ -152,7 +152,7 @@ public final class CsvImporter {
             Optional<CsvScanner.Problem> p = CsvScanner.firstProblem(file);
             if (p.isPresent()) {
                 CsvScanner.Problem q = p.get();
-                String col = m == null ? String.valueOf(q.field() + 1) : m.describe(q.field());
+                String col = ColumnMapping.describe(m == null ? headerOf(file) : m.header(), q.field());
                 return new ImportException(new ImportError(name, q.recordLine(), col,
                         q.what() + " (at line " + q.line() + ", character " + q.charColumn() + ")"), e);
             }
@@ -161,6 +161,18 @@ public final class CsvImporter {
         }
         String what = encoding ? "the file is not valid UTF-8" : "the CSV cannot be parsed: " + e.getMessage();
         return new ImportException(new ImportError(name, line, null, what), e);
+    }
+
+    /** The header read leniently, to name columns when decoding failed before the header was parsed. */
+    private static List<String> headerOf(Path file) throws IOException {
+        try (Reader r = new InputStreamReader(skipBom(new BufferedInputStream(Files.newInputStream(file))),
+                        StandardCharsets.UTF_8);
+                CSVParser p = CSVParser.builder().setReader(r).setFormat(FORMAT).get()) {
+            Iterator<CSVRecord> it = p.iterator();
+            return it.hasNext() ? it.next().toList() : List.of();
+        } catch (UncheckedIOException | IllegalStateException e) {
+            return List.of();
+        }
     }
 
     private static boolean causedByEncoding(Throwable e) {
