@@ -1,0 +1,56 @@
+package org.quotelab.domain.cascade;
+
+import java.util.List;
+
+/**
+ * Cached cascade outputs of a labelled set, the input of a threshold sweep.
+ *
+ * <p>Class indexes: end-to-end truth is 0 for out-of-topic and k (1..K) for topic k; stage 2
+ * predicts 0 for "not pertinent" (a stage-1 false positive) and k for topic k. Rejecting a quote
+ * at stage 1 and calling it class 0 at stage 2 both mean "out-of-topic" end to end.
+ *
+ * @param topics     names of topics 1..K (index 0 of this list is topic 1)
+ * @param pInTopic   stage-1 probability that each quote is in-topic (calibrated)
+ * @param stage2Pred stage-2 argmax per quote, 0..K
+ * @param truth      true end-to-end class per quote, 0..K
+ * @param days       number of daily batches the quotes came from, for the review load
+ */
+public record CascadeScores(List<String> topics, double[] pInTopic, int[] stage2Pred, int[] truth, int days) {
+
+    public CascadeScores {
+        topics = List.copyOf(topics);
+        int n = pInTopic.length;
+        if (stage2Pred.length != n || truth.length != n) {
+            throw new IllegalArgumentException("arrays differ in length: p " + n
+                    + ", stage 2 " + stage2Pred.length + ", truth " + truth.length);
+        }
+        int k = topics.size();
+        for (int i = 0; i < n; i++) {
+            if (!(pInTopic[i] >= 0 && pInTopic[i] <= 1)) {
+                throw new IllegalArgumentException("P(in-topic) of quote " + i + " is " + pInTopic[i]);
+            }
+            if (stage2Pred[i] < 0 || stage2Pred[i] > k || truth[i] < 0 || truth[i] > k) {
+                throw new IllegalArgumentException("class of quote " + i + " is outside 0.." + k);
+            }
+        }
+        if (days < 1) {
+            throw new IllegalArgumentException("days must be at least 1, got " + days);
+        }
+    }
+
+    public int size() {
+        return pInTopic.length;
+    }
+
+    public int topicCount() {
+        return topics.size();
+    }
+
+    /** End-to-end class names: "out-of-topic" then the topics. */
+    public List<String> endToEndLabels() {
+        java.util.ArrayList<String> labels = new java.util.ArrayList<>(topics.size() + 1);
+        labels.add(CascadeDecision.OUT_OF_TOPIC);
+        labels.addAll(topics);
+        return labels;
+    }
+}

@@ -1,0 +1,6 @@
+package org.quotelab.domain.quote;
+
+public enum ExportFormat {
+    CSV,
+    JSONL
+}

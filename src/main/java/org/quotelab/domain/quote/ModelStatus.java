@@ -1,0 +1,7 @@
+package org.quotelab.domain.quote;
+
+public enum ModelStatus {
+    CANDIDATE,
+    ACTIVE,
+    RETIRED
+}

@@ -1,0 +1,64 @@
+package org.quotelab.domain.quote;
+
+/**
+ * Filters of the Review view; null or false means "no filter". Filters on predictions use the
+ * predictions of {@code stage1VersionId}/{@code stage2VersionId} (stage 2 null = stage-1-only
+ * predictions). {@code labelled}: TRUE labelled only, FALSE unlabelled only. {@code predictedClass} is a topic, or {@link #OUT_OF_TOPIC} for predicted label 0.
+ * {@code uncertainMargin} > 0 keeps quotes with |p_in_topic - threshold| <= margin.
+ */
+public record QuoteFilter(
+        Long batchId,
+        Long stage1VersionId,
+        Long stage2VersionId,
+        String predictedClass,
+        Boolean labelled,
+        double threshold,
+        double uncertainMargin,
+        boolean disagreementOnly,
+        Boolean validation) {
+
+    public static final String OUT_OF_TOPIC = "0";
+
+    public static QuoteFilter all() {
+        return new QuoteFilter(null, null, null, null, null, 0.5, 0, false, null);
+    }
+
+    public QuoteFilter withBatch(Long id) {
+        return new QuoteFilter(id, stage1VersionId, stage2VersionId, predictedClass, labelled,
+                threshold, uncertainMargin, disagreementOnly, validation);
+    }
+
+    public QuoteFilter withModels(Long stage1, Long stage2) {
+        return new QuoteFilter(batchId, stage1, stage2, predictedClass, labelled,
+                threshold, uncertainMargin, disagreementOnly, validation);
+    }
+
+    public QuoteFilter withPredictedClass(String cls) {
+        return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, cls, labelled,
+                threshold, uncertainMargin, disagreementOnly, validation);
+    }
+
+    public QuoteFilter withLabelled(Boolean on) {
+        return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, on,
+                threshold, uncertainMargin, disagreementOnly, validation);
+    }
+
+    public QuoteFilter withUncertain(double thr, double margin) {
+        return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled,
+                thr, margin, disagreementOnly, validation);
+    }
+
+    public QuoteFilter withDisagreementOnly(boolean on) {
+        return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled,
+                threshold, uncertainMargin, on, validation);
+    }
+
+    public QuoteFilter withValidation(Boolean v) {
+        return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled,
+                threshold, uncertainMargin, disagreementOnly, v);
+    }
+
+    public boolean needsPredictions() {
+        return predictedClass != null || uncertainMargin > 0 || disagreementOnly;
+    }
+}

@@ -1,0 +1,9 @@
+package org.quotelab.domain.quote;
+
+public enum RunStatus {
+    RUNNING,
+    DONE,
+    CANCELLED,
+    INTERRUPTED,
+    FAILED
+}

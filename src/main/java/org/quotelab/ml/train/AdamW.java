@@ -1,0 +1,100 @@
+package org.quotelab.ml.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * AdamW (Loshchilov and Hutter) as in torch.optim.AdamW: decoupled weight decay
+ * w -= lr * wd * w, then the bias-corrected Adam step. DJL's own Adam is not used: its native
+ * update clamps gradients one-sidedly and its Java side passes (Number) scalars; here every
+ * constant is a libtorch-owned 0-d array and the update is plain deterministic tensor arithmetic,
+ * run outside autograd (grad mode is off outside a GradientCollector).
+ */
+public final class AdamW implements AutoCloseable {
+
+    private final double beta1;
+    private final double beta2;
+    private final double epsilon;
+    private final double weightDecay;
+    private final NDManager stateManager;
+    private final Map<String, NDArray[]> moments = new HashMap<>();
+    private int steps;
+
+    public AdamW(NDManager parent, double beta1, double beta2, double epsilon, double weightDecay) {
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.epsilon = epsilon;
+        this.weightDecay = weightDecay;
+        this.stateManager = parent.newSubManager();
+    }
+
+    public static AdamW of(NDManager parent, TrainingConfig config) {
+        return new AdamW(parent, config.beta1(), config.beta2(), config.epsilon(), config.weightDecay());
+    }
+
+    /**
+     * One update of every parameter from its current gradient, scaled by {@code gradScale}
+     * (the clipping factor). Temporary arrays live in {@code scratch}.
+     */
+    public void step(List<TrainableParameter> params, double learningRate, double gradScale, NDManager scratch) {
+        steps++;
+        double bc1 = 1 - Math.pow(beta1, steps);
+        double bc2 = 1 - Math.pow(beta2, steps);
+        boolean gradMode = JniUtils.isGradMode();
+        // In-place updates of leaves are only legal, and only free of graph building, without grad mode.
+        JniUtils.setGradMode(false);
+        try (NDManager m = scratch.newSubManager()) {
+            NDArray b1 = scalar(m, beta1);
+            NDArray b2 = scalar(m, beta2);
+            NDArray gradIn = scalar(m, (1 - beta1) * gradScale);
+            NDArray sqIn = scalar(m, (1 - beta2) * gradScale * gradScale);
+            NDArray sqrtBc2 = scalar(m, Math.sqrt(bc2));
+            NDArray eps = scalar(m, epsilon);
+            NDArray stepSize = scalar(m, learningRate / bc1);
+            NDArray decay = scalar(m, 1 - learningRate * weightDecay);
+            for (TrainableParameter p : params) {
+                NDArray w = p.array();
+                NDArray[] mv = moments.computeIfAbsent(p.name(), k -> zeros(w));
+                NDArray g = Gradients.of(p, m);
+                if (p.decay() && weightDecay > 0) {
+                    w.muli(decay);
+                }
+                mv[0].muli(b1).addi(g.mul(gradIn));
+                mv[1].muli(b2).addi(g.square().muli(sqIn));
+                NDArray denom = mv[1].sqrt();
+                denom.attach(m);
+                denom.divi(sqrtBc2).addi(eps);
+                NDArray update = mv[0].div(denom);
+                update.attach(m);
+                w.subi(update.muli(stepSize));
+            }
+        } finally {
+            JniUtils.setGradMode(gradMode);
+        }
+    }
+
+    private NDArray[] zeros(NDArray like) {
+        NDArray first = stateManager.zeros(like.getShape(), like.getDataType(), like.getDevice());
+        NDArray second = stateManager.zeros(like.getShape(), like.getDataType(), like.getDevice());
+        return new NDArray[] {first, second};
+    }
+
+    private static NDArray scalar(NDManager m, double v) {
+        return m.full(new Shape(), (float) v, DataType.FLOAT32);
+    }
+
+    public int steps() {
+        return steps;
+    }
+
+    @Override
+    public void close() {
+        stateManager.close();
+    }
+}

@@ -1,0 +1,176 @@
+package org.quotelab.ml.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.BooleanSupplier;
+import org.quotelab.domain.metrics.ClassificationReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Full fine-tuning of a {@link ClassifierNet}: AdamW with decoupled weight decay, linear warm-up
+ * and decay, global-norm clipping, length-bucketed batches, class weights or focal loss, the best
+ * epoch by a validation metric. A step whose loss or gradient norm is not finite is skipped
+ * (gradients dropped, no update) and reported. Deterministic on CPU for a given seed.
+ */
+public final class FineTuner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FineTuner.class);
+
+    private final TrainingConfig config;
+    private final TrainingListener listener;
+    private final LossPenalty penalty;
+    private final Runnable beforeBackward;
+
+    public FineTuner(TrainingConfig config, TrainingListener listener) {
+        this(config, listener, null, null);
+    }
+
+    /**
+     * @param penalty        extra loss term such as EWC's (null for none)
+     * @param beforeBackward hook between forward and backward, for tests (null for none)
+     */
+    public FineTuner(TrainingConfig config, TrainingListener listener, LossPenalty penalty, Runnable beforeBackward) {
+        this.config = config;
+        this.listener = listener == null ? TrainingListener.none() : listener;
+        this.penalty = penalty;
+        this.beforeBackward = beforeBackward;
+    }
+
+    /**
+     * Trains {@code net} in place. Throws {@link TrainingCancelledException} when {@code cancelled}
+     * turns true (checked between steps; the service layer passes its job token's isCancelled) (the net is then half-trained: callers discard it and keep their saved version).
+     */
+    public TrainingResult fit(ClassifierNet net, List<EncodedExample> train, List<EncodedExample> validation,
+                              List<String> labels, BooleanSupplier cancelled) {
+        if (train.isEmpty()) {
+            throw new IllegalArgumentException("no training examples");
+        }
+        long started = System.nanoTime();
+        Engine.getInstance().setRandomSeed((int) config.seed());
+        Random random = new Random(config.seed());
+        List<TrainableParameter> params = TrainableParameter.of(net.block());
+        Gradients.attach(params);
+        Gradients.zero(params);
+        int[] trainLabels = train.stream().mapToInt(EncodedExample::label).toArray();
+        double[] classWeights = config.classWeighting()
+                .weights(trainLabels, net.numClasses(), config.explicitClassWeights());
+        int[] lengths = BatchPlanner.lengths(train);
+        int perEpoch = (train.size() + config.batchSize() - 1) / config.batchSize();
+        LearningRateSchedule schedule = LearningRateSchedule.of(config, perEpoch * config.epochs());
+        int width = config.paddingMode() == PaddingMode.FIXED ? config.maxLength() : 0;
+        GradientStep gradientStep = new GradientStep(net, new ClassificationLoss(config.focalGamma()), penalty,
+                beforeBackward);
+
+        List<EpochSummary> history = new ArrayList<>();
+        int step = 0;
+        int skipped = 0;
+        int bestEpoch = 0;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        ClassificationReport bestReport = null;
+        try (NDManager snapshotManager = net.manager().newSubManager();
+             AdamW optimizer = AdamW.of(net.manager(), config)) {
+            List<NDArray> best = null;
+            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+                long epochStart = System.nanoTime();
+                double lossSum = 0;
+                int counted = 0;
+                for (int[] index : BatchPlanner.trainingBatches(lengths, config.batchSize(), config.paddingMode(),
+                        random)) {
+                    if (cancelled.getAsBoolean()) {
+                        throw new TrainingCancelledException(step + 1);
+                    }
+                    long t0 = System.nanoTime();
+                    double lr = schedule.at(step);
+                    double loss;
+                    double norm;
+                    boolean ok;
+                    try (NDManager batchManager = net.manager().newSubManager()) {
+                        BatchTensors batch = BatchTensors.of(batchManager, train, index, width, net.numClasses(),
+                                classWeights);
+                        loss = gradientStep.run(batch, params, batchManager);
+                        norm = Gradients.globalNorm(params, batchManager);
+                        ok = Double.isFinite(loss) && Double.isFinite(norm);
+                        if (ok) {
+                            double scale = config.maxGradNorm() > 0 && norm > config.maxGradNorm()
+                                    ? config.maxGradNorm() / (norm + 1e-6) : 1.0;
+                            optimizer.step(params, lr, scale, batchManager);
+                        }
+                        Gradients.zero(params);
+                    }
+                    step++;
+                    if (ok) {
+                        lossSum += loss;
+                        counted++;
+                    } else {
+                        skipped++;
+                        LOG.warn("step {} skipped: loss {} gradient norm {}", step, loss, norm);
+                    }
+                    double seconds = (System.nanoTime() - t0) / 1e9;
+                    listener.onStep(new StepProgress(epoch, config.epochs(), step, schedule.totalSteps(), loss, lr,
+                            norm, index.length / Math.max(seconds, 1e-9), !ok, skipped));
+                }
+                ClassificationReport report = validation.isEmpty()
+                        ? null : Scorer.evaluate(net, validation, labels, config.evalBatchSize());
+                // Without validation data the last epoch wins.
+                double score = report == null ? epoch : config.selectionMetric().of(report);
+                boolean improved = score > bestScore;
+                if (improved) {
+                    bestScore = score;
+                    bestEpoch = epoch;
+                    bestReport = report;
+                    if (epoch < config.epochs()) {
+                        best = snapshot(params, snapshotManager, best);
+                    } else {
+                        best = null;
+                    }
+                }
+                EpochSummary summary = new EpochSummary(epoch, config.epochs(), counted == 0 ? Double.NaN
+                        : lossSum / counted, report, score, improved, skipped, (System.nanoTime() - epochStart) / 1e9);
+                history.add(summary);
+                LOG.info("epoch {}/{} loss {} {} {}", epoch, config.epochs(), summary.meanLoss(),
+                        config.selectionMetric(), score);
+                listener.onEpoch(summary);
+            }
+            if (best != null) {
+                restore(params, best, snapshotManager);
+            }
+            if (!Gradients.allFinite(params, net.manager())) {
+                throw new NonFiniteModelException("weights are not finite after training");
+            }
+        }
+        return new TrainingResult(bestEpoch, bestReport, history, step, skipped,
+                (System.nanoTime() - started) / 1e9, classWeights);
+    }
+
+    /** Copies the weights with libtorch (DJL's duplicate() would point the copy at a Java buffer). */
+    private static List<NDArray> snapshot(List<TrainableParameter> params, NDManager manager, List<NDArray> old) {
+        if (old != null) {
+            old.forEach(NDArray::close);
+        }
+        NDArray one = manager.full(new Shape(), 1f, DataType.FLOAT32);
+        List<NDArray> copies = new ArrayList<>(params.size());
+        for (TrainableParameter p : params) {
+            NDArray copy = p.array().mul(one);
+            copy.attach(manager);
+            copies.add(copy);
+        }
+        one.close();
+        return copies;
+    }
+
+    /** In-place copy back, so the block keeps the same arrays (0 * w + saved is exact for finite w). */
+    private static void restore(List<TrainableParameter> params, List<NDArray> saved, NDManager manager) {
+        NDArray zero = manager.full(new Shape(), 0f, DataType.FLOAT32);
+        for (int i = 0; i < params.size(); i++) {
+            params.get(i).array().muli(zero).addi(saved.get(i));
+        }
+        zero.close();
+    }
+}

@@ -1,0 +1,162 @@
+package org.quotelab.ml.train;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Model versions on disk. A version folder is a Hugging Face folder (config.json with
+ * id2label / label2id, model.safetensors under HF names, tokenizer files) plus label_map.json and
+ * provenance.json. It is written into a hidden temporary folder beside the target and renamed in
+ * one step, so a crash or a cancel never leaves half a version, and versions are never overwritten.
+ */
+public final class ModelVersions {
+
+    public static final String WEIGHTS = "model.safetensors";
+    public static final String CONFIG = "config.json";
+    public static final String TOKENIZER = "tokenizer.json";
+    public static final String LABEL_MAP = "label_map.json";
+    public static final String PROVENANCE = "provenance.json";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModelVersions.class);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ModelVersions() {
+    }
+
+    /** Writes a version; refuses non-finite weights and an existing target. */
+    public static void save(ClassifierModel model, LabelMap labels, Provenance provenance, Path target)
+            throws IOException {
+        if (!Gradients.allFinite(TrainableParameter.of(model.net().block()), model.net().manager())) {
+            throw new NonFiniteModelException("refusing to save a model with NaN or infinite weights");
+        }
+        if (Files.exists(target)) {
+            throw new FileAlreadyExistsException(target + " exists; versions are never overwritten");
+        }
+        Path parent = target.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+        try {
+            writeHfFiles(model, labels, tmp);
+            JSON.writeValue(tmp.resolve(LABEL_MAP).toFile(), Map.of("labels", labels.labels()));
+            JSON.writeValue(tmp.resolve(PROVENANCE).toFile(), provenance);
+            move(tmp, target);
+            LOG.info("saved model version {}", target);
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    /** Writes only the Hugging Face files into a new folder: what transformers needs, nothing else. */
+    public static void exportHf(Path version, Path target) throws IOException {
+        if (Files.exists(target)) {
+            throw new FileAlreadyExistsException(target.toString());
+        }
+        Path parent = target.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+        try {
+            for (String f : List.of(CONFIG, WEIGHTS, TOKENIZER, "tokenizer_config.json", "special_tokens_map.json")) {
+                if (Files.exists(version.resolve(f))) {
+                    Files.copy(version.resolve(f), tmp.resolve(f));
+                }
+            }
+            move(tmp, target);
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    /** Loads a version (or an exported HF folder) into a model built by {@code factory}. */
+    public static ClassifierModel load(Path folder, ModelFactory factory) throws IOException {
+        LabelMap labels = labels(folder);
+        ClassifierModel model = factory.create(folder, labels.size());
+        try {
+            WeightTransfer.assign(model.hfParameters(), SafetensorsFile.read(folder.resolve(WEIGHTS)),
+                    model.net().manager());
+            return model;
+        } catch (RuntimeException | IOException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    /** The label map of a version, or of an HF folder from its id2label. */
+    public static LabelMap labels(Path folder) throws IOException {
+        Path map = folder.resolve(LABEL_MAP);
+        if (Files.exists(map)) {
+            Map<String, List<String>> m = JSON.readValue(map.toFile(), new TypeReference<Map<String, List<String>>>() { });
+            return new LabelMap(m.get("labels"));
+        }
+        Map<String, Object> config = JSON.readValue(folder.resolve(CONFIG).toFile(),
+                new TypeReference<Map<String, Object>>() { });
+        @SuppressWarnings("unchecked")
+        Map<String, String> id2label = (Map<String, String>) config.get("id2label");
+        return new LabelMap(id2label.entrySet().stream()
+                .sorted(Comparator.comparingInt(e -> Integer.parseInt(e.getKey())))
+                .map(Map.Entry::getValue).toList());
+    }
+
+    public static Provenance provenance(Path version) throws IOException {
+        return JSON.readValue(version.resolve(PROVENANCE).toFile(), Provenance.class);
+    }
+
+    private static void writeHfFiles(ClassifierModel model, LabelMap labels, Path dir) throws IOException {
+        SafetensorsFile.write(dir.resolve(WEIGHTS), WeightTransfer.export(model.hfParameters()));
+        Map<String, Object> config = new LinkedHashMap<>(model.hfConfig());
+        config.put("architectures", List.of("BertForSequenceClassification"));
+        config.putIfAbsent("model_type", "bert");
+        Map<String, String> id2label = new LinkedHashMap<>();
+        Map<String, Integer> label2id = new LinkedHashMap<>();
+        for (int i = 0; i < labels.size(); i++) {
+            id2label.put(Integer.toString(i), labels.label(i));
+            label2id.put(labels.label(i), i);
+        }
+        config.put("id2label", id2label);
+        config.put("label2id", label2id);
+        config.put("problem_type", "single_label_classification");
+        config.put("torch_dtype", "float32");
+        JSON.writeValue(dir.resolve(CONFIG).toFile(), config);
+        byte[] tokenizer = model.tokenizerJson();
+        if (tokenizer != null) {
+            Files.write(dir.resolve(TOKENIZER), tokenizer);
+            // Lets AutoTokenizer pick the fast BERT tokenizer that reads tokenizer.json.
+            JSON.writeValue(dir.resolve("tokenizer_config.json").toFile(), Map.of(
+                    "tokenizer_class", "BertTokenizerFast", "do_lower_case", true, "model_max_length", 512,
+                    "cls_token", "[CLS]", "sep_token", "[SEP]", "pad_token", "[PAD]", "unk_token", "[UNK]",
+                    "mask_token", "[MASK]"));
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

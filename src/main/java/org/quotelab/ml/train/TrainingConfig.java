@@ -1,0 +1,154 @@
+package org.quotelab.ml.train;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Hyper-parameters of one fine-tune. Defaults follow the seed's Hugging Face Trainer recipe
+ * (3 epochs, batch 16, lr in 2e-5..5e-5, weight decay 0.01, 10 % warm-up, best epoch kept).
+ */
+public record TrainingConfig(
+        int epochs,
+        int batchSize,
+        double learningRate,
+        double weightDecay,
+        double warmupFraction,
+        double maxGradNorm,
+        int maxLength,
+        long seed,
+        double dropout,
+        double beta1,
+        double beta2,
+        double epsilon,
+        double focalGamma,
+        ClassWeighting classWeighting,
+        double[] explicitClassWeights,
+        SelectionMetric selectionMetric,
+        PaddingMode paddingMode,
+        int evalBatchSize) {
+
+    public TrainingConfig {
+        require(epochs >= 1, "epochs must be >= 1");
+        require(batchSize >= 1, "batch size must be >= 1");
+        require(learningRate > 0 && Double.isFinite(learningRate), "learning rate must be > 0");
+        require(weightDecay >= 0, "weight decay must be >= 0");
+        require(warmupFraction >= 0 && warmupFraction < 1, "warm-up fraction must be in [0, 1)");
+        require(maxLength >= 2, "max length must be >= 2");
+        require(dropout >= 0 && dropout < 1, "dropout must be in [0, 1)");
+        require(focalGamma >= 0, "focal gamma must be >= 0");
+        require(evalBatchSize >= 1, "eval batch size must be >= 1");
+        explicitClassWeights = explicitClassWeights == null ? null : explicitClassWeights.clone();
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    public static TrainingConfig defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.epochs = epochs;
+        b.batchSize = batchSize;
+        b.learningRate = learningRate;
+        b.weightDecay = weightDecay;
+        b.warmupFraction = warmupFraction;
+        b.maxGradNorm = maxGradNorm;
+        b.maxLength = maxLength;
+        b.seed = seed;
+        b.dropout = dropout;
+        b.beta1 = beta1;
+        b.beta2 = beta2;
+        b.epsilon = epsilon;
+        b.focalGamma = focalGamma;
+        b.classWeighting = classWeighting;
+        b.explicitClassWeights = explicitClassWeights;
+        b.selectionMetric = selectionMetric;
+        b.paddingMode = paddingMode;
+        b.evalBatchSize = evalBatchSize;
+        return b;
+    }
+
+    /** The values recorded in a version's provenance. */
+    public Map<String, Object> asMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("epochs", epochs);
+        m.put("batch_size", batchSize);
+        m.put("learning_rate", learningRate);
+        m.put("weight_decay", weightDecay);
+        m.put("warmup_fraction", warmupFraction);
+        m.put("max_grad_norm", maxGradNorm);
+        m.put("max_length", maxLength);
+        m.put("seed", seed);
+        m.put("dropout", dropout);
+        m.put("adam_beta1", beta1);
+        m.put("adam_beta2", beta2);
+        m.put("adam_epsilon", epsilon);
+        m.put("focal_gamma", focalGamma);
+        m.put("class_weighting", classWeighting.name().toLowerCase(java.util.Locale.ROOT));
+        m.put("explicit_class_weights", explicitClassWeights);
+        m.put("selection_metric", selectionMetric.name().toLowerCase(java.util.Locale.ROOT));
+        m.put("padding", paddingMode.name().toLowerCase(java.util.Locale.ROOT));
+        return m;
+    }
+
+    /** Mutable builder with the seed's defaults. */
+    public static final class Builder {
+        private int epochs = 3;
+        private int batchSize = 16;
+        private double learningRate = 3e-5;
+        private double weightDecay = 0.01;
+        private double warmupFraction = 0.1;
+        private double maxGradNorm = 1.0;
+        private int maxLength = 128;
+        private long seed = 42;
+        private double dropout = 0.1;
+        private double beta1 = 0.9;
+        private double beta2 = 0.999;
+        private double epsilon = 1e-8;
+        private double focalGamma = 0;
+        private ClassWeighting classWeighting = ClassWeighting.NONE;
+        private double[] explicitClassWeights;
+        private SelectionMetric selectionMetric = SelectionMetric.MACRO_F1;
+        private PaddingMode paddingMode = PaddingMode.LENGTH_BUCKETS;
+        private int evalBatchSize = 64;
+
+        public Builder epochs(int v) { epochs = v; return this; }
+        public Builder batchSize(int v) { batchSize = v; return this; }
+        public Builder learningRate(double v) { learningRate = v; return this; }
+        public Builder weightDecay(double v) { weightDecay = v; return this; }
+        public Builder warmupFraction(double v) { warmupFraction = v; return this; }
+        /** 0 or less disables clipping. */
+        public Builder maxGradNorm(double v) { maxGradNorm = v; return this; }
+        public Builder maxLength(int v) { maxLength = v; return this; }
+        public Builder seed(long v) { seed = v; return this; }
+        public Builder dropout(double v) { dropout = v; return this; }
+        public Builder betas(double b1, double b2) { beta1 = b1; beta2 = b2; return this; }
+        public Builder epsilon(double v) { epsilon = v; return this; }
+        /** 0 gives plain cross-entropy; 2 is the usual focal loss. */
+        public Builder focalGamma(double v) { focalGamma = v; return this; }
+        public Builder classWeighting(ClassWeighting v) { classWeighting = v; return this; }
+        public Builder explicitClassWeights(double[] v) {
+            explicitClassWeights = v;
+            classWeighting = ClassWeighting.EXPLICIT;
+            return this;
+        }
+        public Builder selectionMetric(SelectionMetric v) { selectionMetric = v; return this; }
+        public Builder paddingMode(PaddingMode v) { paddingMode = v; return this; }
+        public Builder evalBatchSize(int v) { evalBatchSize = v; return this; }
+
+        public TrainingConfig build() {
+            return new TrainingConfig(epochs, batchSize, learningRate, weightDecay, warmupFraction, maxGradNorm,
+                    maxLength, seed, dropout, beta1, beta2, epsilon, focalGamma, classWeighting,
+                    explicitClassWeights, selectionMetric, paddingMode, evalBatchSize);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package org.quotelab.service.jobs;
+
+/** A unit of background work: import, scoring, training. */
+@FunctionalInterface
+public interface Job<T> {
+
+    T run(ProgressSink progress, CancellationToken cancel) throws Exception;
+}

@@ -1,0 +1,137 @@
+package org.quotelab.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
+import org.flywaydb.core.Flyway;
+import org.h2.api.ErrorCode;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded H2 file database. Writes go through one writer connection guarded by a lock, so
+ * there is one writer at a time and every write is a transaction; reads use pooled connections
+ * and see committed data only. Close it explicitly: the URL disables H2's own shutdown hook.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final Path file;
+    private final JdbcConnectionPool pool;
+    private final Connection writer;
+    private final ReentrantLock writeLock = new ReentrantLock(true);
+
+    private Database(Path file, JdbcConnectionPool pool, Connection writer) {
+        this.file = file;
+        this.pool = pool;
+        this.writer = writer;
+    }
+
+    /**
+     * Opens (creating if needed) the database at {@code file} (without the .mv.db suffix) and
+     * migrates its schema to the latest version.
+     *
+     * @throws StoreLockedException when another process has the same file open
+     */
+    public static Database open(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(abs.getParent());
+        } catch (IOException e) {
+            throw new StoreException("cannot create the data folder " + abs.getParent() + ": " + e.getMessage(), e);
+        }
+        String url = "jdbc:h2:file:" + abs + ";DB_CLOSE_ON_EXIT=FALSE";
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+        pool.setMaxConnections(16);
+        Connection writer = null;
+        try {
+            writer = pool.getConnection();
+            Flyway.configure()
+                    .dataSource(pool)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            writer.setAutoCommit(false);
+            LOG.info("opened store {}", abs);
+            return new Database(abs, pool, writer);
+        } catch (SQLException e) {
+            closeQuietly(writer);
+            pool.dispose();
+            if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                throw new StoreLockedException(abs, e);
+            }
+            throw new StoreException("cannot open the store " + abs + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(writer);
+            pool.dispose();
+            throw e;
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Runs {@code work} as one transaction on the single writer connection; rolls back on any failure. */
+    public <T> T write(SqlWork<T> work) {
+        writeLock.lock();
+        try {
+            T result = work.run(writer);
+            writer.commit();
+            return result;
+        } catch (SQLException e) {
+            rollback();
+            throw new StoreException(e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            rollback();
+            throw e;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Runs {@code work} on a pooled auto-commit connection; for queries only. */
+    public <T> T read(SqlWork<T> work) {
+        try (Connection c = pool.getConnection()) {
+            c.setReadOnly(true);
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException(e.getMessage(), e);
+        }
+    }
+
+    private void rollback() {
+        try {
+            writer.rollback();
+        } catch (SQLException e) {
+            LOG.error("rollback failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            closeQuietly(writer);
+            pool.dispose();
+            LOG.info("closed store {}", file);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (SQLException e) {
+            LOG.warn("closing a connection failed", e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.quotelab.store;
+
+import java.nio.file.Path;
+
+/**
+ * The open store with its repositories: what the services, the UI and the CLI hold. Open one per
+ * process (H2 locks the file) and close it on exit.
+ */
+public final class QuoteStore implements AutoCloseable {
+    private final Database db;
+    private final BatchRepository batches;
+    private final QuoteRepository quotes;
+    private final LabelRepository labels;
+    private final PredictionRepository predictions;
+    private final ModelVersionRepository models;
+    private final TrainingRunRepository runs;
+    private final MetricsRepository metrics;
+    private final ReplayMemoryRepository replay;
+    private final SettingsRepository settings;
+    private final CsvImporter importer;
+    private final CsvExporter exporter;
+
+    public QuoteStore(Database db) {
+        this.db = db;
+        this.batches = new BatchRepository(db);
+        this.quotes = new QuoteRepository(db);
+        this.labels = new LabelRepository(db);
+        this.predictions = new PredictionRepository(db);
+        this.models = new ModelVersionRepository(db);
+        this.runs = new TrainingRunRepository(db);
+        this.metrics = new MetricsRepository(db);
+        this.replay = new ReplayMemoryRepository(db);
+        this.settings = new SettingsRepository(db);
+        this.importer = new CsvImporter(db);
+        this.exporter = new CsvExporter(db);
+    }
+
+    /** Opens the database file (e.g. {@code AppHome.database()}), migrating it if needed. */
+    public static QuoteStore open(Path databaseFile) {
+        return new QuoteStore(Database.open(databaseFile));
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public BatchRepository batches() {
+        return batches;
+    }
+
+    public QuoteRepository quotes() {
+        return quotes;
+    }
+
+    public LabelRepository labels() {
+        return labels;
+    }
+
+    public PredictionRepository predictions() {
+        return predictions;
+    }
+
+    public ModelVersionRepository models() {
+        return models;
+    }
+
+    public TrainingRunRepository runs() {
+        return runs;
+    }
+
+    public MetricsRepository metrics() {
+        return metrics;
+    }
+
+    public ReplayMemoryRepository replay() {
+        return replay;
+    }
+
+    public SettingsRepository settings() {
+        return settings;
+    }
+
+    public CsvImporter importer() {
+        return importer;
+    }
+
+    public CsvExporter exporter() {
+        return exporter;
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

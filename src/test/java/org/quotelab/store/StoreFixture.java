@@ -1,0 +1,46 @@
+package org.quotelab.store;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.quotelab.domain.quote.Batch;
+
+/** Helpers shared by the store tests: a real H2 file store in a temp dir and CSV writing. */
+final class StoreFixture {
+    static final String SHARED_HEADER = "quote_id,quote_text,label,topic,group";
+
+    private StoreFixture() {
+    }
+
+    static QuoteStore open(Path dir) {
+        return QuoteStore.open(dir.resolve("db").resolve("quotelab"));
+    }
+
+    static Path write(Path dir, String name, String content) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, content, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    static Path writeBytes(Path dir, String name, byte[] content) throws IOException {
+        Path p = dir.resolve(name);
+        Files.write(p, content);
+        return p;
+    }
+
+    /** Row counts of every table plus the batch list: equal snapshots mean the store is unchanged. */
+    static String snapshot(QuoteStore store) {
+        return store.database().read(c -> {
+            StringBuilder sb = new StringBuilder();
+            for (String t : List.of("batches", "quotes", "labels", "label_history", "topics", "predictions")) {
+                sb.append(t).append('=').append(Counts.single(c, "SELECT COUNT(*) FROM " + t)).append(' ');
+            }
+            for (Batch b : store.batches().list()) {
+                sb.append(b.id()).append(':').append(b.day()).append(':').append(b.rowCount()).append(' ');
+            }
+            return sb.toString();
+        });
+    }
+}
