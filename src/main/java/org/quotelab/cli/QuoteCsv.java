@@ -31,6 +31,9 @@ final class QuoteCsv {
      */
     static List<Row> read(Path file, String textColumn, String labelColumn, String filterColumn, Set<String> keep)
             throws IOException {
+        if (filterColumn != null && (keep == null || keep.isEmpty())) {
+            throw new IllegalArgumentException("values to keep are required with a filter column (" + filterColumn + ")");
+        }
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
         List<Row> rows = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);

@@ -1,7 +1,7 @@
 package org.quotelab.ml.train;
 
 import ai.djl.nn.Parameter;
-import java.nio.file.Path;
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -21,7 +21,7 @@ public interface ClassifierModel extends AutoCloseable {
     TextEncoder encoder();
 
     /** The tokenizer.json to copy into a version, or null for models without one (tests). */
-    Path tokenizerJson();
+    byte[] tokenizerJson() throws IOException;
 
     @Override
     void close();

@@ -130,8 +130,9 @@ public final class ModelVersions {
         config.put("problem_type", "single_label_classification");
         config.put("torch_dtype", "float32");
         JSON.writeValue(dir.resolve(CONFIG).toFile(), config);
-        if (model.tokenizerJson() != null) {
-            Files.copy(model.tokenizerJson(), dir.resolve(TOKENIZER));
+        byte[] tokenizer = model.tokenizerJson();
+        if (tokenizer != null) {
+            Files.write(dir.resolve(TOKENIZER), tokenizer);
             // Lets AutoTokenizer pick the fast BERT tokenizer that reads tokenizer.json.
             JSON.writeValue(dir.resolve("tokenizer_config.json").toFile(), Map.of(
                     "tokenizer_class", "BertTokenizerFast", "do_lower_case", true, "model_max_length", 512,

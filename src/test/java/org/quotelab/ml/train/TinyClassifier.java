@@ -26,7 +26,7 @@ final class TinyClassifier extends AbstractBlock {
     private final Parameter hiddenBias;
     private final Parameter outWeight;
     private final Parameter outBias;
-    private final float dropout;
+    private float dropout;
 
     TinyClassifier(NDManager manager, int vocab, int dim, int classes, float dropout) {
         this.dropout = dropout;
@@ -44,6 +44,10 @@ final class TinyClassifier extends AbstractBlock {
         Parameter p = Parameter.builder().setName(name).setType(type).optArray(value).build();
         p.getArray().setRequiresGradient(true);
         return addParameter(p);
+    }
+
+    void dropout(float rate) {
+        dropout = rate;
     }
 
     /** Builds one on a seeded engine so that its random weights are reproducible. */

@@ -3,7 +3,6 @@ package org.quotelab.ml.train;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -47,7 +46,7 @@ final class TinyModel implements ClassifierModel {
     }
 
     @Override
-    public Path tokenizerJson() {
+    public byte[] tokenizerJson() {
         return null;
     }
 

@@ -1,0 +1,156 @@
+package org.quotelab.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.quotelab.ml.QuoteClassifier;
+import org.quotelab.ml.QuoteClassifiers;
+import org.quotelab.ml.infer.QuoteScorer;
+import org.quotelab.ml.infer.QuoteTokenizer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Scores quotes with the bundled MiniLM: single-quote latency, bulk throughput with batches
+ * grouped by length and padded to their longest member, and the same bulk padded to a fixed
+ * 128 tokens as the baseline measured in the same run.
+ */
+@Command(name = "inference", mixinStandardHelpOptions = true,
+        description = "Inference speed of the bundled BERT: latency p50/p99, bulk quotes/s vs fixed 128-token padding.")
+public final class BenchInferenceCommand implements Callable<Integer> {
+
+    static final List<Path> DEFAULT_DATA = List.of(
+            Path.of("..", "shared", "data", "semeval16-restaurants", "quotes.csv"),
+            Path.of("sample-data", "quotes.csv"));
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "FILE", description = "Quote CSV with a quote_text or processed_text column.")
+    Path data;
+
+    @Option(names = "--json", description = "Print one JSON object instead of a table.")
+    boolean json;
+
+    @Option(names = "--batch-size", defaultValue = "64", description = "Bulk batch size (default ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--warmup", defaultValue = "20", description = "Untimed single-quote runs first (default ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--singles", defaultValue = "200", description = "Quotes timed one by one (default ${DEFAULT-VALUE}).")
+    int singles;
+
+    @Option(names = "--limit", defaultValue = "0", description = "Use only the first N quotes (0 = all).")
+    int limit;
+
+    @Override
+    public Integer call() throws IOException {
+        Path file = data != null ? data : DEFAULT_DATA.stream().filter(Files::isRegularFile).findFirst()
+                .orElseThrow(() -> new IOException("no --data given and no default quote file found in " + DEFAULT_DATA));
+        List<String> quotes = readQuotes(file);
+        if (limit > 0 && quotes.size() > limit) {
+            quotes = quotes.subList(0, limit);
+        }
+        if (quotes.isEmpty()) {
+            throw new IOException(file + " has no quotes");
+        }
+        try (QuoteClassifier model = QuoteClassifiers.bundledMiniLm(2, 1L, QuoteTokenizer.DEFAULT_MAX_TOKENS)) {
+            QuoteScorer single = new QuoteScorer(model, 1);
+            QuoteScorer bulk = new QuoteScorer(model, batchSize);
+            for (int i = 0; i < warmup; i++) {
+                single.probabilities(List.of(quotes.get(i % quotes.size())));
+            }
+            bulk.probabilities(quotes.subList(0, Math.min(quotes.size(), batchSize * 2)));
+
+            int n = Math.min(singles, quotes.size());
+            double[] latencies = new double[n];
+            for (int i = 0; i < n; i++) {
+                // Spread the samples over the file so short and long quotes both count.
+                String q = quotes.get((int) ((long) i * quotes.size() / n));
+                long t0 = System.nanoTime();
+                single.probabilities(List.of(q));
+                latencies[i] = (System.nanoTime() - t0) / 1e6;
+            }
+            Arrays.sort(latencies);
+
+            long t0 = System.nanoTime();
+            bulk.probabilities(quotes);
+            double grouped = quotes.size() / ((System.nanoTime() - t0) / 1e9);
+            t0 = System.nanoTime();
+            bulk.probabilitiesPaddedTo(quotes, QuoteTokenizer.DEFAULT_MAX_TOKENS);
+            double fixed = quotes.size() / ((System.nanoTime() - t0) / 1e9);
+
+            print(file, quotes.size(), percentile(latencies, 50), percentile(latencies, 99), grouped, fixed);
+        }
+        return 0;
+    }
+
+    private void print(Path file, int count, double p50, double p99, double grouped, double fixed) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectNode o = new ObjectMapper().createObjectNode();
+            o.put("data", file.toString());
+            o.put("quotes", count);
+            o.put("batch_size", batchSize);
+            o.put("p50_ms", round(p50));
+            o.put("p99_ms", round(p99));
+            o.put("quotes_per_s", round(grouped));
+            o.put("fixed128_quotes_per_s", round(fixed));
+            o.put("ratio", round(grouped / fixed));
+            out.println(new ObjectMapper().writeValueAsString(o));
+        } else {
+            out.printf(Locale.ROOT, "bundled all-MiniLM-L6-v2, %d quotes from %s, batch size %d%n", count, file, batchSize);
+            out.printf(Locale.ROOT, "%-44s %10.2f%n", "single quote latency p50 (ms)", p50);
+            out.printf(Locale.ROOT, "%-44s %10.2f%n", "single quote latency p99 (ms)", p99);
+            out.printf(Locale.ROOT, "%-44s %10.1f%n", "bulk, length-grouped batches (quotes/s)", grouped);
+            out.printf(Locale.ROOT, "%-44s %10.1f%n", "bulk, padded to 128 tokens (quotes/s)", fixed);
+            out.printf(Locale.ROOT, "%-44s %10.2f%n", "ratio grouped / fixed-128", grouped / fixed);
+        }
+        out.flush();
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    static double percentile(double[] sorted, int p) {
+        int idx = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, idx))];
+    }
+
+    /** Just the text column; the real importer (validation, labels, groups) lives in the store layer. */
+    static List<String> readQuotes(Path file) throws IOException {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser parser = CSVParser.parse(r, format)) {
+            String column = parser.getHeaderMap().containsKey("quote_text") ? "quote_text"
+                    : parser.getHeaderMap().containsKey("processed_text") ? "processed_text" : null;
+            if (column == null) {
+                throw new IOException(file + " has no quote_text or processed_text column");
+            }
+            List<String> quotes = new ArrayList<>();
+            for (CSVRecord rec : parser) {
+                if (rec.isSet(column)) {
+                    quotes.add(rec.get(column));
+                }
+            }
+            return quotes;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.quotelab.ml.bert;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * Scalars owned by libtorch. DJL 0.36's arithmetic with a Java Number wraps the value without a
+ * copy and frees it at once; autograd may read it later (see stack-facts.md). Model code uses
+ * these instead of any (Number) overload.
+ */
+final class Scalars {
+
+    private Scalars() {
+    }
+
+    static NDArray of(NDManager manager, float value) {
+        return manager.full(new Shape(), value, DataType.FLOAT32);
+    }
+}

@@ -1,0 +1,25 @@
+package org.quotelab.ml.infer;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Chooses where the model runs: the first CUDA GPU when the engine sees one, else the CPU. */
+public final class Devices {
+    private static final Logger LOG = LoggerFactory.getLogger(Devices.class);
+
+    private Devices() {
+    }
+
+    public static Device pick() {
+        Engine engine = Engine.getInstance();
+        Device device = engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+        LOG.info("{} {} runs models on {}", engine.getEngineName(), engine.getVersion(), describe(device));
+        return device;
+    }
+
+    public static String describe(Device device) {
+        return device.isGpu() ? "CUDA GPU " + device.getDeviceId() : "CPU";
+    }
+}
