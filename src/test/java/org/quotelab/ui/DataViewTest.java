@@ -38,7 +38,10 @@ class DataViewTest {
     }
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
+        // let callbacks already queued for the FX thread run before their runner goes away
+        org.testfx.api.FxToolkit.cleanupStages();
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         wb.close();
     }
 
