@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Measure speed and memory; figures are ratios against a baseline run in the same process.",
-        subcommands = {BenchInferenceCommand.class})
+        subcommands = {BenchInferenceCommand.class, BenchImportCommand.class, BenchTrainCommand.class})
 public final class BenchCommand {
 }

@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "QuoteLab: keep two-stage BERT quote classifiers up to date.",
-        subcommands = {BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BenchCommand.class, ImportCommand.class, ExportCommand.class, BatchesCommand.class,
+            SampleDataCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
+            CommandLine.HelpCommand.class})
 public final class QuoteLabCli {
 
     public static void main(String[] args) {

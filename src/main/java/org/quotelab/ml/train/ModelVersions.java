@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.quotelab.ml.weights.SafetensorsReader;
+import org.quotelab.ml.weights.SafetensorsWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,8 +87,9 @@ public final class ModelVersions {
         LabelMap labels = labels(folder);
         ClassifierModel model = factory.create(folder, labels.size());
         try {
-            WeightTransfer.assign(model.hfParameters(), SafetensorsFile.read(folder.resolve(WEIGHTS)),
-                    model.net().manager());
+            try (SafetensorsReader reader = SafetensorsReader.open(folder.resolve(WEIGHTS))) {
+                WeightTransfer.assign(model.hfParameters(), reader, model.net().manager());
+            }
             return model;
         } catch (RuntimeException | IOException e) {
             model.close();
@@ -115,7 +118,7 @@ public final class ModelVersions {
     }
 
     private static void writeHfFiles(ClassifierModel model, LabelMap labels, Path dir) throws IOException {
-        SafetensorsFile.write(dir.resolve(WEIGHTS), WeightTransfer.export(model.hfParameters()));
+        SafetensorsWriter.write(dir.resolve(WEIGHTS), WeightTransfer.export(model.hfParameters()), Map.of("format", "pt"));
         Map<String, Object> config = new LinkedHashMap<>(model.hfConfig());
         config.put("architectures", List.of("BertForSequenceClassification"));
         config.putIfAbsent("model_type", "bert");

@@ -6,8 +6,12 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.jni.JniUtils;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.List;
+import org.quotelab.ml.weights.TensorData;
+import org.quotelab.ml.weights.WeightSource;
 import java.util.Map;
 
 /** Moves weights between parameters and plain float arrays, keyed by Hugging Face names. */
@@ -16,12 +20,12 @@ public final class WeightTransfer {
     private WeightTransfer() {
     }
 
-    static Map<String, SafetensorsFile.Tensor> export(Map<String, Parameter> params) {
-        Map<String, SafetensorsFile.Tensor> out = new LinkedHashMap<>();
+    /** Every parameter as a float32 tensor under its Hugging Face name. */
+    static List<TensorData> export(Map<String, Parameter> params) {
+        List<TensorData> out = new ArrayList<>();
         params.forEach((name, p) -> {
             NDArray a = p.getArray();
-            out.put(name, new SafetensorsFile.Tensor(a.getShape().getShape(),
-                    a.toType(DataType.FLOAT32, false).toFloatArray()));
+            out.add(new TensorData(name, a.getShape().getShape(), a.toType(DataType.FLOAT32, false).toFloatArray()));
         });
         return out;
     }
@@ -31,22 +35,22 @@ public final class WeightTransfer {
      * their gradient flag. The Java data is first copied by libtorch (DJL does not copy it), then
      * added into the zeroed parameter.
      */
-    static void assign(Map<String, Parameter> params, Map<String, SafetensorsFile.Tensor> values, NDManager parent) {
+    static void assign(Map<String, Parameter> params, WeightSource values, NDManager parent) throws IOException {
         boolean gradMode = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
         try (NDManager m = parent.newSubManager()) {
             NDArray zero = m.full(new Shape(), 0f, DataType.FLOAT32);
             for (Map.Entry<String, Parameter> e : params.entrySet()) {
-                SafetensorsFile.Tensor t = values.get(e.getKey());
-                if (t == null) {
-                    throw new IllegalArgumentException("weights have no tensor " + e.getKey());
+                long[] shape = values.shapes().get(e.getKey());
+                if (shape == null) {
+                    throw new IllegalArgumentException(values.description() + " has no tensor " + e.getKey());
                 }
                 NDArray target = e.getValue().getArray();
-                if (!Arrays.equals(target.getShape().getShape(), t.shape())) {
-                    throw new IllegalArgumentException(e.getKey() + ": shape " + Arrays.toString(t.shape())
+                if (!Arrays.equals(target.getShape().getShape(), shape)) {
+                    throw new IllegalArgumentException(e.getKey() + ": shape " + Arrays.toString(shape)
                             + " but the model has " + target.getShape());
                 }
-                NDArray source = m.create(t.values(), new Shape(t.shape()));
+                NDArray source = m.create(values.read(e.getKey()), new Shape(shape));
                 target.muli(zero).addi(source);
             }
         } finally {

@@ -1,0 +1,34 @@
+package org.quotelab.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.quotelab.domain.quote.BatchSummary;
+import org.quotelab.store.QuoteStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** Lists the imported batches in stream order. */
+@Command(name = "batches", mixinStandardHelpOptions = true, description = "List imported batches.")
+final class BatchesCommand implements Callable<Integer> {
+    @Mixin
+    StoreOptions store;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (QuoteStore s = store.open()) {
+            out.printf("%4s %5s  %-16s %-28s %8s %9s %10s  %s%n", "seq", "id", "day", "file", "rows", "labelled",
+                    "validation", "imported at");
+            for (BatchSummary b : s.batches().summaries()) {
+                out.printf("%4d %5d  %-16s %-28s %8d %9d %10d  %s%n", b.batch().seq(), b.batch().id(), b.batch().day(),
+                        b.batch().fileName(), b.batch().rowCount(), b.labelled(), b.validation(), b.batch().importedAt());
+            }
+        }
+        return 0;
+    }
+}

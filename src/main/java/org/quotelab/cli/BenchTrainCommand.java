@@ -1,0 +1,107 @@
+package org.quotelab.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.quotelab.ml.train.BertModels;
+import org.quotelab.ml.train.ClassifierModel;
+import org.quotelab.ml.train.EncodedExample;
+import org.quotelab.ml.train.LabelMap;
+import org.quotelab.ml.train.PaddingMode;
+import org.quotelab.ml.train.TrainingBenchmark;
+import org.quotelab.ml.train.TrainingConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * quotelab bench train: fine-tuning samples/s with length-grouped batches against the seed's
+ * fixed 128-token padding, in the same process on the same model and data, plus peak memory.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Fine-tuning throughput: length-grouped batches vs fixed 128-token padding, and peak RSS.")
+public final class BenchTrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", defaultValue = "../shared/data/semeval16-restaurants/quotes.csv")
+    Path data;
+    @Option(names = "--text-column", defaultValue = "quote_text")
+    String textColumn;
+    @Option(names = "--label-column", defaultValue = "label")
+    String labelColumn;
+    @Option(names = "--base", defaultValue = "bundled")
+    String base;
+    @Option(names = "--steps", defaultValue = "20", description = "Timed steps per mode.")
+    int steps;
+    @Option(names = "--warmup-steps", defaultValue = "2")
+    int warmupSteps;
+    @Option(names = "--batch-size", defaultValue = "16")
+    int batchSize;
+    @Option(names = "--json")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        List<QuoteCsv.Row> rows = TrainCommand.labelled(QuoteCsv.read(data, textColumn, labelColumn, null, null));
+        LabelMap labels = LabelMap.fromValues(QuoteCsv.labels(rows));
+        TrainingConfig bucketed = TrainingConfig.builder().batchSize(batchSize).maxLength(128).build();
+        TrainingConfig fixed = bucketed.toBuilder().paddingMode(PaddingMode.FIXED).build();
+        double lengthRate;
+        double fixedRate;
+        try (ClassifierModel model = BertModels.open(base, labels.size(), bucketed)) {
+            List<EncodedExample> examples = model.encoder().encodeAll(QuoteCsv.texts(rows),
+                    labels.indexes(QuoteCsv.labels(rows)));
+            lengthRate = TrainingBenchmark.samplesPerSecond(model.net(), examples, bucketed, warmupSteps, steps);
+            fixedRate = TrainingBenchmark.samplesPerSecond(model.net(), examples, fixed, warmupSteps, steps);
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("samples_per_s", round(lengthRate));
+        result.put("fixed128_samples_per_s", round(fixedRate));
+        result.put("ratio", round(lengthRate / fixedRate));
+        result.put("peak_rss_mb", peakRssMb());
+        result.put("steps", steps);
+        result.put("batch_size", batchSize);
+        result.put("rows", rows.size());
+        PrintWriter w = spec.commandLine().getOut();
+        if (json) {
+            w.println(new ObjectMapper().writeValueAsString(result));
+        } else {
+            w.printf(Locale.ROOT, "fine-tuning %s on %d rows, batch %d, %d timed steps per mode%n", base, rows.size(),
+                    batchSize, steps);
+            w.printf(Locale.ROOT, "length-grouped batches: %8.1f samples/s%n", lengthRate);
+            w.printf(Locale.ROOT, "fixed 128 padding:      %8.1f samples/s%n", fixedRate);
+            w.printf(Locale.ROOT, "ratio %.2fx (goal >= 5x), peak RSS %d MB (goal <= 2048)%n", lengthRate / fixedRate,
+                    peakRssMb());
+        }
+        w.flush();
+        return 0;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    /** VmHWM: the resident set's high-water mark, or -1 where /proc is missing. */
+    static long peakRssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D+", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+}

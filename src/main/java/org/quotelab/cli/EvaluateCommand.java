@@ -1,0 +1,73 @@
+package org.quotelab.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.quotelab.domain.metrics.ClassificationReport;
+import org.quotelab.ml.train.BertModels;
+import org.quotelab.ml.train.ClassifierModel;
+import org.quotelab.ml.train.LabelMap;
+import org.quotelab.ml.train.ModelVersions;
+import org.quotelab.ml.train.ReportJson;
+import org.quotelab.ml.train.Scorer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** quotelab evaluate: classification report of a model version on labelled CSV rows. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Score labelled CSV rows with a model version and print its classification report.")
+public final class EvaluateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, description = "Model version or Hugging Face folder.")
+    Path model;
+    @Option(names = "--data", required = true)
+    Path data;
+    @Option(names = "--text-column", defaultValue = "quote_text")
+    String textColumn;
+    @Option(names = "--label-column", defaultValue = "label")
+    String labelColumn;
+    @Option(names = "--filter-column")
+    String filterColumn;
+    @Option(names = {"--values", "--eval-values"}, split = ",", description = "Values of --filter-column to keep.")
+    List<String> values;
+    @Option(names = "--batch-size", defaultValue = "64")
+    int batchSize;
+    @Option(names = "--max-length", defaultValue = "128")
+    int maxLength;
+    @Option(names = "--json", description = "Print one JSON object: accuracy, macro_f1, weighted_f1, per_class.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter w = spec.commandLine().getOut();
+        LabelMap labels = ModelVersions.labels(model);
+        List<QuoteCsv.Row> rows = TrainCommand.labelled(QuoteCsv.read(data, textColumn, labelColumn, filterColumn,
+                values == null ? null : new HashSet<>(values)));
+        if (filterColumn != null && values == null) {
+            throw new IllegalArgumentException("--values is required with --filter-column");
+        }
+        ClassificationReport report;
+        try (ClassifierModel m = BertModels.load(model, maxLength)) {
+            int[] truth = labels.indexes(QuoteCsv.labels(rows));
+            report = Scorer.evaluate(m.net(), m.encoder().encodeAll(QuoteCsv.texts(rows), truth), labels.labels(),
+                    batchSize);
+        }
+        if (json) {
+            w.println(new ObjectMapper().writeValueAsString(ReportJson.of(report)));
+        } else {
+            w.printf(Locale.ROOT, "%d rows of %s, model %s%n", rows.size(), data, model);
+            w.println(report.format());
+        }
+        w.flush();
+        return 0;
+    }
+}

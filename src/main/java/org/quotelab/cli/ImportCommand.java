@@ -1,0 +1,57 @@
+package org.quotelab.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.quotelab.domain.quote.Batch;
+import org.quotelab.domain.quote.ImportOptions;
+import org.quotelab.domain.quote.ImportResult;
+import org.quotelab.domain.quote.QuoteField;
+import org.quotelab.store.QuoteStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Imports CSV files into the store, each whole or not at all. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import quote CSV files as batches (all-or-nothing per file).")
+final class ImportCommand implements Callable<Integer> {
+    @Mixin
+    StoreOptions store;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "CSV files, imported in the order given")
+    List<Path> files;
+
+    @Option(names = "--day", description = "day the batch represents (default: file name without extension)")
+    String day;
+
+    @Option(names = "--split-groups", description = "with a 'group' column: one batch per group, in file order")
+    boolean splitGroups;
+
+    @Option(names = "--map", paramLabel = "COLUMN=FIELD", description = "map a column: FIELD is one of ${COMPLETION-CANDIDATES}")
+    Map<String, QuoteField> mapping = new LinkedHashMap<>();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ImportOptions options = new ImportOptions(day, splitGroups, mapping, System.getProperty("user.name", "import"));
+        try (QuoteStore s = store.open()) {
+            for (Path f : files) {
+                ImportResult r = s.importer().importFile(f, options);
+                List<String> days = r.batches().stream().map(Batch::day).toList();
+                spec.commandLine().getOut().printf(Locale.ROOT, "imported %s: %d quotes (%d labelled) as batch%s %s"
+                                + " in %.1f s (%.0f rows/s)%n", f.getFileName(), r.rows(), r.labelled(),
+                        days.size() == 1 ? "" : "es", String.join(", ", days), r.seconds(), r.rowsPerSecond());
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,85 @@
+package org.quotelab.cli;
+
+import java.io.BufferedWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.quotelab.ml.train.BertModels;
+import org.quotelab.ml.train.ClassifierModel;
+import org.quotelab.ml.train.LabelMap;
+import org.quotelab.ml.train.ModelVersions;
+import org.quotelab.ml.train.Scorer;
+import org.quotelab.ml.train.Scores;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** quotelab predict: the predicted label and class probabilities of each CSV row. */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = "Write the predicted label and per-class probabilities of each CSV row to a CSV file.")
+public final class PredictCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true)
+    Path model;
+    @Option(names = "--data", required = true)
+    Path data;
+    @Option(names = "--text-column", defaultValue = "quote_text")
+    String textColumn;
+    @Option(names = "--filter-column")
+    String filterColumn;
+    @Option(names = "--values", split = ",")
+    List<String> values;
+    @Option(names = "--out", required = true)
+    Path out;
+    @Option(names = "--batch-size", defaultValue = "64")
+    int batchSize;
+    @Option(names = "--max-length", defaultValue = "128")
+    int maxLength;
+
+    @Override
+    public Integer call() throws Exception {
+        LabelMap labels = ModelVersions.labels(model);
+        List<QuoteCsv.Row> rows = QuoteCsv.read(data, textColumn, null, filterColumn,
+                values == null ? null : new HashSet<>(values));
+        Scores scores;
+        try (ClassifierModel m = BertModels.load(model, maxLength)) {
+            scores = Scorer.score(m.net(), m.encoder().encodeAll(QuoteCsv.texts(rows), null), batchSize);
+        }
+        List<String> header = new ArrayList<>(List.of("row", "text", "predicted", "confidence"));
+        labels.labels().forEach(l -> header.add("p_" + l));
+        int[] predicted = scores.predicted();
+        try (BufferedWriter bw = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+             CSVPrinter csv = new CSVPrinter(bw, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new))
+                     .get())) {
+            for (int i = 0; i < rows.size(); i++) {
+                float[] p = scores.probabilities()[i];
+                List<Object> record = new ArrayList<>(List.of(rows.get(i).line(), rows.get(i).text(),
+                        labels.label(predicted[i]), fmt(p[predicted[i]])));
+                for (float v : p) {
+                    record.add(fmt(v));
+                }
+                csv.printRecord(record);
+            }
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf(Locale.ROOT, "wrote %d predictions to %s%n", rows.size(), out);
+        w.flush();
+        return 0;
+    }
+
+    private static String fmt(float v) {
+        return String.format(Locale.ROOT, "%.6f", v);
+    }
+}

@@ -1,0 +1,26 @@
+package org.quotelab.cli;
+
+import java.nio.file.Path;
+import org.quotelab.service.AppHome;
+import org.quotelab.store.QuoteStore;
+import picocli.CommandLine.Option;
+
+/** Where the store lives: the data folder (default: AppHome) or an explicit database file. */
+final class StoreOptions {
+    @Option(names = "--home", paramLabel = "DIR", description = "data folder (default: -Dquotelab.home, QUOTELAB_HOME or ~/.quotelab)")
+    Path home;
+
+    @Option(names = "--db", paramLabel = "PATH", description = "database file without the .mv.db suffix (overrides --home)")
+    Path db;
+
+    Path databaseFile() {
+        if (db != null) {
+            return db.toAbsolutePath();
+        }
+        return (home != null ? new AppHome(home.toAbsolutePath()) : AppHome.resolve()).database();
+    }
+
+    QuoteStore open() {
+        return QuoteStore.open(databaseFile());
+    }
+}

@@ -1,0 +1,139 @@
+package org.quotelab.ml.train;
+
+import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.quotelab.ml.QuoteClassifier;
+import org.quotelab.ml.QuoteClassifiers;
+import org.quotelab.ml.bert.BertClassifier;
+import org.quotelab.ml.bert.BertConfig;
+import org.quotelab.ml.infer.Devices;
+import org.quotelab.ml.infer.QuoteTokenizer;
+import org.quotelab.ml.weights.OnnxWeights;
+import org.quotelab.ml.weights.RandomWeights;
+import org.quotelab.ml.weights.WeightLoader;
+import org.quotelab.ml.weights.WeightSource;
+
+/**
+ * Opens the BERT classifiers the trainer fits: the bundled all-MiniLM-L6-v2, a small random BERT,
+ * a Hugging Face folder or a saved version (to continue training or to score).
+ *
+ * <p>New models get the [CLS] pooler of BertForSequenceClassification even when the checkpoint has
+ * none (the bundled ONNX graph drops it): it starts random, as in transformers, so that an exported
+ * version computes exactly what AutoModelForSequenceClassification computes.
+ */
+public final class BertModels {
+
+    public static final String BUNDLED = "bundled";
+    public static final String TINY = "tiny";
+    private static final Set<String> NEW_HEAD = Set.of("classifier.weight", "classifier.bias",
+            "pooler.dense.weight", "pooler.dense.bias");
+
+    private BertModels() {
+    }
+
+    /** A base model for a new fine-tune; a version folder continues from its weights and head. */
+    public static ClassifierModel open(String base, int numLabels, TrainingConfig cfg) throws IOException {
+        if (BUNDLED.equals(base)) {
+            BertConfig config = withDropout(BertConfig.miniLmL6(), cfg.dropout());
+            WeightSource weights;
+            try (InputStream raw = QuoteClassifiers.class.getResourceAsStream(QuoteClassifiers.BUNDLED_ONNX)) {
+                if (raw == null) {
+                    throw new IOException("bundled model " + QuoteClassifiers.BUNDLED_ONNX + " is not on the classpath");
+                }
+                weights = OnnxWeights.read(new BufferedInputStream(raw, 1 << 16), QuoteClassifiers.BUNDLED_NAME);
+            }
+            return build(QuoteClassifiers.BUNDLED_NAME, config, weights, numLabels, cfg.seed(),
+                    Math.min(cfg.maxLength(), config.maxPositionEmbeddings()), bundledTokenizer());
+        }
+        if (TINY.equals(base)) {
+            BertConfig config = withDropout(BertConfig.tiny(30522), cfg.dropout());
+            return build("tiny-bert", config, null, numLabels, cfg.seed(),
+                    Math.min(cfg.maxLength(), config.maxPositionEmbeddings()), bundledTokenizer());
+        }
+        Path dir = Path.of(base);
+        return wrap(QuoteClassifiers.fromFolder(dir, numLabels, cfg.seed(), cfg.maxLength()), tokenizerBytes(dir));
+    }
+
+    /** A saved version or exported folder, ready to score. */
+    public static ClassifierModel load(Path dir, int maxLength) throws IOException {
+        LabelMap labels = ModelVersions.labels(dir);
+        return wrap(QuoteClassifiers.fromFolder(dir, labels.size(), 0, maxLength), tokenizerBytes(dir));
+    }
+
+    /** Loader for {@link ModelVersions#load}: builds from config.json, weights assigned afterwards. */
+    public static ModelFactory factory(int maxLength) {
+        return (dir, numLabels) -> wrap(QuoteClassifiers.fromFolder(dir, numLabels, 0, maxLength), tokenizerBytes(dir));
+    }
+
+    /** The parent recorded in provenance: the base folder when it is a saved version. */
+    public static String parentVersion(String base) {
+        if (BUNDLED.equals(base) || TINY.equals(base)) {
+            return null;
+        }
+        Path dir = Path.of(base);
+        return Files.exists(dir.resolve(ModelVersions.PROVENANCE)) ? dir.toAbsolutePath().normalize().toString() : null;
+    }
+
+    private static ClassifierModel build(String name, BertConfig config, WeightSource weights, int numLabels,
+                                         long seed, int maxTokens, byte[] tokenizerJson) throws IOException {
+        Model model = Model.newInstance(name, Devices.pick());
+        try {
+            BertClassifier block = new BertClassifier(config, true, numLabels);
+            model.setBlock(block);
+            Shape shape = new Shape(1, 8);
+            block.initialize(model.getNDManager(), DataType.FLOAT32, shape, shape, shape);
+            Map<String, Parameter> params = block.hfParameters();
+            Map<String, Parameter> fresh = new LinkedHashMap<>();
+            if (weights == null) {
+                fresh.putAll(params);
+            } else {
+                Set<String> loaded = WeightLoader.load(params, weights, NEW_HEAD);
+                params.forEach((k, v) -> {
+                    if (!loaded.contains(WeightLoader.canonical(k))) {
+                        fresh.put(k, v);
+                    }
+                });
+            }
+            RandomWeights.apply(fresh, seed);
+            QuoteTokenizer tokenizer = QuoteTokenizer.bundled(maxTokens);
+            return new BertModel(model, block, tokenizer, config, tokenizerJson);
+        } catch (IOException | RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    private static ClassifierModel wrap(QuoteClassifier c, byte[] tokenizerJson) {
+        return new BertModel(c.model(), c.block(), c.tokenizer(), c.config(), tokenizerJson);
+    }
+
+    private static byte[] tokenizerBytes(Path dir) throws IOException {
+        Path file = dir.resolve(ModelVersions.TOKENIZER);
+        return Files.isRegularFile(file) ? Files.readAllBytes(file) : bundledTokenizer();
+    }
+
+    private static byte[] bundledTokenizer() throws IOException {
+        try (InputStream in = QuoteTokenizer.class.getResourceAsStream(QuoteTokenizer.BUNDLED_RESOURCE)) {
+            if (in == null) {
+                throw new IOException("bundled tokenizer is not on the classpath");
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    static BertConfig withDropout(BertConfig c, double dropout) {
+        return new BertConfig(c.vocabSize(), c.hiddenSize(), c.numHiddenLayers(), c.numAttentionHeads(),
+                c.intermediateSize(), c.maxPositionEmbeddings(), c.typeVocabSize(), c.layerNormEps(),
+                (float) dropout, (float) dropout);
+    }
+}

@@ -1,0 +1,58 @@
+package org.quotelab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** import, batches, export and sample-data from the command line against a real store. */
+class StoreCommandsTest {
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = QuoteLabCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void generateImportListExport() throws Exception {
+        Path data = dir.resolve("data");
+        assertEquals(0, run("sample-data", "--out", data.toString(), "--seed", "7").code());
+        String home = dir.resolve("home").toString();
+        Run imp = run("import", "--home", home, data.resolve("day-01.csv").toString(), data.resolve("day-02.csv").toString());
+        assertEquals(0, imp.code(), imp.err());
+        assertTrue(imp.out().contains("imported day-01.csv"), imp.out());
+
+        Run again = run("import", "--home", home, data.resolve("day-01.csv").toString());
+        assertEquals(1, again.code());
+        assertTrue(again.err().contains("day-01.csv: this file was already imported"), again.err());
+
+        Run batches = run("batches", "--home", home);
+        assertTrue(batches.out().contains("day-01") && batches.out().contains("day-02"), batches.out());
+
+        Path out = dir.resolve("labels.jsonl");
+        Run exp = run("export", "--home", home, "--out", out.toString(), "--labelled-only");
+        assertEquals(0, exp.code(), exp.err());
+        assertTrue(Files.readAllLines(out).get(0).startsWith("{\"quote_id\":\"d01-00000\""));
+    }
+
+    @Test
+    void badFileGivesOneClearLine() throws Exception {
+        Path f = Files.writeString(dir.resolve("bad.csv"), "quote_id,quote_text,label\nq1,hi,maybe\n");
+        Run r = run("import", "--db", dir.resolve("db").toString(), f.toString());
+        assertEquals(1, r.code());
+        assertEquals("error: bad.csv, line 2, column 3 'label': the label must be 0, 1 or empty (unlabelled), not 'maybe'",
+                r.err().trim());
+    }
+}
