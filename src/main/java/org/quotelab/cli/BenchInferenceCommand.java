@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.quotelab.ml.QuoteClassifier;
 import org.quotelab.ml.QuoteClassifiers;
+import org.quotelab.ml.infer.Devices;
 import org.quotelab.ml.infer.QuoteScorer;
 import org.quotelab.ml.infer.QuoteTokenizer;
 import picocli.CommandLine.Command;
@@ -108,6 +109,7 @@ public final class BenchInferenceCommand implements Callable<Integer> {
             o.put("data", file.toString());
             o.put("quotes", count);
             o.put("batch_size", batchSize);
+            o.put("engine", Devices.describeEngine());
             o.put("p50_ms", round(p50));
             o.put("p99_ms", round(p99));
             o.put("quotes_per_s", round(grouped));
@@ -116,6 +118,7 @@ public final class BenchInferenceCommand implements Callable<Integer> {
             out.println(new ObjectMapper().writeValueAsString(o));
         } else {
             out.printf(Locale.ROOT, "bundled all-MiniLM-L6-v2, %d quotes from %s, batch size %d%n", count, file, batchSize);
+            out.printf(Locale.ROOT, "engine: %s%n", Devices.describeEngine());
             out.printf(Locale.ROOT, "%-44s %10.2f%n", "single quote latency p50 (ms)", p50);
             out.printf(Locale.ROOT, "%-44s %10.2f%n", "single quote latency p99 (ms)", p99);
             out.printf(Locale.ROOT, "%-44s %10.1f%n", "bulk, length-grouped batches (quotes/s)", grouped);
