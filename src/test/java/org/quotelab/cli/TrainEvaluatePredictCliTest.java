@@ -78,5 +78,10 @@ class TrainEvaluatePredictCliTest {
         List<String> rows = Files.readAllLines(predictions);
         assertEquals(151, rows.size());
         assertEquals("row,text,predicted,confidence,p_AMBIENCE,p_FOOD,p_SERVICE", rows.get(0));
+
+        Path hf = dir.resolve("hf");
+        run("export-hf", "--model", model.toString(), "--out", hf.toString());
+        assertTrue(Files.exists(hf.resolve("model.safetensors")));
+        assertTrue(Files.readString(hf.resolve("config.json")).contains("\"id2label\""));
     }
 }
