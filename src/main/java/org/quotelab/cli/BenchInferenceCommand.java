@@ -37,7 +37,7 @@ public final class BenchInferenceCommand implements Callable<Integer> {
 
     static final List<Path> DEFAULT_DATA = List.of(
             Path.of("..", "shared", "data", "semeval16-restaurants", "quotes.csv"),
-            Path.of("sample-data", "quotes.csv"));
+            Path.of("sample-data", "day-01.csv"));
 
     @Spec
     CommandSpec spec;
