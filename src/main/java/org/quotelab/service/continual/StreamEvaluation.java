@@ -128,7 +128,7 @@ public final class StreamEvaluation {
                     s.name(), b.name(), recent[t], historical[t], r.seconds()));
         }
         deleteTree(dir);
-        AccuracyMatrix m = TimeMetrics.matrix(rows, validation, labelOrder);
+        AccuracyMatrix m = TimeMetrics.matrix(rows, TimeMetrics.majorityBaseline(validation, labelOrder));
         return new StrategyResult(s.name(), m, seconds, TimeMetrics.classForgetting(rows, labelOrder), recent,
                 historical);
     }

@@ -19,8 +19,7 @@ public final class TimeMetrics {
     }
 
     /** R[i][j] as accuracy; missing entries (j beyond the row's batches) are NaN. */
-    public static AccuracyMatrix matrix(List<VersionEvaluation> rows, List<List<LabelledQuote>> validation,
-                                        List<String> labelOrder) {
+    public static AccuracyMatrix matrix(List<VersionEvaluation> rows, double[] baseline) {
         int t = rows.size();
         double[][] r = new double[t][t];
         for (int i = 0; i < t; i++) {
@@ -28,11 +27,27 @@ public final class TimeMetrics {
                 r[i][j] = j < rows.get(i).batches() ? rows.get(i).accuracy(j) : Double.NaN;
             }
         }
-        double[] baseline = new double[t];
-        for (int j = 0; j < t; j++) {
-            baseline[j] = majorityAccuracy(validation.get(j), labelOrder);
-        }
         return new AccuracyMatrix(r, baseline);
+    }
+
+    /** Per batch, the accuracy of always predicting its majority class. */
+    public static double[] majorityBaseline(List<List<LabelledQuote>> validation, List<String> labelOrder) {
+        return validation.stream().mapToDouble(v -> majorityAccuracy(v, labelOrder)).toArray();
+    }
+
+    /** The same from an evaluation's per-class totals. */
+    public static double[] majorityBaseline(VersionEvaluation e) {
+        double[] out = new double[e.batches()];
+        for (int j = 0; j < out.length; j++) {
+            int max = 0;
+            int sum = 0;
+            for (int v : e.total()[j]) {
+                max = Math.max(max, v);
+                sum += v;
+            }
+            out[j] = sum == 0 ? 0 : (double) max / sum;
+        }
+        return out;
     }
 
     static double majorityAccuracy(List<LabelledQuote> batch, List<String> labelOrder) {
