@@ -14,7 +14,7 @@ import org.quotelab.ml.train.TrainingConfig;
 public record UpdateSettings(String baseModel, TrainingConfig full, TrainingConfig update, int fisherSamples,
                              long seed) {
 
-    public static final int DEFAULT_UPDATE_EPOCHS = 2;
+    public static final int DEFAULT_UPDATE_EPOCHS = 1;
     public static final double DEFAULT_UPDATE_LR = 2e-5;
     public static final int DEFAULT_FISHER_SAMPLES = 100;
 
