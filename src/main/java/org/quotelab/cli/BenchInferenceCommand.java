@@ -37,7 +37,7 @@ public final class BenchInferenceCommand implements Callable<Integer> {
 
     static final List<Path> DEFAULT_DATA = List.of(
             Path.of("..", "shared", "data", "semeval16-restaurants", "quotes.csv"),
-            Path.of("sample-data", "quotes.csv"));
+            Path.of("sample-data", "day-01.csv"));
 
     @Spec
     CommandSpec spec;
@@ -57,6 +57,10 @@ public final class BenchInferenceCommand implements Callable<Integer> {
     @Option(names = "--singles", defaultValue = "200", description = "Quotes timed one by one (default ${DEFAULT-VALUE}).")
     int singles;
 
+    @Option(names = "--threads", defaultValue = "0",
+            description = "libtorch intra-op CPU threads (0 = engine default, one per core).")
+    int threads;
+
     @Option(names = "--limit", defaultValue = "0", description = "Use only the first N quotes (0 = all).")
     int limit;
 
@@ -72,6 +76,9 @@ public final class BenchInferenceCommand implements Callable<Integer> {
             throw new IOException(file + " has no quotes");
         }
         try (QuoteClassifier model = QuoteClassifiers.bundledMiniLm(2, 1L, QuoteTokenizer.DEFAULT_MAX_TOKENS)) {
+            if (threads > 0) {
+                Devices.setCpuThreads(threads);
+            }
             QuoteScorer single = new QuoteScorer(model, 1);
             QuoteScorer bulk = new QuoteScorer(model, batchSize);
             for (int i = 0; i < warmup; i++) {

@@ -81,13 +81,13 @@ public final class BertLayer extends AbstractBlock {
         NDArray additiveMask = inputs.size() > 1 ? inputs.get(1) : null;
         NDArray context = selfAttention(ps, hidden, additiveMask, training);
         NDArray attended = attentionOutput.forward(ps, new NDList(context), training).head();
-        attended = attentionOutputDropout.forward(ps, new NDList(attended), training).head();
+        attended = Scalars.dropout(attentionOutputDropout, ps, attended, training);
         NDArray h1 = attentionNorm.forward(ps, new NDList(attended.add(hidden)), training).head();
 
         NDArray inner = intermediate.forward(ps, new NDList(h1), training).head();
         inner = Activation.gelu(inner);
         NDArray out = output.forward(ps, new NDList(inner), training).head();
-        out = outputDropout.forward(ps, new NDList(out), training).head();
+        out = Scalars.dropout(outputDropout, ps, out, training);
         return outputNorm.forward(ps, new NDList(out.add(h1)), training);
     }
 
@@ -104,7 +104,7 @@ public final class BertLayer extends AbstractBlock {
             scores = scores.add(additiveMask);
         }
         NDArray probs = scores.softmax(-1);
-        probs = attentionDropout.forward(ps, new NDList(probs), training).head();
+        probs = Scalars.dropout(attentionDropout, ps, probs, training);
         NDArray context = probs.matMul(v).transpose(0, 2, 1, 3);
         Shape s = hidden.getShape();
         return context.reshape(s.get(0), s.get(1), config.hiddenSize());
