@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Measure speed and memory; figures are ratios against a baseline run in the same process.",
-        subcommands = {BenchInferenceCommand.class, BenchImportCommand.class, BenchTrainCommand.class})
+        subcommands = {BenchInferenceCommand.class, BenchImportCommand.class, BenchTrainCommand.class, BenchSweepCommand.class,
+            BenchStabilityCommand.class})
 public final class BenchCommand {
 }

@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.quotelab.ml.QuoteClassifier;
 import org.quotelab.ml.QuoteClassifiers;
+import org.quotelab.ml.infer.Devices;
 import org.quotelab.ml.infer.QuoteScorer;
 import org.quotelab.ml.infer.QuoteTokenizer;
 import picocli.CommandLine.Command;
@@ -36,7 +37,7 @@ public final class BenchInferenceCommand implements Callable<Integer> {
 
     static final List<Path> DEFAULT_DATA = List.of(
             Path.of("..", "shared", "data", "semeval16-restaurants", "quotes.csv"),
-            Path.of("sample-data", "quotes.csv"));
+            Path.of("sample-data", "day-01.csv"));
 
     @Spec
     CommandSpec spec;
@@ -56,6 +57,10 @@ public final class BenchInferenceCommand implements Callable<Integer> {
     @Option(names = "--singles", defaultValue = "200", description = "Quotes timed one by one (default ${DEFAULT-VALUE}).")
     int singles;
 
+    @Option(names = "--threads", defaultValue = "0",
+            description = "libtorch intra-op CPU threads (0 = engine default, one per core).")
+    int threads;
+
     @Option(names = "--limit", defaultValue = "0", description = "Use only the first N quotes (0 = all).")
     int limit;
 
@@ -71,6 +76,9 @@ public final class BenchInferenceCommand implements Callable<Integer> {
             throw new IOException(file + " has no quotes");
         }
         try (QuoteClassifier model = QuoteClassifiers.bundledMiniLm(2, 1L, QuoteTokenizer.DEFAULT_MAX_TOKENS)) {
+            if (threads > 0) {
+                Devices.setCpuThreads(threads);
+            }
             QuoteScorer single = new QuoteScorer(model, 1);
             QuoteScorer bulk = new QuoteScorer(model, batchSize);
             for (int i = 0; i < warmup; i++) {
@@ -108,6 +116,7 @@ public final class BenchInferenceCommand implements Callable<Integer> {
             o.put("data", file.toString());
             o.put("quotes", count);
             o.put("batch_size", batchSize);
+            o.put("engine", Devices.describeEngine());
             o.put("p50_ms", round(p50));
             o.put("p99_ms", round(p99));
             o.put("quotes_per_s", round(grouped));
@@ -116,6 +125,7 @@ public final class BenchInferenceCommand implements Callable<Integer> {
             out.println(new ObjectMapper().writeValueAsString(o));
         } else {
             out.printf(Locale.ROOT, "bundled all-MiniLM-L6-v2, %d quotes from %s, batch size %d%n", count, file, batchSize);
+            out.printf(Locale.ROOT, "engine: %s%n", Devices.describeEngine());
             out.printf(Locale.ROOT, "%-44s %10.2f%n", "single quote latency p50 (ms)", p50);
             out.printf(Locale.ROOT, "%-44s %10.2f%n", "single quote latency p99 (ms)", p99);
             out.printf(Locale.ROOT, "%-44s %10.1f%n", "bulk, length-grouped batches (quotes/s)", grouped);

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "QuoteLab: keep two-stage BERT quote classifiers up to date.",
         subcommands = {BenchCommand.class, ImportCommand.class, ExportCommand.class, BatchesCommand.class,
-            SampleDataCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
+            SampleDataCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ExportHfCommand.class, CascadeCommand.class,
+            StreamEvalCommand.class, UpdateCommand.class,
             CommandLine.HelpCommand.class})
 public final class QuoteLabCli {
 

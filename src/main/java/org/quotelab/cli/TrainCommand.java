@@ -72,6 +72,9 @@ public final class TrainCommand implements Callable<Integer> {
     double validationFraction;
     @Option(names = "--select-by", defaultValue = "macro_f1", description = "macro_f1, accuracy or weighted_f1.")
     String selectBy;
+    @Option(names = "--pooling", defaultValue = "cls",
+            description = "cls (BERT pooler, exact in transformers) or mean (masked mean of the last layer).")
+    String pooling;
     @Option(names = "--padding", defaultValue = "buckets", description = "buckets (length-grouped) or fixed.")
     String padding;
 
@@ -122,7 +125,7 @@ public final class TrainCommand implements Callable<Integer> {
     TrainingConfig config() {
         TrainingConfig.Builder b = TrainingConfig.builder().epochs(epochs).batchSize(batchSize)
                 .learningRate(learningRate).weightDecay(weightDecay).warmupFraction(warmup).maxLength(maxLength)
-                .seed(seed).dropout(dropout).focalGamma(focalGamma)
+                .seed(seed).dropout(dropout).focalGamma(focalGamma).clsPooler(!"mean".equalsIgnoreCase(pooling))
                 .selectionMetric(SelectionMetric.valueOf(selectBy.toUpperCase(Locale.ROOT)))
                 .paddingMode(padding.equalsIgnoreCase("fixed") ? PaddingMode.FIXED : PaddingMode.LENGTH_BUCKETS);
         if (classWeights.matches("[0-9.eE+-]+(,[0-9.eE+-]+)+")) {

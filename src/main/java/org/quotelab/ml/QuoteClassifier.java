@@ -3,6 +3,7 @@ package org.quotelab.ml;
 import ai.djl.Model;
 import ai.djl.nn.Parameter;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +61,27 @@ public final class QuoteClassifier implements AutoCloseable {
     /** Parameters under BertForSequenceClassification names ("bert.…", "classifier.…"). */
     public Map<String, Parameter> hfParameters() {
         return block.hfParameters();
+    }
+
+    /** The architecture fields of config.json (labels are the caller's business). */
+    public Map<String, Object> hfConfig() {
+        return config().toHfConfig();
+    }
+
+    /** The tokenizer.json this classifier tokenizes with. */
+    public byte[] tokenizerJson() {
+        return tokenizer.tokenizerJson();
+    }
+
+    /**
+     * Writes a folder that {@link QuoteClassifiers#fromFolder} and Hugging Face transformers can
+     * load: config.json, model.safetensors, tokenizer.json.
+     */
+    public void saveFolder(Path dir, Map<String, String> metadata) throws IOException {
+        Files.createDirectories(dir);
+        saveSafetensors(dir.resolve("model.safetensors"), metadata);
+        config().write(dir.resolve("config.json"), numLabels());
+        Files.write(dir.resolve("tokenizer.json"), tokenizerJson());
     }
 
     /** Writes all weights as a Hugging Face compatible model.safetensors (atomically). */

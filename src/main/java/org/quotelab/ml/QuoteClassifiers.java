@@ -38,6 +38,15 @@ public final class QuoteClassifiers {
 
     /** The bundled all-MiniLM-L6-v2 encoder with a new classification head seeded by seed. */
     public static QuoteClassifier bundledMiniLm(int numLabels, long seed, int maxTokens) throws IOException {
+        return bundledMiniLm(BertConfig.miniLmL6(), numLabels, seed, maxTokens);
+    }
+
+    /**
+     * As above with the caller's config, e.g. other dropout rates for fine-tuning; the sizes must
+     * be MiniLM's or loading fails with the mismatching tensor named.
+     */
+    public static QuoteClassifier bundledMiniLm(BertConfig config, int numLabels, long seed, int maxTokens)
+            throws IOException {
         long t0 = System.nanoTime();
         WeightSource weights;
         try (InputStream raw = QuoteClassifiers.class.getResourceAsStream(BUNDLED_ONNX)) {
@@ -46,7 +55,7 @@ public final class QuoteClassifiers {
             }
             weights = OnnxWeights.read(new BufferedInputStream(raw, 1 << 16), BUNDLED_NAME + " (ONNX)");
         }
-        QuoteClassifier c = build(BertConfig.miniLmL6(), weights, numLabels, seed,
+        QuoteClassifier c = build(config, weights, numLabels, seed,
                 QuoteTokenizer.bundled(maxTokens), BUNDLED_NAME);
         LOG.info("loaded {} in {} ms", BUNDLED_NAME, (System.nanoTime() - t0) / 1_000_000);
         return c;

@@ -67,8 +67,7 @@ class SafetensorsTest {
 
     @Test
     void savedCheckpointLoadsAndGivesIdenticalOutputs() throws IOException {
-        original.saveSafetensors(dir.resolve("model.safetensors"), Map.of("format", "pt"));
-        CONFIG.write(dir.resolve("config.json"), 3);
+        original.saveFolder(dir, Map.of("format", "pt"));
         try (QuoteClassifier loaded = QuoteClassifiers.fromFolder(dir, 3, 99L, 128)) {
             assertTrue(loaded.block().encoder().hasPooler());
             float[][] actual = new QuoteScorer(loaded, 8).probabilities(TEXTS);

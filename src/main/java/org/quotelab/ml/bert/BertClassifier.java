@@ -65,7 +65,7 @@ public final class BertClassifier extends AbstractBlock {
         NDArray pooled = encoder.hasPooler()
                 ? encoded.get(1)
                 : Pooling.meanPool(encoded.get(0), inputs.get(1));
-        NDArray dropped = dropout.forward(ps, new NDList(pooled), training).head();
+        NDArray dropped = Scalars.dropout(dropout, ps, pooled, training);
         return classifier.forward(ps, new NDList(dropped), training);
     }
 

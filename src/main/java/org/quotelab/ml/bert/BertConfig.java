@@ -2,10 +2,12 @@ package org.quotelab.ml.bert;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** The sizes of a BERT encoder, as in a Hugging Face config.json. */
 public record BertConfig(
@@ -99,25 +101,32 @@ public record BertConfig(
         }
     }
 
-    /** Writes a Hugging Face config.json (for export and for tests that build a checkpoint folder). */
+    /** The architecture fields of a Hugging Face config.json, in the usual order. */
+    public Map<String, Object> toHfConfig() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model_type", "bert");
+        m.put("vocab_size", vocabSize);
+        m.put("hidden_size", hiddenSize);
+        m.put("num_hidden_layers", numHiddenLayers);
+        m.put("num_attention_heads", numAttentionHeads);
+        m.put("intermediate_size", intermediateSize);
+        m.put("max_position_embeddings", maxPositionEmbeddings);
+        m.put("type_vocab_size", typeVocabSize);
+        m.put("layer_norm_eps", layerNormEps);
+        m.put("hidden_dropout_prob", hiddenDropoutProb);
+        m.put("attention_probs_dropout_prob", attentionProbsDropoutProb);
+        m.put("hidden_act", "gelu");
+        return m;
+    }
+
+    /** Writes a config.json for BertForSequenceClassification with numLabels outputs. */
     public void write(Path configJson, int numLabels) throws IOException {
-        ObjectNode n = new ObjectMapper().createObjectNode();
-        n.putArray("architectures").add("BertForSequenceClassification");
-        n.put("model_type", "bert");
-        n.put("vocab_size", vocabSize);
-        n.put("hidden_size", hiddenSize);
-        n.put("num_hidden_layers", numHiddenLayers);
-        n.put("num_attention_heads", numAttentionHeads);
-        n.put("intermediate_size", intermediateSize);
-        n.put("max_position_embeddings", maxPositionEmbeddings);
-        n.put("type_vocab_size", typeVocabSize);
-        n.put("layer_norm_eps", layerNormEps);
-        n.put("hidden_dropout_prob", hiddenDropoutProb);
-        n.put("attention_probs_dropout_prob", attentionProbsDropoutProb);
-        n.put("hidden_act", "gelu");
-        n.put("num_labels", numLabels);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("architectures", List.of("BertForSequenceClassification"));
+        m.putAll(toHfConfig());
+        m.put("num_labels", numLabels);
         Files.createDirectories(configJson.toAbsolutePath().getParent());
-        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(configJson.toFile(), n);
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(configJson.toFile(), m);
     }
 
     private static int intField(JsonNode root, String name, String source) throws IOException {

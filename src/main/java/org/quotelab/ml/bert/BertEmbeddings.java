@@ -72,7 +72,7 @@ public final class BertEmbeddings extends AbstractBlock {
         NDArray type = lookup(types, ps.getValue(tokenTypeEmbeddings, ids.getDevice(), training));
         NDArray sum = word.add(type).add(pos);
         NDList normed = layerNorm.forward(ps, new NDList(sum), training);
-        return dropout.forward(ps, normed, training);
+        return new NDList(Scalars.dropout(dropout, ps, normed.head(), training));
     }
 
     private static NDArray lookup(NDArray ids, NDArray table) {

@@ -67,9 +67,11 @@ public final class BertEncoder extends AbstractBlock {
         NDArray mask = inputs.get(1);
         NDArray types = inputs.get(2);
         NDArray hidden = embeddings.forward(ps, new NDList(ids, types), training).head();
-        NDArray additive = additiveMask(mask);
+        // A batch without padding (always the case for a single quote) needs no mask at all.
+        NDArray additive = training || hasPadding(mask) ? additiveMask(mask) : null;
         for (BertLayer layer : layers) {
-            hidden = layer.forward(ps, new NDList(hidden, additive), training).head();
+            NDList in = additive == null ? new NDList(hidden) : new NDList(hidden, additive);
+            hidden = layer.forward(ps, in, training).head();
         }
         if (pooler == null) {
             return new NDList(hidden);
@@ -77,6 +79,10 @@ public final class BertEncoder extends AbstractBlock {
         NDArray cls = hidden.get(new NDIndex(":, 0, :"));
         NDArray pooled = Activation.tanh(pooler.forward(ps, new NDList(cls), training).head());
         return new NDList(hidden, pooled);
+    }
+
+    private static boolean hasPadding(NDArray mask) {
+        return mask.getShape().size() != mask.toType(DataType.INT64, false).sum().getLong();
     }
 
     /** [B,T] 1/0 mask -> [B,1,1,T] with 0 for real tokens and the float minimum for padding, as HF. */

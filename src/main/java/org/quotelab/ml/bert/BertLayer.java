@@ -73,21 +73,21 @@ public final class BertLayer extends AbstractBlock {
         HfParameters.layerNorm(out, prefix + ".output.LayerNorm", outputNorm);
     }
 
-    /** inputs: hidden [B,T,H], additive mask [B,1,1,T] (0 keep, large negative drop). */
+    /** inputs: hidden [B,T,H] and, unless nothing is padded, an additive mask [B,1,1,T] (0 keep, very negative drop). */
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray hidden = inputs.get(0);
-        NDArray additiveMask = inputs.get(1);
+        NDArray additiveMask = inputs.size() > 1 ? inputs.get(1) : null;
         NDArray context = selfAttention(ps, hidden, additiveMask, training);
         NDArray attended = attentionOutput.forward(ps, new NDList(context), training).head();
-        attended = attentionOutputDropout.forward(ps, new NDList(attended), training).head();
+        attended = Scalars.dropout(attentionOutputDropout, ps, attended, training);
         NDArray h1 = attentionNorm.forward(ps, new NDList(attended.add(hidden)), training).head();
 
         NDArray inner = intermediate.forward(ps, new NDList(h1), training).head();
         inner = Activation.gelu(inner);
         NDArray out = output.forward(ps, new NDList(inner), training).head();
-        out = outputDropout.forward(ps, new NDList(out), training).head();
+        out = Scalars.dropout(outputDropout, ps, out, training);
         return outputNorm.forward(ps, new NDList(out.add(h1)), training);
     }
 
@@ -96,11 +96,15 @@ public final class BertLayer extends AbstractBlock {
         NDArray q = heads(query.forward(ps, in, training).head());
         NDArray k = heads(key.forward(ps, in, training).head());
         NDArray v = heads(value.forward(ps, in, training).head());
-        // The 1/sqrt(d) scale is a libtorch-owned scalar: q needs gradients (stack-facts.md).
+        // The 1/sqrt(d) scale is a libtorch-owned scalar because q needs gradients (stack-facts.md);
+        // scaling q [B,h,T,d] instead of the scores [B,h,T,T] is less work once T > d.
         NDArray scale = Scalars.of(hidden.getManager(), (float) (1.0 / Math.sqrt(config.headSize())));
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(scale).add(additiveMask);
+        NDArray scores = q.mul(scale).matMul(k.transpose(0, 1, 3, 2));
+        if (additiveMask != null) {
+            scores = scores.add(additiveMask);
+        }
         NDArray probs = scores.softmax(-1);
-        probs = attentionDropout.forward(ps, new NDList(probs), training).head();
+        probs = Scalars.dropout(attentionDropout, ps, probs, training);
         NDArray context = probs.matMul(v).transpose(0, 2, 1, 3);
         Shape s = hidden.getShape();
         return context.reshape(s.get(0), s.get(1), config.hiddenSize());

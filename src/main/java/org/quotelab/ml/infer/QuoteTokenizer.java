@@ -2,6 +2,7 @@ package org.quotelab.ml.infer;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -31,10 +32,12 @@ public final class QuoteTokenizer implements AutoCloseable {
 
     private final HuggingFaceTokenizer tokenizer;
     private final int maxTokens;
+    private final byte[] json;
 
-    private QuoteTokenizer(HuggingFaceTokenizer tokenizer, int maxTokens) {
-        this.tokenizer = tokenizer;
+    private QuoteTokenizer(byte[] json, int maxTokens) throws IOException {
+        this.tokenizer = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(json), options(maxTokens));
         this.maxTokens = maxTokens;
+        this.json = json;
     }
 
     private static Map<String, String> options(int maxTokens) {
@@ -54,7 +57,7 @@ public final class QuoteTokenizer implements AutoCloseable {
             if (in == null) {
                 throw new IOException("bundled tokenizer " + BUNDLED_RESOURCE + " is not on the classpath");
             }
-            return new QuoteTokenizer(HuggingFaceTokenizer.newInstance(in, options(maxTokens)), maxTokens);
+            return new QuoteTokenizer(in.readAllBytes(), maxTokens);
         }
     }
 
@@ -63,9 +66,12 @@ public final class QuoteTokenizer implements AutoCloseable {
         if (!Files.isRegularFile(tokenizerJson)) {
             throw new IOException("tokenizer file not found: " + tokenizerJson);
         }
-        try (InputStream in = Files.newInputStream(tokenizerJson)) {
-            return new QuoteTokenizer(HuggingFaceTokenizer.newInstance(in, options(maxTokens)), maxTokens);
-        }
+        return new QuoteTokenizer(Files.readAllBytes(tokenizerJson), maxTokens);
+    }
+
+    /** The tokenizer.json this tokenizer was made from, to copy into an exported model folder. */
+    public byte[] tokenizerJson() {
+        return json.clone();
     }
 
     public int maxTokens() {

@@ -27,9 +27,11 @@ import org.quotelab.ml.weights.WeightSource;
  * Opens the BERT classifiers the trainer fits: the bundled all-MiniLM-L6-v2, a small random BERT,
  * a Hugging Face folder or a saved version (to continue training or to score).
  *
- * <p>New models get the [CLS] pooler of BertForSequenceClassification even when the checkpoint has
- * none (the bundled ONNX graph drops it): it starts random, as in transformers, so that an exported
- * version computes exactly what AutoModelForSequenceClassification computes.
+ * <p>By default new models get the [CLS] pooler of BertForSequenceClassification even when the
+ * checkpoint has none (the bundled ONNX graph drops it): it starts random, as in transformers, so
+ * that an exported version computes exactly what AutoModelForSequenceClassification computes.
+ * {@link TrainingConfig#clsPooler()} false gives mean pooling instead (config.json then says
+ * quotelab_pooling = mean, which transformers ignores).
  */
 public final class BertModels {
 
@@ -52,12 +54,12 @@ public final class BertModels {
                 }
                 weights = OnnxWeights.read(new BufferedInputStream(raw, 1 << 16), QuoteClassifiers.BUNDLED_NAME);
             }
-            return build(QuoteClassifiers.BUNDLED_NAME, config, weights, numLabels, cfg.seed(),
+            return build(QuoteClassifiers.BUNDLED_NAME, config, weights, cfg.clsPooler(), numLabels, cfg.seed(),
                     Math.min(cfg.maxLength(), config.maxPositionEmbeddings()), bundledTokenizer());
         }
         if (TINY.equals(base)) {
             BertConfig config = withDropout(BertConfig.tiny(30522), cfg.dropout());
-            return build("tiny-bert", config, null, numLabels, cfg.seed(),
+            return build("tiny-bert", config, null, cfg.clsPooler(), numLabels, cfg.seed(),
                     Math.min(cfg.maxLength(), config.maxPositionEmbeddings()), bundledTokenizer());
         }
         Path dir = Path.of(base);
@@ -84,11 +86,12 @@ public final class BertModels {
         return Files.exists(dir.resolve(ModelVersions.PROVENANCE)) ? dir.toAbsolutePath().normalize().toString() : null;
     }
 
-    private static ClassifierModel build(String name, BertConfig config, WeightSource weights, int numLabels,
+    private static ClassifierModel build(String name, BertConfig config, WeightSource weights, boolean pooler,
+                                         int numLabels,
                                          long seed, int maxTokens, byte[] tokenizerJson) throws IOException {
         Model model = Model.newInstance(name, Devices.pick());
         try {
-            BertClassifier block = new BertClassifier(config, true, numLabels);
+            BertClassifier block = new BertClassifier(config, pooler, numLabels);
             model.setBlock(block);
             Shape shape = new Shape(1, 8);
             block.initialize(model.getNDManager(), DataType.FLOAT32, shape, shape, shape);

@@ -22,13 +22,14 @@ public record Provenance(
         long seed) {
 
     public Provenance {
-        hyperParameters = Map.copyOf(nonNull(hyperParameters));
-        metrics = Map.copyOf(nonNull(metrics));
+        // Insertion order is kept so provenance.json reads in a sensible order.
+        hyperParameters = java.util.Collections.unmodifiableMap(nonNull(hyperParameters));
+        metrics = java.util.Collections.unmodifiableMap(nonNull(metrics));
         labels = List.copyOf(labels);
-        environment = Map.copyOf(environment);
+        environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
     }
 
-    private static Map<String, Object> nonNull(Map<String, Object> m) {
+    private static java.util.LinkedHashMap<String, Object> nonNull(Map<String, Object> m) {
         java.util.LinkedHashMap<String, Object> out = new java.util.LinkedHashMap<>();
         m.forEach((k, v) -> {
             if (v != null) {

@@ -25,7 +25,8 @@ public record TrainingConfig(
         double[] explicitClassWeights,
         SelectionMetric selectionMetric,
         PaddingMode paddingMode,
-        int evalBatchSize) {
+        int evalBatchSize,
+        boolean clsPooler) {
 
     public TrainingConfig {
         require(epochs >= 1, "epochs must be >= 1");
@@ -74,6 +75,7 @@ public record TrainingConfig(
         b.selectionMetric = selectionMetric;
         b.paddingMode = paddingMode;
         b.evalBatchSize = evalBatchSize;
+        b.clsPooler = clsPooler;
         return b;
     }
 
@@ -97,6 +99,7 @@ public record TrainingConfig(
         m.put("explicit_class_weights", explicitClassWeights);
         m.put("selection_metric", selectionMetric.name().toLowerCase(java.util.Locale.ROOT));
         m.put("padding", paddingMode.name().toLowerCase(java.util.Locale.ROOT));
+        m.put("pooling", clsPooler ? "cls_pooler" : "mean");
         return m;
     }
 
@@ -120,6 +123,7 @@ public record TrainingConfig(
         private SelectionMetric selectionMetric = SelectionMetric.MACRO_F1;
         private PaddingMode paddingMode = PaddingMode.LENGTH_BUCKETS;
         private int evalBatchSize = 64;
+        private boolean clsPooler = true;
 
         public Builder epochs(int v) { epochs = v; return this; }
         public Builder batchSize(int v) { batchSize = v; return this; }
@@ -144,11 +148,16 @@ public record TrainingConfig(
         public Builder selectionMetric(SelectionMetric v) { selectionMetric = v; return this; }
         public Builder paddingMode(PaddingMode v) { paddingMode = v; return this; }
         public Builder evalBatchSize(int v) { evalBatchSize = v; return this; }
+        /**
+         * true: BERT's [CLS] pooler as in BertForSequenceClassification (exports compute exactly what
+         * transformers computes); false: masked mean pooling, as sentence-transformers trained MiniLM.
+         */
+        public Builder clsPooler(boolean v) { clsPooler = v; return this; }
 
         public TrainingConfig build() {
             return new TrainingConfig(epochs, batchSize, learningRate, weightDecay, warmupFraction, maxGradNorm,
                     maxLength, seed, dropout, beta1, beta2, epsilon, focalGamma, classWeighting,
-                    explicitClassWeights, selectionMetric, paddingMode, evalBatchSize);
+                    explicitClassWeights, selectionMetric, paddingMode, evalBatchSize, clsPooler);
         }
     }
 }

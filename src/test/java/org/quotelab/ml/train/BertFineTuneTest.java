@@ -56,6 +56,27 @@ class BertFineTuneTest {
     }
 
     @Test
+    void meanPooledVersionLoadsBackWithoutPooler() throws Exception {
+        SyntheticQuotes data = new SyntheticQuotes(32, 53);
+        TrainingConfig cfg = TrainingConfig.builder().epochs(1).batchSize(8).learningRate(3e-3).maxLength(64)
+                .clsPooler(false).build();
+        Path version = dir.resolve("mean");
+        float[][] before;
+        List<EncodedExample> examples;
+        try (ClassifierModel model = BertModels.open(BertModels.TINY, 3, cfg)) {
+            fit(model, data, cfg);
+            assertTrue(model.hfParameters().keySet().stream().noneMatch(k -> k.contains("pooler")));
+            examples = model.encoder().encodeAll(data.texts, data.labels);
+            before = Scorer.score(model.net(), examples, 32).probabilities();
+            ModelVersions.save(model, LABELS, new Provenance("tiny", null, "x", 32, 32, cfg.asMap(), Map.of(),
+                    LABELS.labels(), "topic", RunEnvironment.describe(model.net().manager()), "now", 3), version);
+        }
+        try (ClassifierModel loaded = BertModels.load(version, 64)) {
+            assertSame(before, Scorer.score(loaded.net(), examples, 32).probabilities());
+        }
+    }
+
+    @Test
     void bundledMiniLmFineTunesOnASmallSlice() throws Exception {
         SyntheticQuotes data = new SyntheticQuotes(48, 52);
         TrainingConfig cfg = TrainingConfig.builder().epochs(2).learningRate(1e-4).batchSize(8).seed(5).build();

@@ -1,0 +1,66 @@
+package org.quotelab.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.quotelab.domain.cascade.LabelledText;
+import org.quotelab.service.cascade.CascadeEvaluation;
+import org.quotelab.service.cascade.CascadeOutput;
+import org.quotelab.service.cascade.CascadeScorer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** quotelab cascade evaluate: stage 1, stage 2 and end-to-end reports on labelled rows. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Print stage-1, stage-2 and end-to-end reports of a cascade on labelled CSV rows.")
+public final class CascadeEvaluateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    CascadeCsv csv;
+    @Option(names = "--model", required = true, description = "A cascade folder (from cascade train).")
+    Path model;
+    @Option(names = "--threshold", description = "Stage-1 threshold; default: the cascade's recommended one.")
+    Double threshold;
+    @Option(names = "--json", description = "One JSON object with end_to_end_macro_f1, class0_recall, ...")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        List<LabelledText> quotes = csv.read();
+        CascadeEvaluation e;
+        try (CascadeScorer scorer = CascadeScorer.open(model, 128, 64)) {
+            CascadeOutput out = scorer.score(quotes.stream().map(LabelledText::text).toList());
+            e = CascadeEvaluation.of(out, quotes, threshold == null ? scorer.model().threshold() : threshold);
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        if (json) {
+            w.println(new ObjectMapper().writeValueAsString(e.summary()));
+        } else {
+            w.printf(Locale.ROOT, "%d labelled rows of %s, threshold %.3f%n%n", quotes.size(), csv.data, e.threshold());
+            w.println("Stage 1 (in-topic vs out-of-topic)");
+            w.println(e.stage1().format());
+            if (e.stage2() != null) {
+                w.println("Stage 2 on the quotes stage 1 passed (class 0 = not pertinent)");
+                w.println(e.stage2().format());
+            }
+            w.println("End to end (stage-1 rejections and class 0 both count as out-of-topic)");
+            w.println(e.endToEnd().format());
+            for (Map.Entry<String, Object> kv : e.summary().entrySet()) {
+                if (!(kv.getValue() instanceof Map)) {
+                    w.printf(Locale.ROOT, "%-24s %s%n", kv.getKey(), kv.getValue());
+                }
+            }
+        }
+        w.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,82 @@
+package org.quotelab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.quotelab.domain.cascade.LabelledText;
+import org.quotelab.ml.train.BertModels;
+import org.quotelab.ml.train.ClassWeighting;
+import org.quotelab.ml.train.TrainingConfig;
+import org.quotelab.service.cascade.CascadeConfig;
+import org.quotelab.service.cascade.CascadeModel;
+import org.quotelab.service.cascade.CascadeTrainer;
+import org.quotelab.service.cascade.Construction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** quotelab cascade train: both stages, calibration and a recommended threshold, into one folder. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train stage 1 and stage 2 on labelled CSV rows; calibrate and recommend a threshold.")
+public final class CascadeTrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    CascadeCsv csv;
+    @Option(names = "--out", required = true, description = "New folder for the cascade.")
+    Path out;
+    @Option(names = "--base", defaultValue = BertModels.BUNDLED, description = "bundled, tiny or a Hugging Face folder.")
+    String base;
+    @Option(names = "--construction", defaultValue = "CROSS_FIT", description = "SEED or CROSS_FIT.")
+    Construction construction;
+    @Option(names = "--folds", defaultValue = "3")
+    int folds;
+    @Option(names = "--validation-fraction", defaultValue = "0.15")
+    double validationFraction;
+    @Option(names = "--stage1", paramLabel = "DIR", description = "Reuse this trained stage-1 version instead of training one.")
+    Path stage1Version;
+    @Option(names = "--epochs", defaultValue = "3", description = "Stage-1 epochs.")
+    int epochs;
+    @Option(names = "--batch-size", defaultValue = "16")
+    int batchSize;
+    @Option(names = "--lr", defaultValue = "5e-5", description = "Stage-1 learning rate.")
+    double lr;
+    @Option(names = "--class-weights", defaultValue = "sqrt", description = "Stage 1: none, inverse or sqrt.")
+    String classWeights;
+    @Option(names = "--stage2-epochs", defaultValue = "5")
+    int epochs2;
+    @Option(names = "--stage2-lr", defaultValue = "1e-4")
+    double lr2;
+    @Option(names = "--stage2-class-weights", defaultValue = "inverse")
+    String classWeights2;
+    @Option(names = "--seed", defaultValue = "42")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter w = spec.commandLine().getOut();
+        List<LabelledText> quotes = csv.read();
+        TrainingConfig t1 = TrainingConfig.builder().epochs(epochs).batchSize(batchSize).learningRate(lr).seed(seed)
+                .classWeighting(ClassWeighting.parse(classWeights)).build();
+        TrainingConfig t2 = TrainingConfig.builder().epochs(epochs2).batchSize(batchSize).learningRate(lr2).seed(seed)
+                .classWeighting(ClassWeighting.parse(classWeights2)).build();
+        CascadeConfig cfg = new CascadeConfig(base, t1, t2, construction, folds, validationFraction, seed, stage1Version);
+        TrainingProgress progress = new TrainingProgress(w);
+        long start = System.nanoTime();
+        CascadeModel m = new CascadeTrainer(progress, phase -> {
+            w.printf("%n== %s%n", phase);
+            w.flush();
+        }).train(quotes, cfg, out, () -> false);
+        w.printf(Locale.ROOT, "%ncascade written to %s in %.1f min%n", out, (System.nanoTime() - start) / 6e10);
+        w.printf(Locale.ROOT, "topics %s%ntemperatures: stage 1 %.3f, stage 2 %.3f; recommended threshold %.3f%n",
+                m.topics(), m.stage1Temperature(), m.stage2Temperature(), m.threshold());
+        w.println("facts " + m.facts());
+        w.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,60 @@
+package org.quotelab.service.cascade;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A trained cascade on disk: the two model versions, the topic order, the calibration
+ * temperatures and the recommended stage-1 threshold, described by cascade.json in its folder.
+ *
+ * @param topics      topic names in cascade order (class k = topics[k-1])
+ * @param stage1      folder of the stage-1 version, relative to the cascade folder
+ * @param stage2      folder of the stage-2 version, relative to the cascade folder
+ * @param facts       what the training measured (class-0 examples, validation figures)
+ */
+public record CascadeModel(
+        List<String> topics,
+        String stage1,
+        String stage2,
+        double stage1Temperature,
+        double stage2Temperature,
+        double threshold,
+        String construction,
+        Map<String, Object> facts) {
+
+    public static final String FILE = "cascade.json";
+    /** The stage-2 label of stage-1 false positives. */
+    public static final String NOT_PERTINENT = "0";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public CascadeModel {
+        topics = List.copyOf(topics);
+        facts = facts == null ? Map.of() : Map.copyOf(facts);
+    }
+
+    public static CascadeModel read(Path folder) throws IOException {
+        Path file = folder.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(folder + " is not a cascade: " + FILE + " is missing");
+        }
+        return JSON.readValue(file.toFile(), CascadeModel.class);
+    }
+
+    /** Writes cascade.json atomically, so a reader never sees half a description. */
+    public void write(Path folder) throws IOException {
+        Path tmp = Files.createTempFile(folder, ".cascade", ".json");
+        JSON.writeValue(tmp.toFile(), this);
+        Files.move(tmp, folder.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    public CascadeModel withThreshold(double t) {
+        return new CascadeModel(topics, stage1, stage2, stage1Temperature, stage2Temperature, t, construction, facts);
+    }
+}

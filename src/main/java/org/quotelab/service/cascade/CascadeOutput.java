@@ -1,0 +1,46 @@
+package org.quotelab.service.cascade;
+
+import java.util.List;
+import org.quotelab.domain.cascade.CascadeDecision;
+import org.quotelab.domain.cascade.CascadeScores;
+import org.quotelab.domain.cascade.LabelledText;
+
+/**
+ * Calibrated cascade probabilities for a list of quotes.
+ *
+ * @param pInTopic stage-1 P(in-topic) per quote
+ * @param stage2   stage-2 distribution per quote in cascade order: [not pertinent, topic 1..K]
+ */
+public record CascadeOutput(List<String> topics, double[] pInTopic, double[][] stage2) {
+
+    public int size() {
+        return pInTopic.length;
+    }
+
+    public CascadeDecision decide(int i, double threshold) {
+        return CascadeDecision.decide(pInTopic[i], stage2[i], threshold);
+    }
+
+    /** The sweep's input: these outputs against the quotes' truth. */
+    public CascadeScores against(List<LabelledText> truth, int days) {
+        int[] s2 = new int[size()];
+        int[] y = new int[size()];
+        for (int i = 0; i < size(); i++) {
+            s2[i] = CascadeDecision.argmax(stage2[i]);
+            y[i] = truthClass(truth.get(i));
+        }
+        return new CascadeScores(topics, pInTopic, s2, y, days);
+    }
+
+    /** 0 for out-of-topic, else 1 + the topic's position; an unknown topic is an error the user must see. */
+    public int truthClass(LabelledText t) {
+        if (!t.inTopic()) {
+            return 0;
+        }
+        int k = topics.indexOf(t.topic());
+        if (k < 0) {
+            throw new IllegalArgumentException("topic '" + t.topic() + "' is not one the cascade was trained on " + topics);
+        }
+        return k + 1;
+    }
+}

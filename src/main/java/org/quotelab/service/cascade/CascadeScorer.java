@@ -1,0 +1,101 @@
+package org.quotelab.service.cascade;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.quotelab.domain.calibration.TemperatureScaling;
+import org.quotelab.ml.train.LabelMap;
+import org.quotelab.ml.train.VersionScorer;
+
+/** Both stages of a cascade opened together; scores quotes into calibrated {@link CascadeOutput}s. */
+public final class CascadeScorer implements AutoCloseable {
+
+    private final CascadeModel model;
+    private final VersionScorer stage1;
+    private final VersionScorer stage2;
+
+    private CascadeScorer(CascadeModel model, VersionScorer stage1, VersionScorer stage2) {
+        this.model = model;
+        this.stage1 = stage1;
+        this.stage2 = stage2;
+    }
+
+    public static CascadeScorer open(Path folder, int maxLength, int batchSize) throws IOException {
+        CascadeModel m = CascadeModel.read(folder);
+        VersionScorer s1 = VersionScorer.open(folder.resolve(m.stage1()), maxLength, batchSize);
+        try {
+            return new CascadeScorer(m, s1, VersionScorer.open(folder.resolve(m.stage2()), maxLength, batchSize));
+        } catch (IOException | RuntimeException e) {
+            s1.close();
+            throw e;
+        }
+    }
+
+    public CascadeModel model() {
+        return model;
+    }
+
+    public CascadeOutput score(List<String> texts) {
+        return score(texts, model.stage1Temperature(), model.stage2Temperature());
+    }
+
+    /** Raw (uncalibrated) outputs: what calibration is fitted on. */
+    public CascadeOutput scoreRaw(List<String> texts) {
+        return score(texts, 1.0, 1.0);
+    }
+
+    private CascadeOutput score(List<String> texts, double t1, double t2) {
+        double[] p = stage1Positive(stage1.labels(), stage1.probabilities(texts), t1);
+        double[][] q = stage2InCascadeOrder(stage2.labels(), stage2.probabilities(texts), model.topics(), t2);
+        return new CascadeOutput(model.topics(), p, q);
+    }
+
+    static double[] stage1Positive(LabelMap labels, float[][] probs, double temperature) {
+        int positive = labels.indexOf("1");
+        if (positive < 0) {
+            throw new IllegalStateException("stage-1 model has no label '1': " + labels.labels());
+        }
+        double[] p = new double[probs.length];
+        for (int i = 0; i < probs.length; i++) {
+            p[i] = TemperatureScaling.apply(toDouble(probs[i]), temperature)[positive];
+        }
+        return p;
+    }
+
+    /** Reorders stage 2's label-map order into [not pertinent, topics...]; absent classes get 0. */
+    static double[][] stage2InCascadeOrder(LabelMap labels, float[][] probs, List<String> topics, double temperature) {
+        int[] position = new int[labels.size()];
+        for (int c = 0; c < labels.size(); c++) {
+            String name = labels.label(c);
+            position[c] = CascadeModel.NOT_PERTINENT.equals(name) ? 0 : topics.indexOf(name) + 1;
+            if (position[c] == 0 && !CascadeModel.NOT_PERTINENT.equals(name)) {
+                throw new IllegalStateException("stage-2 label '" + name + "' is not a cascade topic " + topics);
+            }
+        }
+        double[][] out = new double[probs.length][topics.size() + 1];
+        for (int i = 0; i < probs.length; i++) {
+            double[] scaled = TemperatureScaling.apply(toDouble(probs[i]), temperature);
+            for (int c = 0; c < scaled.length; c++) {
+                out[i][position[c]] = scaled[c];
+            }
+        }
+        return out;
+    }
+
+    private static double[] toDouble(float[] v) {
+        double[] d = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            d[i] = v[i];
+        }
+        return d;
+    }
+
+    @Override
+    public void close() {
+        try {
+            stage1.close();
+        } finally {
+            stage2.close();
+        }
+    }
+}

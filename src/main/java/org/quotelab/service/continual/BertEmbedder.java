@@ -1,0 +1,43 @@
+package org.quotelab.service.continual;
+
+import java.io.IOException;
+import java.util.List;
+import org.quotelab.ml.QuoteClassifier;
+import org.quotelab.ml.QuoteClassifiers;
+import org.quotelab.ml.bert.BertConfig;
+import org.quotelab.ml.infer.QuoteScorer;
+
+/**
+ * Embeddings of the pretrained encoder (not of a fine-tuned version), so the reference space
+ * stays the same across updates and reference embeddings remain comparable.
+ */
+public final class BertEmbedder implements Embedder, AutoCloseable {
+
+    private final QuoteClassifier classifier;
+    private final QuoteScorer scorer;
+
+    private BertEmbedder(QuoteClassifier classifier) {
+        this.classifier = classifier;
+        this.scorer = new QuoteScorer(classifier, 32);
+    }
+
+    /** The bundled all-MiniLM-L6-v2 sentence encoder. */
+    public static BertEmbedder bundled() throws IOException {
+        return new BertEmbedder(QuoteClassifiers.bundledMiniLm(2, 0, 128));
+    }
+
+    /** A small random BERT: fast, for tests of the plumbing and of false alarms. */
+    public static BertEmbedder tiny(long seed) throws IOException {
+        return new BertEmbedder(QuoteClassifiers.tinyRandom(BertConfig.tiny(30522), false, 2, seed));
+    }
+
+    @Override
+    public float[][] embed(List<String> texts) {
+        return scorer.embeddings(texts);
+    }
+
+    @Override
+    public void close() {
+        classifier.close();
+    }
+}

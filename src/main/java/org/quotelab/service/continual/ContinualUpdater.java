@@ -1,0 +1,273 @@
+package org.quotelab.service.continual;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.quotelab.domain.continual.AccuracyMatrix;
+import org.quotelab.domain.continual.PromotionGate;
+import org.quotelab.domain.quote.Batch;
+import org.quotelab.domain.quote.ModelStatus;
+import org.quotelab.domain.quote.ModelVersion;
+import org.quotelab.domain.quote.RunStatus;
+import org.quotelab.ml.train.ModelVersions;
+import org.quotelab.ml.train.TrainingCancelledException;
+import org.quotelab.ml.train.TrainingRun;
+import org.quotelab.service.cascade.CascadeModel;
+import org.quotelab.service.cascade.CascadeVersions;
+import org.quotelab.service.jobs.CancellationToken;
+import org.quotelab.service.jobs.Job;
+import org.quotelab.service.jobs.JobCancelledException;
+import org.quotelab.service.jobs.ProgressSink;
+import org.quotelab.store.QuoteStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The update job: continues the active cascade's two stages on the newly labelled quotes of one or
+ * more batches, with a strategy, into a new cascade folder; registers both versions as candidates
+ * with their metrics across time; and activates them only if the promotion gate lets both pass.
+ * The active versions are untouched until then. A killed job leaves only a hidden ".partial"
+ * folder (removed by the next update) and a RUNNING run that start-up marks INTERRUPTED.
+ */
+public final class ContinualUpdater {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContinualUpdater.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * @param batchIds the new batches to learn; empty = the batches the active cascade has not learned yet
+     */
+    public record Request(List<Long> batchIds, Strategy strategy, UpdateSettings settings, PromotionGate gate) {
+    }
+
+    /** One stage's candidate, its metrics across time and the gate's decision. */
+    public record StageOutcome(int stage, ModelVersion candidate, PromotionGate.Decision decision,
+                               Map<String, Object> metrics) {
+    }
+
+    public record Outcome(long runId, Path folder, boolean promoted, List<StageOutcome> stages) {
+    }
+
+    private final QuoteStore store;
+    private final Path modelsDir;
+    private final TrainingRun.ModelSource models;
+
+    public ContinualUpdater(QuoteStore store, Path modelsDir, TrainingRun.ModelSource models) {
+        this.store = store;
+        this.modelsDir = modelsDir;
+        this.models = models;
+    }
+
+    /** The update as a background job for a {@link org.quotelab.service.jobs.JobRunner}. */
+    public Job<Outcome> job(Request request) {
+        return (progress, cancel) -> update(request, progress, cancel);
+    }
+
+    public Outcome update(Request r, ProgressSink progress, CancellationToken cancel) throws IOException {
+        CascadeVersions.Active active = new CascadeVersions(store).active()
+                .orElseThrow(() -> new IllegalStateException("no active cascade: train one first"));
+        removePartials();
+        List<Batch> all = store.batches().list();
+        List<Long> fresh = r.batchIds().isEmpty() ? unlearned(active, all) : r.batchIds();
+        if (fresh.isEmpty()) {
+            throw new IllegalStateException("no new batch to learn: every batch is already learned");
+        }
+        Map<String, Object> params = new LinkedHashMap<>(r.strategy().asMap());
+        params.put("batches", fresh);
+        params.put("update_epochs", r.settings().update().epochs());
+        params.put("update_learning_rate", r.settings().update().learningRate());
+        long runId = store.runs().start("update-" + System.nanoTime(), JSON.writeValueAsString(params)).id();
+        String name = "update-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-r" + runId;
+        Path partial = modelsDir.resolve("." + name + ".partial");
+        try {
+            Outcome o = run(r, active, all, fresh, runId, name, partial, progress, cancel);
+            store.runs().finish(runId, RunStatus.DONE, o.promoted() ? "promoted" : "kept as candidate: "
+                    + o.stages().stream().map(s -> s.decision().reason()).toList(), o.stages().get(0).candidate().id());
+            return o;
+        } catch (TrainingCancelledException | JobCancelledException e) {
+            StreamEvaluation.deleteTree(partial);
+            store.runs().finish(runId, RunStatus.CANCELLED, "cancelled", null);
+            throw new JobCancelledException();
+        } catch (IOException | RuntimeException e) {
+            StreamEvaluation.deleteTree(partial);
+            store.runs().finish(runId, RunStatus.FAILED, String.valueOf(e.getMessage()), null);
+            throw e;
+        }
+    }
+
+    private Outcome run(Request r, CascadeVersions.Active active, List<Batch> all, List<Long> fresh, long runId,
+                        String name, Path partial, ProgressSink progress, CancellationToken cancel) throws IOException {
+        Set<Long> freshSet = Set.copyOf(fresh);
+        List<StoredBatch> older = new ArrayList<>();
+        List<StoredBatch> learning = new ArrayList<>();
+        for (Batch b : all) {
+            (freshSet.contains(b.id()) ? learning : older).add(StoredBatch.load(store, b));
+        }
+        Files.createDirectories(partial);
+        ModelVersion[] parents = {active.stage1(), active.stage2()};
+        Map<Integer, StageWork> work = new LinkedHashMap<>();
+        for (int stage = 1; stage <= 2; stage++) {
+            cancel.throwIfCancelled();
+            progress.update((stage - 1) / 2.0, "stage " + stage + ": " + r.strategy().name() + " update");
+            work.put(stage, learnStage(stage, parents[stage - 1], r, older, learning, partial, cancel));
+        }
+        CascadeModel m = CascadeModel.read(active.folder());
+        new CascadeModel(m.topics(), "stage1", "stage2", m.stage1Temperature(), m.stage2Temperature(), m.threshold(),
+                m.construction(), m.facts()).write(partial);
+        Path folder = modelsDir.resolve(name);
+        Files.move(partial, folder);
+        progress.update(0.95, "evaluating across time and applying the promotion gate");
+        List<StageOutcome> outcomes = new ArrayList<>();
+        boolean promote = true;
+        for (Map.Entry<Integer, StageWork> e : work.entrySet()) {
+            StageOutcome o = register(e.getKey(), e.getValue(), folder, parents[e.getKey() - 1], r, fresh, runId);
+            outcomes.add(o);
+            promote &= o.decision().promote();
+        }
+        for (StageOutcome o : outcomes) {
+            if (promote) {
+                store.models().activate(o.candidate().id(), "update run " + runId + ": " + o.decision().reason());
+            } else {
+                store.models().updateStatus(o.candidate().id(), ModelStatus.CANDIDATE, o.decision().reason());
+            }
+        }
+        progress.update(1, promote ? "promoted" : "kept as candidate");
+        return new Outcome(runId, folder, promote, outcomes);
+    }
+
+    /** What one stage's update produced before it is registered. */
+    private record StageWork(Path version, List<String> labelOrder, TimeRecord record) {
+    }
+
+    private StageWork learnStage(int stage, ModelVersion parent, Request r, List<StoredBatch> older,
+                                 List<StoredBatch> learning, Path partial, CancellationToken cancel) throws IOException {
+        Path parentPath = Path.of(parent.path());
+        List<String> labelOrder = ModelVersions.labels(parentPath).labels();
+        List<LabelledQuote> history = new ArrayList<>();
+        older.forEach(b -> history.addAll(StoredBatch.forStage(b.train(), stage)));
+        List<LabelledQuote> fresh = new ArrayList<>();
+        learning.forEach(b -> fresh.addAll(StoredBatch.forStage(b.train(), stage)));
+        ReplayStore replay = new ReplayStore(store, stage, r.strategy());
+        var memory = replay.load(history, labelOrder);
+        List<LabelledQuote> memoryQuotes = replay.quotes(memory, history);
+        ContinualStep.Input in = new ContinualStep.Input(r.strategy(), r.settings(), parentPath.toString(), labelOrder,
+                fresh, history, memory, memoryQuotes, "stage" + stage);
+        Path out = partial.resolve("stage" + stage);
+        ContinualStep.Result result = new ContinualStep(models, null).learn(in, out, cancel::isCancelled);
+        if (r.strategy().replay()) {
+            replay.save(result.memory());
+        }
+        TimeRecord parentRecord = TimeRecord.from(parent.metricsJson());
+        List<List<Long>> steps = new ArrayList<>();
+        if (parentRecord != null) {
+            steps.addAll(parentRecord.steps());
+        } else {
+            steps.add(older.stream().map(b -> b.batch().id()).toList());
+        }
+        steps.add(learning.stream().map(b -> b.batch().id()).toList());
+        List<List<LabelledQuote>> validation = validationPerStep(steps, older, learning, stage);
+        List<TimeRecord.Row> rows = new ArrayList<>();
+        if (parentRecord != null) {
+            rows.addAll(parentRecord.rows().subList(0, parentRecord.rows().size() - 1));
+        }
+        // The parent is scored again on every step, the new one included: that entry is R[t-1][t].
+        rows.add(TimeRecord.Row.of(VersionEvaluation.of(parentPath, labelOrder, validation)));
+        rows.add(TimeRecord.Row.of(VersionEvaluation.of(out, labelOrder, validation)));
+        return new StageWork(out, labelOrder, new TimeRecord(steps, rows));
+    }
+
+    private static List<List<LabelledQuote>> validationPerStep(List<List<Long>> steps, List<StoredBatch> older,
+                                                               List<StoredBatch> learning, int stage) {
+        Map<Long, StoredBatch> byId = new HashMap<>();
+        older.forEach(b -> byId.put(b.batch().id(), b));
+        learning.forEach(b -> byId.put(b.batch().id(), b));
+        List<List<LabelledQuote>> out = new ArrayList<>();
+        for (List<Long> step : steps) {
+            List<LabelledQuote> v = new ArrayList<>();
+            for (Long id : step) {
+                StoredBatch b = byId.get(id);
+                if (b != null) {
+                    v.addAll(StoredBatch.forStage(b.validation(), stage));
+                }
+            }
+            out.add(v);
+        }
+        return out;
+    }
+
+    private StageOutcome register(int stage, StageWork w, Path folder, ModelVersion parent, Request r,
+                                  List<Long> fresh, long runId) throws IOException {
+        List<VersionEvaluation> rows = w.record().evaluations();
+        AccuracyMatrix m = TimeMetrics.matrix(rows, TimeMetrics.majorityBaseline(rows.get(rows.size() - 1)));
+        int t = rows.size() - 1;
+        double activeRecent = rows.get(t - 1).accuracy(t);
+        double candidateRecent = rows.get(t).accuracy(t);
+        PromotionGate.Decision d = r.gate().decide(activeRecent, candidateRecent, m.backwardTransfer());
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("strategy", r.strategy().asMap());
+        metrics.put("update_run", runId);
+        metrics.put("learned_batches", fresh);
+        metrics.put("acc", m.averageAccuracy());
+        metrics.put("bwt", m.backwardTransfer());
+        metrics.put("fwt", m.forwardTransfer());
+        metrics.put("recent", candidateRecent);
+        metrics.put("active_recent", activeRecent);
+        metrics.put("historical", TimeMetrics.historical(rows));
+        metrics.put("class_forgetting", TimeMetrics.classForgetting(rows, w.labelOrder()));
+        metrics.put("accuracy_matrix", nanToNull(m.r()));
+        metrics.put("gate", Map.of("promote", d.promote(), "reason", d.reason()));
+        metrics.put(TimeRecord.KEY, w.record());
+        Path version = folder.resolve("stage" + stage);
+        String provenance = Files.readString(version.resolve(ModelVersions.PROVENANCE));
+        ModelVersion v = store.models().create(stage, parent.id(), version.toAbsolutePath().toString(), provenance,
+                JSON.writeValueAsString(metrics));
+        LOG.info("stage {} candidate {}: ACC {} BWT {} recent {} (active {}) -> {}", stage, v.id(),
+                m.averageAccuracy(), m.backwardTransfer(), candidateRecent, activeRecent, d.reason());
+        return new StageOutcome(stage, v, d, metrics);
+    }
+
+    private static List<List<Double>> nanToNull(double[][] r) {
+        List<List<Double>> out = new ArrayList<>();
+        for (double[] row : r) {
+            List<Double> l = new ArrayList<>();
+            for (double v : row) {
+                l.add(Double.isNaN(v) ? null : v);
+            }
+            out.add(l);
+        }
+        return out;
+    }
+
+    /** Batches newer than everything the active cascade's lineage learned (the latest batch when unknown). */
+    private static List<Long> unlearned(CascadeVersions.Active active, List<Batch> all) {
+        TimeRecord rec = TimeRecord.from(active.stage1().metricsJson());
+        if (rec == null) {
+            return all.isEmpty() ? List.of() : List.of(all.get(all.size() - 1).id());
+        }
+        Set<Long> learned = new java.util.HashSet<>();
+        rec.steps().forEach(learned::addAll);
+        return all.stream().map(Batch::id).filter(id -> !learned.contains(id)).toList();
+    }
+
+    private void removePartials() throws IOException {
+        if (!Files.isDirectory(modelsDir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.list(modelsDir)) {
+            for (Path p : s.filter(p -> p.getFileName().toString().endsWith(".partial")).toList()) {
+                LOG.info("removing {} left by an interrupted update", p);
+                StreamEvaluation.deleteTree(p);
+            }
+        }
+    }
+}

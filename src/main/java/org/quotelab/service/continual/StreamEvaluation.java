@@ -1,0 +1,156 @@
+package org.quotelab.service.continual;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.quotelab.domain.continual.AccuracyMatrix;
+import org.quotelab.domain.continual.ReplayMemory;
+import org.quotelab.ml.train.ContinualTrainer;
+import org.quotelab.ml.train.TrainingRun;
+
+/**
+ * Replays a labelled stream: a model fine-tuned on the first batch, then for each strategy and
+ * each later batch an optional drift check (before labels are used), an update, and an
+ * evaluation of the new version on every batch's validation part. Versions live in a work folder;
+ * only the current one per strategy is kept, to bound the disk used.
+ */
+public final class StreamEvaluation {
+
+    /** One strategy's figures; {@code seconds[i]} is the wall time of the update that learned batch i + 1. */
+    public record StrategyResult(String strategy, AccuracyMatrix matrix, double[] seconds,
+                                 Map<String, Double> classForgetting, double[] recent, double[] historical) {
+
+        public double secondsPerUpdate() {
+            double s = 0;
+            for (double v : seconds) {
+                s += v;
+            }
+            return seconds.length == 0 ? 0 : s / seconds.length;
+        }
+    }
+
+    /** Called before batch t (t >= 1) is learned, with the version that will learn it; drift checks hook in here. */
+    @FunctionalInterface
+    public interface BeforeUpdate {
+        void check(int t, Path current, List<StreamBatch> batches) throws IOException;
+    }
+
+    private final TrainingRun.ModelSource models;
+    private final UpdateSettings settings;
+    private final Path work;
+    private final Consumer<String> phases;
+
+    public StreamEvaluation(TrainingRun.ModelSource models, UpdateSettings settings, Path work,
+                            Consumer<String> phases) {
+        this.models = models;
+        this.settings = settings;
+        this.work = work;
+        this.phases = phases;
+    }
+
+    public List<StrategyResult> run(List<StreamBatch> batches, List<Strategy> strategies, String task,
+                                    BeforeUpdate drift) throws IOException {
+        if (batches.size() < 2) {
+            throw new IllegalArgumentException("a stream needs at least 2 batches, got " + batches.size());
+        }
+        TreeSet<String> all = new TreeSet<>();
+        batches.forEach(b -> {
+            b.train().forEach(q -> all.add(q.label()));
+            b.validation().forEach(q -> all.add(q.label()));
+        });
+        List<String> labelOrder = List.copyOf(all);
+        List<List<LabelledQuote>> validation = batches.stream().map(StreamBatch::validation).toList();
+        Files.createDirectories(work);
+        Path initial = work.resolve("initial");
+        if (!Files.exists(initial)) {
+            phases.accept("fine-tuning the first model on " + batches.get(0).name() + " ("
+                    + batches.get(0).train().size() + " quotes)");
+            new ContinualTrainer(models, null).train(new ContinualTrainer.Request(settings.baseModel(), labelOrder,
+                    ContinualStep.texts(batches.get(0).train()), ContinualStep.labels(batches.get(0).train()),
+                    settings.full(), null, Map.of("strategy", "initial"), task), initial, () -> false);
+        }
+        VersionEvaluation first = VersionEvaluation.of(initial, labelOrder, validation);
+        List<StrategyResult> results = new ArrayList<>();
+        boolean driftDone = false;
+        for (Strategy s : strategies) {
+            results.add(runOne(s, batches, labelOrder, validation, initial, first, task, driftDone ? null : drift));
+            driftDone = true;
+        }
+        return results;
+    }
+
+    private StrategyResult runOne(Strategy s, List<StreamBatch> batches, List<String> labelOrder,
+                                  List<List<LabelledQuote>> validation, Path initial, VersionEvaluation first,
+                                  String task, BeforeUpdate drift) throws IOException {
+        ContinualStep step = new ContinualStep(models, null);
+        Path dir = work.resolve(s.name().replace('+', '_'));
+        deleteTree(dir);
+        Files.createDirectories(dir);
+        List<VersionEvaluation> rows = new ArrayList<>(List.of(first));
+        List<LabelledQuote> history = new ArrayList<>(batches.get(0).train());
+        ReplayMemory memory = ReplayMemory.empty(s.replayCapacity(), s.replaySelection());
+        memory = memory.offer(entries(batches.get(0).train(), labelOrder), settings.seed());
+        Path current = initial;
+        double[] seconds = new double[batches.size() - 1];
+        double[] recent = new double[batches.size()];
+        double[] historical = new double[batches.size()];
+        recent[0] = first.accuracy(0);
+        historical[0] = Double.NaN;
+        for (int t = 1; t < batches.size(); t++) {
+            if (drift != null) {
+                drift.check(t, current, batches);
+            }
+            StreamBatch b = batches.get(t);
+            phases.accept(s.name() + ": learning " + b.name() + " (" + b.train().size() + " quotes)");
+            List<LabelledQuote> memoryQuotes = resolve(memory, history);
+            ContinualStep.Input in = new ContinualStep.Input(s, settings, current.toString(), labelOrder, b.train(),
+                    history, memory, memoryQuotes, task);
+            Path next = dir.resolve("after-" + t);
+            ContinualStep.Result r = step.learn(in, next, () -> false);
+            seconds[t - 1] = r.seconds();
+            memory = r.memory();
+            if (!current.equals(initial)) {
+                deleteTree(current);
+            }
+            current = next;
+            history.addAll(b.train());
+            rows.add(VersionEvaluation.of(current, labelOrder, validation));
+            recent[t] = TimeMetrics.recent(rows);
+            historical[t] = TimeMetrics.historical(rows);
+            phases.accept(String.format(java.util.Locale.ROOT, "%s: after %s recent %.4f historical %.4f (%.1f s)",
+                    s.name(), b.name(), recent[t], historical[t], r.seconds()));
+        }
+        deleteTree(dir);
+        AccuracyMatrix m = TimeMetrics.matrix(rows, TimeMetrics.majorityBaseline(validation, labelOrder));
+        return new StrategyResult(s.name(), m, seconds, TimeMetrics.classForgetting(rows, labelOrder), recent,
+                historical);
+    }
+
+    private static List<ReplayMemory.Entry> entries(List<LabelledQuote> quotes, List<String> labelOrder) {
+        return quotes.stream().map(q -> new ReplayMemory.Entry(q.id(), labelOrder.indexOf(q.label()))).toList();
+    }
+
+    private static List<LabelledQuote> resolve(ReplayMemory memory, List<LabelledQuote> history) {
+        java.util.Map<Long, LabelledQuote> byId = new java.util.HashMap<>();
+        history.forEach(q -> byId.put(q.id(), q));
+        return memory.entries().stream().map(e -> byId.get(e.quoteId())).filter(java.util.Objects::nonNull).toList();
+    }
+
+    public static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.quotelab.service.cascade;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.quotelab.domain.cascade.LabelledText;
+import org.quotelab.domain.quote.ImportOptions;
+import org.quotelab.domain.quote.ImportResult;
+import org.quotelab.domain.quote.Prediction;
+import org.quotelab.domain.quote.QuoteFilter;
+import org.quotelab.ml.train.BertModels;
+import org.quotelab.ml.train.TrainingConfig;
+import org.quotelab.ml.train.TrainingListener;
+import org.quotelab.service.jobs.CancellationToken;
+import org.quotelab.service.jobs.JobCancelledException;
+import org.quotelab.service.jobs.ProgressSink;
+import org.quotelab.store.QuoteStore;
+import org.quotelab.store.SettingsRepository;
+
+/** A stored batch scored by a registered tiny cascade: predictions land in the real H2 store. */
+class BatchScoringTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void registersActivatesAndStoresPredictionsForEveryQuote() throws Exception {
+        TrainingConfig t = TrainingConfig.builder().epochs(1).batchSize(8).learningRate(1e-3).seed(5).build();
+        CascadeConfig cfg = new CascadeConfig(BertModels.TINY, t, t, Construction.SEED, 2, 0.2, 5, null);
+        Path cascade = dir.resolve("cascade");
+        new CascadeTrainer(new TrainingListener() { }, p -> { })
+                .train(CascadeTrainerTest.quotes(40, 3), cfg, cascade, () -> false);
+
+        List<LabelledText> day = CascadeTrainerTest.quotes(30, 4);
+        StringBuilder csv = new StringBuilder("quote_id,quote_text\n");
+        for (int i = 0; i < day.size(); i++) {
+            csv.append("q").append(i).append(',').append(day.get(i).text()).append('\n');
+        }
+        Path file = dir.resolve("day-01.csv");
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+
+        try (QuoteStore store = QuoteStore.open(dir.resolve("db").resolve("quotelab"))) {
+            ImportResult imported = store.importer().importFile(file, ImportOptions.defaults());
+            long batch = imported.batches().get(0).id();
+            BatchScoring scoring = new BatchScoring(store);
+            CancellationToken cancelled = new CancellationToken();
+            cancelled.cancel();
+            assertThrows(IllegalStateException.class, () -> scoring.score(batch, ProgressSink.NONE, new CancellationToken()));
+
+            CascadeVersions.Active active = new CascadeVersions(store).register(cascade, true);
+            assertEquals(CascadeModel.read(cascade).threshold(),
+                    store.settings().getDouble(SettingsRepository.STAGE1_THRESHOLD, -1));
+            assertThrows(JobCancelledException.class, () -> scoring.score(batch, ProgressSink.NONE, cancelled));
+
+            assertEquals(30, scoring.score(batch, ProgressSink.NONE, new CancellationToken()));
+            long firstId = store.quotes().page(batch, 0, 1).items().get(0).id();
+            Prediction p = store.predictions().find(firstId, active.stage1().id(), active.stage2().id()).orElseThrow();
+            assertTrue(p.pInTopic() >= 0 && p.pInTopic() <= 1);
+            assertEquals(4, p.topicProbabilities().size());
+            assertTrue(p.confidence() > 0 && p.confidence() <= 1);
+            QuoteFilter withModels = QuoteFilter.all().withBatch(batch).withModels(active.stage1().id(), active.stage2().id());
+            long out = store.quotes().count(withModels.withPredictedClass(QuoteFilter.OUT_OF_TOPIC));
+            long in = 0;
+            for (String topic : CascadeModel.read(cascade).topics()) {
+                in += store.quotes().count(withModels.withPredictedClass(topic));
+            }
+            assertEquals(30, out + in);
+        }
+    }
+}
