@@ -71,8 +71,15 @@ public final class CascadeTrainer {
 
     private CascadeModel trainInto(List<LabelledText> quotes, List<String> topics, List<LabelledText> fit,
             List<LabelledText> valid, CascadeConfig cfg, Path out, BooleanSupplier cancelled) throws IOException {
-        phases.accept("stage 1: fine-tuning on " + fit.size() + " quotes");
-        trainStage(texts(fit), binaryLabels(fit), cfg.baseModel(), cfg.stage1(), out.resolve("stage1"), "stage1", cancelled);
+        if (cfg.stage1Version() == null) {
+            phases.accept("stage 1: fine-tuning on " + fit.size() + " quotes");
+            trainStage(texts(fit), binaryLabels(fit), cfg.baseModel(), cfg.stage1(), out.resolve("stage1"), "stage1",
+                    cancelled);
+        } else {
+            // Reusing stage 1 lets two stage-2 constructions be compared on the very same stage 1.
+            phases.accept("stage 1: reusing " + cfg.stage1Version());
+            copyTree(cfg.stage1Version(), out.resolve("stage1"));
+        }
 
         boolean[] passed = cfg.construction() == Construction.SEED
                 ? passedBy(out.resolve("stage1"), texts(fit))
@@ -235,6 +242,14 @@ public final class CascadeTrainer {
             }
         }
         return d;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()));
+            }
+        }
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -33,7 +33,7 @@ class BatchScoringTest {
     @Test
     void registersActivatesAndStoresPredictionsForEveryQuote() throws Exception {
         TrainingConfig t = TrainingConfig.builder().epochs(1).batchSize(8).learningRate(1e-3).seed(5).build();
-        CascadeConfig cfg = new CascadeConfig(BertModels.TINY, t, t, Construction.SEED, 2, 0.2, 5);
+        CascadeConfig cfg = new CascadeConfig(BertModels.TINY, t, t, Construction.SEED, 2, 0.2, 5, null);
         Path cascade = dir.resolve("cascade");
         new CascadeTrainer(new TrainingListener() { }, p -> { })
                 .train(CascadeTrainerTest.quotes(40, 3), cfg, cascade, () -> false);
