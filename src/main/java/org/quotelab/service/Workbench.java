@@ -2,6 +2,8 @@ package org.quotelab.service;
 
 import java.util.Optional;
 import org.quotelab.domain.quote.ModelVersion;
+import org.quotelab.ml.infer.Devices;
+import org.quotelab.service.cascade.CascadeRowScorer;
 import org.quotelab.service.imports.ImportService;
 import org.quotelab.service.imports.SampleDays;
 import org.quotelab.service.jobs.JobRunner;
@@ -32,12 +34,14 @@ public final class Workbench implements AutoCloseable {
     private final SampleDays sampleDays;
     private final ReviewService review;
     private final Preferences preferences;
+    private final RowScorer scorer;
 
     /** Takes ownership of both: {@link #close()} closes the runner, then the store. */
     public Workbench(QuoteStore store, JobRunner runner, String author, RowScorer scorer) {
         this.store = store;
         this.runner = runner;
         this.author = author;
+        this.scorer = scorer;
         this.imports = new ImportService(store, author);
         this.sampleDays = new SampleDays(imports);
         this.review = new ReviewService(store, author, scorer);
@@ -47,7 +51,7 @@ public final class Workbench implements AutoCloseable {
     /** Opens the store of {@code home}; throws StoreLockedException when another process has it. */
     public static Workbench open(AppHome home, JobRunner runner) {
         QuoteStore store = QuoteStore.open(home.database());
-        return new Workbench(store, runner, osUser(), RowScorer.NONE);
+        return new Workbench(store, runner, osUser(), new CascadeRowScorer(store));
     }
 
     /** Who label edits are recorded as: the person logged in to the machine. */
@@ -84,6 +88,16 @@ public final class Workbench implements AutoCloseable {
         return preferences;
     }
 
+    /** Scores quotes with the active models (or never, for {@link RowScorer#NONE}). */
+    public RowScorer scorer() {
+        return scorer;
+    }
+
+    /** Where models run, e.g. "CPU (PyTorch 2.7.1, 2 intra-op / 2 inter-op threads)"; loads the engine, so call it from a job. */
+    public String computeDevice() {
+        return Devices.describe(Devices.pick()) + " (" + Devices.describeEngine() + ")";
+    }
+
     /** True when nothing was imported yet: the first start of a new data folder. Reads the store. */
     public boolean isEmpty() {
         return store.batches().count() == 0;
@@ -97,6 +111,14 @@ public final class Workbench implements AutoCloseable {
     @Override
     public void close() {
         runner.close();
+        // the scorer's models are released before the store they read their versions from
+        if (scorer instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("closing the scorer failed", e);
+            }
+        }
         store.close();
         LOG.info("workbench closed");
     }

@@ -59,6 +59,8 @@ public final class WorkbenchWindow {
             return null;
         }, x -> { }, () -> { }, e -> { }));
         refreshStatus();
+        jobs.run("Detecting the compute device", (p, c) -> workbench.computeDevice(), this::setComputeDevice,
+                () -> { }, e -> setComputeDevice("unavailable (" + e.getMessage() + ")"));
     }
 
     private static KeyCombination shortcut(KeyCode code) {

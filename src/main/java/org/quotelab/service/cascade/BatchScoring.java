@@ -58,7 +58,8 @@ public final class BatchScoring {
         return done;
     }
 
-    static List<Prediction> predictions(List<Quote> quotes, CascadeOutput out, CascadeVersions.Active active,
+    /** Predictions of {@code active} for {@code quotes}, as stored; shared with the Review scorer. */
+    public static List<Prediction> predictions(List<Quote> quotes, CascadeOutput out, CascadeVersions.Active active,
             double threshold) {
         List<Prediction> list = new ArrayList<>(quotes.size());
         for (int i = 0; i < quotes.size(); i++) {
