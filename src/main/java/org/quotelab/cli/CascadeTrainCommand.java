@@ -38,24 +38,34 @@ public final class CascadeTrainCommand implements Callable<Integer> {
     int folds;
     @Option(names = "--validation-fraction", defaultValue = "0.15")
     double validationFraction;
-    @Option(names = "--epochs", defaultValue = "3")
+    @Option(names = "--stage1", paramLabel = "DIR", description = "Reuse this trained stage-1 version instead of training one.")
+    Path stage1Version;
+    @Option(names = "--epochs", defaultValue = "3", description = "Stage-1 epochs.")
     int epochs;
     @Option(names = "--batch-size", defaultValue = "16")
     int batchSize;
-    @Option(names = "--lr", defaultValue = "5e-5")
+    @Option(names = "--lr", defaultValue = "5e-5", description = "Stage-1 learning rate.")
     double lr;
+    @Option(names = "--class-weights", defaultValue = "sqrt", description = "Stage 1: none, inverse or sqrt.")
+    String classWeights;
+    @Option(names = "--stage2-epochs", defaultValue = "5")
+    int epochs2;
+    @Option(names = "--stage2-lr", defaultValue = "1e-4")
+    double lr2;
+    @Option(names = "--stage2-class-weights", defaultValue = "inverse")
+    String classWeights2;
     @Option(names = "--seed", defaultValue = "42")
     long seed;
-    @Option(names = "--class-weights", defaultValue = "sqrt", description = "none, inverse or sqrt.")
-    String classWeights;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
         List<LabelledText> quotes = csv.read();
-        TrainingConfig t = TrainingConfig.builder().epochs(epochs).batchSize(batchSize).learningRate(lr).seed(seed)
+        TrainingConfig t1 = TrainingConfig.builder().epochs(epochs).batchSize(batchSize).learningRate(lr).seed(seed)
                 .classWeighting(ClassWeighting.parse(classWeights)).build();
-        CascadeConfig cfg = new CascadeConfig(base, t, t, construction, folds, validationFraction, seed);
+        TrainingConfig t2 = TrainingConfig.builder().epochs(epochs2).batchSize(batchSize).learningRate(lr2).seed(seed)
+                .classWeighting(ClassWeighting.parse(classWeights2)).build();
+        CascadeConfig cfg = new CascadeConfig(base, t1, t2, construction, folds, validationFraction, seed, stage1Version);
         TrainingProgress progress = new TrainingProgress(w);
         long start = System.nanoTime();
         CascadeModel m = new CascadeTrainer(progress, phase -> {

@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -28,6 +30,7 @@ public final class MainWindow {
     private final Label device = new Label();
     private final Label versions = new Label();
     private final List<Feature> features;
+    private final ReadOnlyStringWrapper current = new ReadOnlyStringWrapper();
 
     public MainWindow(List<Feature> features, FxJobs jobs) {
         this.features = List.copyOf(features);
@@ -49,6 +52,8 @@ public final class MainWindow {
             }
         });
         root.setLeft(nav);
+        versions.setId("status-versions");
+        device.setId("status-device");
         statusBar.setText("");
         statusBar.getRightItems().addAll(versions, device);
         statusBar.textProperty().bind(Bindings.createStringBinding(
@@ -64,6 +69,12 @@ public final class MainWindow {
     public void show(Feature f) {
         root.setCenter(built.computeIfAbsent(f.name(), k -> f.view().get()));
         buttons.get(f.name()).setSelected(true);
+        current.set(f.name());
+    }
+
+    /** The name of the view on screen, e.g. to reopen it at the next start. */
+    public ReadOnlyStringProperty currentProperty() {
+        return current.getReadOnlyProperty();
     }
 
     public void show(String featureName) {

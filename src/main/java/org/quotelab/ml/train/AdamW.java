@@ -61,18 +61,22 @@ public final class AdamW implements AutoCloseable {
             for (TrainableParameter p : params) {
                 NDArray w = p.array();
                 NDArray[] mv = moments.computeIfAbsent(p.name(), k -> zeros(w));
-                NDArray g = Gradients.of(p, m);
-                if (p.decay() && weightDecay > 0) {
-                    w.muli(decay);
+                // Temporaries die with each parameter: they would otherwise add several copies of
+                // the model to the step's peak memory, on top of the activations still held.
+                try (NDManager scope = m.newSubManager()) {
+                    NDArray g = Gradients.of(p, scope);
+                    if (p.decay() && weightDecay > 0) {
+                        w.muli(decay);
+                    }
+                    mv[0].muli(b1).addi(g.mul(gradIn));
+                    mv[1].muli(b2).addi(g.square().muli(sqIn));
+                    NDArray denom = mv[1].sqrt();
+                    denom.attach(scope);
+                    denom.divi(sqrtBc2).addi(eps);
+                    NDArray update = mv[0].div(denom);
+                    update.attach(scope);
+                    w.subi(update.muli(stepSize));
                 }
-                mv[0].muli(b1).addi(g.mul(gradIn));
-                mv[1].muli(b2).addi(g.square().muli(sqIn));
-                NDArray denom = mv[1].sqrt();
-                denom.attach(m);
-                denom.divi(sqrtBc2).addi(eps);
-                NDArray update = mv[0].div(denom);
-                update.attach(m);
-                w.subi(update.muli(stepSize));
             }
         } finally {
             JniUtils.setGradMode(gradMode);

@@ -30,7 +30,9 @@ public final class Gradients {
             NDList squares = new NDList(params.size());
             for (TrainableParameter p : params) {
                 NDArray g = of(p, scope);
-                squares.add(g.square().sum());
+                NDArray square = g.square();
+                squares.add(square.sum());
+                square.close();
             }
             if (squares.isEmpty()) {
                 return 0;

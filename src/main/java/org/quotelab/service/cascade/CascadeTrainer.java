@@ -71,8 +71,15 @@ public final class CascadeTrainer {
 
     private CascadeModel trainInto(List<LabelledText> quotes, List<String> topics, List<LabelledText> fit,
             List<LabelledText> valid, CascadeConfig cfg, Path out, BooleanSupplier cancelled) throws IOException {
-        phases.accept("stage 1: fine-tuning on " + fit.size() + " quotes");
-        trainStage(texts(fit), binaryLabels(fit), cfg.baseModel(), cfg.stage1(), out.resolve("stage1"), "stage1", cancelled);
+        if (cfg.stage1Version() == null) {
+            phases.accept("stage 1: fine-tuning on " + fit.size() + " quotes");
+            trainStage(texts(fit), binaryLabels(fit), cfg.baseModel(), cfg.stage1(), out.resolve("stage1"), "stage1",
+                    cancelled);
+        } else {
+            // Reusing stage 1 lets two stage-2 constructions be compared on the very same stage 1.
+            phases.accept("stage 1: reusing " + cfg.stage1Version());
+            copyTree(cfg.stage1Version(), out.resolve("stage1"));
+        }
 
         boolean[] passed = cfg.construction() == Construction.SEED
                 ? passedBy(out.resolve("stage1"), texts(fit))
@@ -122,7 +129,7 @@ public final class CascadeTrainer {
                 LabelledText q = valid.get(i);
                 int y = s2.labels().indexOf(q.inTopic() ? q.topic() : CascadeModel.NOT_PERTINENT);
                 if (p1[i][positive] >= 0.5 && y >= 0) {
-                    rows.add(toDouble(p2[i]));
+                    rows.add(CascadeScorer.toDouble(p2[i]));
                     ys.add(y);
                 }
             }
@@ -218,23 +225,20 @@ public final class CascadeTrainer {
         return quotes.stream().map(LabelledText::text).toList();
     }
 
-    private static double[] toDouble(float[] p) {
-        double[] d = new double[p.length];
-        for (int k = 0; k < p.length; k++) {
-            d[k] = p[k];
+    private static double[][] toDouble(float[][] p) {
+        double[][] d = new double[p.length][];
+        for (int i = 0; i < p.length; i++) {
+            d[i] = CascadeScorer.toDouble(p[i]);
         }
         return d;
     }
 
-    private static double[][] toDouble(float[][] p) {
-        double[][] d = new double[p.length][];
-        for (int i = 0; i < p.length; i++) {
-            d[i] = new double[p[i].length];
-            for (int k = 0; k < p[i].length; k++) {
-                d[i][k] = p[i][k];
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()));
             }
         }
-        return d;
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -49,7 +49,7 @@ class CascadeTrainerTest {
     private static CascadeConfig tinyConfig(Construction c) {
         TrainingConfig t = TrainingConfig.builder().epochs(2).batchSize(8).learningRate(1e-3).seed(3).build();
         CascadeConfig d = CascadeConfig.defaults(BertModels.TINY).withStages(t, t).withConstruction(c);
-        return new CascadeConfig(d.baseModel(), t, t, c, 2, d.validationFraction(), d.seed());
+        return d.withFolds(2);
     }
 
     @Test
@@ -86,6 +86,19 @@ class CascadeTrainerTest {
                 assertEquals(ThresholdSweep.grid(10).length, ThresholdSweep.run(s, ThresholdSweep.grid(10)).size());
             }
         }
+    }
+
+    @Test
+    void reusesATrainedStage1() throws Exception {
+        List<LabelledText> data = quotes(48, 6);
+        Path first = dir.resolve("first");
+        new CascadeTrainer(new TrainingListener() { }, p -> { }).train(data, tinyConfig(Construction.SEED), first, () -> false);
+        Path second = dir.resolve("second");
+        List<String> phases = new ArrayList<>();
+        new CascadeTrainer(new TrainingListener() { }, phases::add)
+                .train(data, tinyConfig(Construction.SEED).withStage1Version(first.resolve("stage1")), second, () -> false);
+        assertTrue(phases.get(0).startsWith("stage 1: reusing"), phases.get(0));
+        assertEquals(-1L, Files.mismatch(first.resolve("stage1/model.safetensors"), second.resolve("stage1/model.safetensors")));
     }
 
     @Test

@@ -37,7 +37,7 @@ final class ContinualFixture {
 
     static void trainCascade(Path out) throws IOException {
         TrainingConfig t = tinyConfig();
-        CascadeConfig cfg = new CascadeConfig(BertModels.TINY, t, t, Construction.SEED, 2, 0.2, 5);
+        CascadeConfig cfg = new CascadeConfig(BertModels.TINY, t, t, Construction.SEED, 2, 0.2, 5, null);
         new CascadeTrainer(new TrainingListener() { }, p -> { }).train(quotes(40, 3, 0), cfg, out, () -> false);
     }
 

@@ -1,0 +1,72 @@
+package org.quotelab.service;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The user's choices in the Review filter bar, independent of model versions and threshold
+ * (those change between starts; the choices should not). {@code predictedClass} is a topic,
+ * {@link org.quotelab.domain.quote.QuoteFilter#OUT_OF_TOPIC}, or null for any.
+ */
+public record ReviewFilters(Long batchId, String predictedClass, boolean unlabelled, boolean uncertain,
+        boolean disagreement) {
+
+    public static final ReviewFilters NONE = new ReviewFilters(null, null, false, false, false);
+
+    /** A line of key=value pairs separated by tabs; topics never contain tabs (they come from CSV cells, trimmed). */
+    public String encode() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("unlabelled=").append(unlabelled).append("\tuncertain=").append(uncertain)
+                .append("\tdisagreement=").append(disagreement);
+        if (batchId != null) {
+            sb.append("\tbatch=").append(batchId);
+        }
+        if (predictedClass != null) {
+            sb.append("\tclass=").append(predictedClass);
+        }
+        return sb.toString();
+    }
+
+    /** Unknown or damaged entries fall back to "no filter": a stale preference must never block the view. */
+    public static ReviewFilters decode(String text) {
+        Map<String, String> m = new HashMap<>();
+        for (String part : text.split("\t")) {
+            int eq = part.indexOf('=');
+            if (eq > 0) {
+                m.put(part.substring(0, eq), part.substring(eq + 1));
+            }
+        }
+        Long batch = null;
+        try {
+            batch = m.containsKey("batch") ? Long.valueOf(m.get("batch")) : null;
+        } catch (NumberFormatException e) {
+            batch = null;
+        }
+        return new ReviewFilters(batch, m.get("class"), Boolean.parseBoolean(m.get("unlabelled")),
+                Boolean.parseBoolean(m.get("uncertain")), Boolean.parseBoolean(m.get("disagreement")));
+    }
+
+    public ReviewFilters withBatch(Long id) {
+        return new ReviewFilters(id, predictedClass, unlabelled, uncertain, disagreement);
+    }
+
+    public ReviewFilters withPredictedClass(String cls) {
+        return new ReviewFilters(batchId, cls, unlabelled, uncertain, disagreement);
+    }
+
+    public ReviewFilters withUnlabelled(boolean on) {
+        return new ReviewFilters(batchId, predictedClass, on, uncertain, disagreement);
+    }
+
+    public ReviewFilters withUncertain(boolean on) {
+        return new ReviewFilters(batchId, predictedClass, unlabelled, on, disagreement);
+    }
+
+    public ReviewFilters withDisagreement(boolean on) {
+        return new ReviewFilters(batchId, predictedClass, unlabelled, uncertain, on);
+    }
+
+    public boolean needsPredictions() {
+        return predictedClass != null || uncertain || disagreement;
+    }
+}

@@ -1,0 +1,141 @@
+package org.quotelab.service.review;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import org.quotelab.domain.quote.CurrentLabel;
+import org.quotelab.domain.quote.LabelChange;
+import org.quotelab.domain.quote.LabelSource;
+import org.quotelab.domain.quote.ModelVersion;
+import org.quotelab.domain.quote.Page;
+import org.quotelab.domain.quote.Prediction;
+import org.quotelab.domain.quote.Quote;
+import org.quotelab.domain.quote.QuoteFilter;
+import org.quotelab.domain.quote.QuoteLabel;
+import org.quotelab.domain.quote.QuoteRow;
+import org.quotelab.domain.quote.TopicCount;
+import org.quotelab.service.ReviewFilters;
+import org.quotelab.service.jobs.CancellationToken;
+import org.quotelab.store.QuoteStore;
+import org.quotelab.store.SettingsRepository;
+
+/**
+ * The Review use cases: filtered keyset pages, the detail of a quote, and label edits with a
+ * session undo stack. Every method touches the store, so the UI calls them from jobs. Edits and
+ * undos are synchronized so the undo stack and the store agree on their order.
+ */
+public final class ReviewService {
+    /** Half-width of the "uncertain" band around the stage-1 threshold. */
+    public static final double UNCERTAIN_MARGIN = 0.1;
+    public static final double DEFAULT_THRESHOLD = 0.5;
+
+    private final QuoteStore store;
+    private final String author;
+    private final RowScorer scorer;
+    private final Deque<LabelChange> undoStack = new ArrayDeque<>();
+
+    public ReviewService(QuoteStore store, String author, RowScorer scorer) {
+        this.store = store;
+        this.author = author;
+        this.scorer = scorer;
+    }
+
+    public String author() {
+        return author;
+    }
+
+    public ReviewContext context() {
+        Long s1 = store.models().active(1).map(ModelVersion::id).orElse(null);
+        Long s2 = s1 == null ? null : store.models().active(2).map(ModelVersion::id).orElse(null);
+        double threshold = store.settings().getDouble(SettingsRepository.STAGE1_THRESHOLD, DEFAULT_THRESHOLD);
+        return new ReviewContext(store.batches().list(), digitOrder(store.labels().topics()), s1, s2, threshold);
+    }
+
+    /**
+     * Topics in the order digits pick them: by ordinal, except that numeric topic names (the
+     * seed's topic ids) sort by value so that key 3 sets topic "3".
+     */
+    static List<TopicCount> digitOrder(List<TopicCount> topics) {
+        boolean numeric = !topics.isEmpty() && topics.stream().allMatch(t -> t.topic().matches("\\d{1,6}"));
+        List<TopicCount> out = new ArrayList<>(topics);
+        out.sort(numeric ? Comparator.comparingInt(t -> Integer.parseInt(t.topic()))
+                : Comparator.comparingInt(TopicCount::ordinal));
+        return List.copyOf(out);
+    }
+
+    /** The store filter for the user's choices; prediction filters are dropped when there is no model. */
+    public static QuoteFilter filter(ReviewContext ctx, ReviewFilters choices) {
+        QuoteFilter f = QuoteFilter.all().withBatch(choices.batchId())
+                .withLabelled(choices.unlabelled() ? Boolean.FALSE : null);
+        if (!ctx.hasModel()) {
+            return f;
+        }
+        f = f.withModels(ctx.stage1VersionId(), ctx.stage2VersionId())
+                .withPredictedClass(choices.predictedClass())
+                .withDisagreementOnly(choices.disagreement());
+        return choices.uncertain() ? f.withUncertain(ctx.threshold(), UNCERTAIN_MARGIN) : f;
+    }
+
+    public Page<QuoteRow> page(QuoteFilter filter, long afterId, int limit) {
+        return store.quotes().review(filter, afterId, limit);
+    }
+
+    public long count(QuoteFilter filter) {
+        return store.quotes().count(filter);
+    }
+
+    public QuoteDetail detail(long quoteId) {
+        Quote q = store.quotes().find(quoteId).orElseThrow(() -> new IllegalArgumentException("no quote " + quoteId));
+        return new QuoteDetail(q, store.labels().current(quoteId).orElse(null), store.labels().history(quoteId));
+    }
+
+    /** Stores a label at once and remembers it for {@link #undo()}. */
+    public synchronized LabelChange label(long quoteId, QuoteLabel label, LabelSource source) {
+        if (source != LabelSource.EXPERT && source != LabelSource.MODEL_ACCEPTED) {
+            throw new IllegalArgumentException("a reviewer's label is EXPERT or MODEL_ACCEPTED, not " + source);
+        }
+        LabelChange change = store.labels().set(quoteId, label, source, author);
+        undoStack.push(change);
+        return change;
+    }
+
+    /** Reverts this session's latest edit (recorded as a new history row); empty when there is nothing to undo. */
+    public synchronized Optional<LabelChange> undo() {
+        LabelChange last = undoStack.poll();
+        if (last == null) {
+            return Optional.empty();
+        }
+        return Optional.of(store.labels().undo(last.id(), author));
+    }
+
+    public synchronized int undoDepth() {
+        return undoStack.size();
+    }
+
+    /** The label a quote has after a change, as the table shows it. */
+    public static CurrentLabel labelAfter(LabelChange change) {
+        return change.newLabel() == null ? null : new CurrentLabel(change.quoteId(), change.newLabel(),
+                change.newSource(), change.changedAt(), change.changedBy());
+    }
+
+    public boolean canScore() {
+        return scorer.available();
+    }
+
+    /** Scores the rows without a prediction and caches the results; returns the new predictions. */
+    public List<Prediction> scoreMissing(List<QuoteRow> rows, CancellationToken cancel) throws Exception {
+        if (!scorer.available()) {
+            return List.of();
+        }
+        List<Quote> missing = rows.stream().filter(r -> r.prediction() == null).map(QuoteRow::quote).toList();
+        if (missing.isEmpty()) {
+            return List.of();
+        }
+        List<Prediction> predictions = scorer.score(missing, cancel);
+        store.predictions().saveAll(predictions);
+        return predictions;
+    }
+}

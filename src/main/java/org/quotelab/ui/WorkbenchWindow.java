@@ -1,0 +1,113 @@
+package org.quotelab.ui;
+
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import org.quotelab.domain.quote.ModelVersion;
+import org.quotelab.service.Workbench;
+import org.quotelab.ui.common.Feature;
+import org.quotelab.ui.common.FxJobs;
+import org.quotelab.ui.data.DataView;
+import org.quotelab.ui.data.DataViewModel;
+import org.quotelab.ui.review.ReviewView;
+import org.quotelab.ui.review.ReviewViewModel;
+
+/**
+ * Builds the views on an open workbench and wires them to each other and to the status bar.
+ * Separate from the Application so tests and the screenshot tool get the same window.
+ */
+public final class WorkbenchWindow {
+    public static final String DATA = "Data";
+    public static final String REVIEW = "Review";
+    static final String STYLESHEET = "/org/quotelab/ui/quotelab.css";
+
+    private final Workbench workbench;
+    private final FxJobs jobs;
+    private final DataViewModel data;
+    private final ReviewViewModel review;
+    private final MainWindow main;
+    private final Scene scene;
+
+    public WorkbenchWindow(Workbench workbench, FxJobs jobs, double width, double height) {
+        this.workbench = workbench;
+        this.jobs = jobs;
+        this.data = new DataViewModel(workbench, jobs);
+        this.review = new ReviewViewModel(workbench, jobs);
+        // built lazily by MainWindow the first time each is shown; loading starts then
+        List<Feature> features = List.of(
+                new Feature(DATA, "data", shortcut(KeyCode.DIGIT1), () -> {
+                    data.refreshBatches();
+                    return new DataView(data).root();
+                }),
+                new Feature(REVIEW, "review", shortcut(KeyCode.DIGIT2), () -> {
+                    review.reload();
+                    return new ReviewView(review).root();
+                }));
+        data.setAfterImport(() -> {
+            review.reload();
+            refreshStatus();
+        });
+        this.main = new MainWindow(features, jobs);
+        this.scene = new Scene(main.root(), width, height);
+        scene.getStylesheets().add(WorkbenchWindow.class.getResource(STYLESHEET).toExternalForm());
+        main.installShortcuts(scene);
+        main.deviceLabel().setText("Device: not detected yet");
+        main.currentProperty().addListener((o, a, view) -> jobs.run("Remembering the view", (p, c) -> {
+            workbench.preferences().setLastView(view);
+            return null;
+        }, x -> { }, () -> { }, e -> { }));
+        refreshStatus();
+    }
+
+    private static KeyCombination shortcut(KeyCode code) {
+        return new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN);
+    }
+
+    /** Shows the view saved at the last exit, or Data on a first start. */
+    public void open(String view, boolean firstRun) {
+        if (firstRun) {
+            main.show(DATA);
+            data.importSamples();
+        } else if (view != null) {
+            main.show(view);
+        }
+    }
+
+    /** Reads the active model versions into the status bar. */
+    public void refreshStatus() {
+        jobs.run("Reading model versions", (p, c) -> workbench.activeModels(), m -> main.versionsLabel().setText(
+                "Stage 1: " + version(m.stage1().orElse(null)) + "   Stage 2: " + version(m.stage2().orElse(null))),
+                () -> { }, e -> main.versionsLabel().setText("Models: unknown"));
+    }
+
+    private static String version(ModelVersion v) {
+        return v == null ? "none" : "v" + v.id();
+    }
+
+    /** For the ML side: the device scoring and training run on, e.g. "CPU (2 threads)" or "CUDA:0". */
+    public void setComputeDevice(String device) {
+        main.deviceLabel().setText("Device: " + device);
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public MainWindow main() {
+        return main;
+    }
+
+    public DataViewModel data() {
+        return data;
+    }
+
+    public ReviewViewModel review() {
+        return review;
+    }
+
+    public FxJobs jobs() {
+        return jobs;
+    }
+}

@@ -1,0 +1,55 @@
+package org.quotelab.ui.review;
+
+import java.util.Locale;
+import org.quotelab.domain.quote.CurrentLabel;
+import org.quotelab.domain.quote.LabelSource;
+import org.quotelab.domain.quote.Prediction;
+import org.quotelab.domain.quote.QuoteLabel;
+
+/** How labels, sources and predictions read in the Review view. */
+final class Labels {
+    static final String NOT_SCORED = "not scored";
+
+    private Labels() {
+    }
+
+    static String label(QuoteLabel l) {
+        if (l == null) {
+            return "\u2014";
+        }
+        return l.inTopic() ? (l.topic() == null ? "in-topic" : topicName(l.topic())) : "out-of-topic";
+    }
+
+    static String current(CurrentLabel c) {
+        return c == null ? "\u2014" : label(c.label());
+    }
+
+    static String source(LabelSource s) {
+        if (s == null) {
+            return "";
+        }
+        return switch (s) {
+            case IMPORTED -> "imported";
+            case EXPERT -> "expert";
+            case MODEL_ACCEPTED -> "model accepted";
+        };
+    }
+
+    static String prediction(Prediction p) {
+        if (p == null) {
+            return NOT_SCORED;
+        }
+        String what = p.predictedLabel() == 0 ? "out-of-topic"
+                : p.predictedTopic() == null ? "in-topic" : topicName(p.predictedTopic());
+        return String.format(Locale.ROOT, "%s  %.0f%%", what, 100 * p.confidence());
+    }
+
+    /** Numeric topics (the seed's topic ids) read better with a prefix. */
+    static String topicName(String topic) {
+        return topic.matches("\\d+") ? "topic " + topic : topic;
+    }
+
+    static QuoteLabel predicted(Prediction p) {
+        return new QuoteLabel(p.predictedLabel(), p.predictedLabel() == 1 ? p.predictedTopic() : null);
+    }
+}

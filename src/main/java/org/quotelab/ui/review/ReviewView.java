@@ -1,0 +1,288 @@
+package org.quotelab.ui.review;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.quotelab.domain.quote.Batch;
+import org.quotelab.domain.quote.QuoteFilter;
+import org.quotelab.domain.quote.QuoteRow;
+import org.quotelab.domain.quote.TopicCount;
+import org.quotelab.service.ReviewFilters;
+import org.quotelab.service.review.ReviewContext;
+
+/** The Review view: filters, the digit legend, the paged quote table and the detail pane. Keyboard first. */
+public final class ReviewView {
+    /** Start reading the next page when the user is this many rows from the end of what is loaded. */
+    private static final int PREFETCH_ROWS = 40;
+
+    private final ReviewViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final TableView<QuoteRow> table;
+    private final ComboBox<Batch> batch = new ComboBox<>();
+    private final ComboBox<String> predicted = new ComboBox<>();
+    private final CheckBox unlabelled = new CheckBox("Unlabelled");
+    private final CheckBox uncertain = new CheckBox("Uncertain");
+    private final CheckBox disagreement = new CheckBox("Model disagrees");
+    private final FlowPane legend = new FlowPane(14, 4);
+    private final DetailPane detail = new DetailPane();
+    private boolean syncing;
+
+    public ReviewView(ReviewViewModel vm) {
+        this.vm = vm;
+        this.table = new TableView<>(vm.rows());
+        root.setId("review-view");
+        root.getStyleClass().add("review-view");
+        root.setTop(new VBox(filterBar(), legendBar()));
+        SplitPane split = new SplitPane(buildTable(), detail.root());
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.68);
+        root.setCenter(split);
+        Label message = new Label();
+        message.setId("review-message");
+        message.getStyleClass().add("view-message");
+        message.textProperty().bind(vm.messageProperty());
+        root.setBottom(message);
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        vm.contextProperty().addListener((o, a, ctx) -> syncContext(ctx));
+        vm.filtersProperty().addListener((o, a, f) -> syncFilters(f));
+        vm.detailProperty().addListener((o, a, d) -> detail.show(d));
+        vm.focusRequestProperty().addListener((o, a, i) -> {
+            if (i.intValue() >= 0) {
+                moveTo(i.intValue());
+            }
+        });
+        // the view may be built after the context arrived; an equal context later fires no change
+        if (vm.contextProperty().get() != null) {
+            syncContext(vm.contextProperty().get());
+        }
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    public TableView<QuoteRow> table() {
+        return table;
+    }
+
+    private Node filterBar() {
+        Label title = new Label("Review");
+        title.getStyleClass().add("view-title");
+        batch.setId("filter-batch");
+        batch.setPromptText("All batches");
+        batch.setConverter(converter(b -> b == null ? "All batches" : b.day()));
+        predicted.setId("filter-predicted");
+        predicted.setConverter(converter(c -> c == null ? "Any prediction"
+                : QuoteFilter.OUT_OF_TOPIC.equals(c) ? "Predicted out-of-topic" : "Predicted " + Labels.topicName(c)));
+        unlabelled.setId("filter-unlabelled");
+        uncertain.setId("filter-uncertain");
+        disagreement.setId("filter-disagreement");
+        uncertain.setTooltip(new Tooltip("P(in-topic) within 0.1 of the stage-1 threshold"));
+        disagreement.setTooltip(new Tooltip("The label differs from the model's prediction"));
+        batch.valueProperty().addListener((o, a, b) -> push(f -> f.withBatch(b == null ? null : b.id())));
+        predicted.valueProperty().addListener((o, a, c) -> push(f -> f.withPredictedClass(c)));
+        unlabelled.selectedProperty().addListener((o, a, on) -> push(f -> f.withUnlabelled(on)));
+        uncertain.selectedProperty().addListener((o, a, on) -> push(f -> f.withUncertain(on)));
+        disagreement.selectedProperty().addListener((o, a, on) -> push(f -> f.withDisagreement(on)));
+        Label count = new Label();
+        count.setId("review-count");
+        count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.totalProperty().get() < 0
+                ? "counting..." : String.format("%,d quotes", vm.totalProperty().get()), vm.totalProperty()));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        return new ToolBar(title, batch, predicted, unlabelled, uncertain, disagreement, gap, count);
+    }
+
+    private Node legendBar() {
+        legend.setId("review-legend");
+        legend.getStyleClass().add("legend");
+        legend.setPadding(new Insets(4, 10, 4, 10));
+        legend.setAlignment(Pos.CENTER_LEFT);
+        return legend;
+    }
+
+    private void fillLegend(List<TopicCount> topics) {
+        legend.getChildren().clear();
+        for (int d = 1; d <= Math.min(9, topics.size()); d++) {
+            legend.getChildren().add(key(String.valueOf(d), Labels.topicName(topics.get(d - 1).topic())));
+        }
+        legend.getChildren().addAll(key("0", "out-of-topic"), key("Enter", "accept prediction"),
+                key("\u2191\u2193", "move"), key("Ctrl+Z", "undo"));
+    }
+
+    private static Node key(String key, String meaning) {
+        Label k = new Label(key);
+        k.getStyleClass().add("key-cap");
+        HBox h = new HBox(4, k, new Label(meaning));
+        h.setAlignment(Pos.CENTER_LEFT);
+        return h;
+    }
+
+    private Node buildTable() {
+        table.setId("review-table");
+        table.setPlaceholder(new Label("No quotes match these filters."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<QuoteRow, String> text = column("Quote", r -> r.quote().text());
+        text.setPrefWidth(380);
+        TableColumn<QuoteRow, String> day = column("Batch", QuoteRow::batchDay);
+        day.setPrefWidth(80);
+        TableColumn<QuoteRow, Double> p = new TableColumn<>("P(in-topic)");
+        p.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
+                c.getValue().prediction() == null ? null : c.getValue().prediction().pInTopic()));
+        p.setCellFactory(c -> new ProbabilityCell(() -> vm.contextProperty().get() == null
+                ? 0.5 : vm.contextProperty().get().threshold()));
+        p.setPrefWidth(120);
+        TableColumn<QuoteRow, String> pred = column("Predicted", r -> Labels.prediction(r.prediction()));
+        pred.setPrefWidth(130);
+        TableColumn<QuoteRow, String> label = column("Label", r -> Labels.current(r.label()));
+        label.setPrefWidth(110);
+        TableColumn<QuoteRow, String> source = column("Source", r -> r.label() == null ? "" : Labels.source(r.label().source()));
+        source.setPrefWidth(100);
+        table.getColumns().addAll(List.of(text, day, p, pred, label, source));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            public void updateIndex(int i) {
+                super.updateIndex(i);
+                // a row near the end of what is loaded became visible: fetch the next page in the background
+                if (i >= 0 && i >= vm.rows().size() - PREFETCH_ROWS) {
+                    vm.loadMore();
+                }
+            }
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> vm.select(r));
+        return table;
+    }
+
+    private void onKey(KeyEvent e) {
+        if (e.getTarget() instanceof TextInputControl) {
+            return;
+        }
+        int index = table.getSelectionModel().getSelectedIndex();
+        if (e.isShortcutDown() && e.getCode() == KeyCode.Z) {
+            vm.undo();
+            e.consume();
+            return;
+        }
+        if (e.isShortcutDown() || e.isAltDown() || index < 0) {
+            return;
+        }
+        int digit = digit(e.getCode());
+        boolean done = false;
+        if (digit >= 0) {
+            done = vm.labelWithDigit(index, digit);
+            e.consume();
+        } else if (e.getCode() == KeyCode.ENTER) {
+            done = vm.acceptPrediction(index);
+            e.consume();
+        }
+        if (done && index + 1 < vm.rows().size()) {
+            moveTo(index + 1);
+        }
+    }
+
+    private static int digit(KeyCode code) {
+        if (code.isDigitKey()) {
+            String name = code.getName();
+            return Character.getNumericValue(name.charAt(name.length() - 1));
+        }
+        return -1;
+    }
+
+    /** Selects a row and scrolls only as far as needed, as the arrow keys do. */
+    private void moveTo(int index) {
+        table.getSelectionModel().clearAndSelect(index);
+        table.getFocusModel().focus(index);
+        if (table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            flow.scrollTo(index);
+        }
+        table.requestFocus();
+    }
+
+    private void push(java.util.function.UnaryOperator<ReviewFilters> change) {
+        if (!syncing) {
+            vm.setFilters(change.apply(vm.filtersProperty().get()));
+        }
+    }
+
+    private void syncContext(ReviewContext ctx) {
+        syncing = true;
+        try {
+            List<Batch> batches = new ArrayList<>();
+            batches.add(null);
+            batches.addAll(ctx.batches());
+            batch.getItems().setAll(batches);
+            List<String> classes = new ArrayList<>();
+            classes.add(null);
+            classes.add(QuoteFilter.OUT_OF_TOPIC);
+            ctx.topics().forEach(t -> classes.add(t.topic()));
+            predicted.getItems().setAll(classes);
+            String why = ctx.hasModel() ? null : "No active model yet: train or promote one to filter by predictions";
+            for (var c : List.of(predicted, uncertain, disagreement)) {
+                c.setDisable(!ctx.hasModel());
+                ((javafx.scene.control.Control) c).setTooltip(why == null ? null : new Tooltip(why));
+            }
+            fillLegend(ctx.topics());
+        } finally {
+            syncing = false;
+        }
+        syncFilters(vm.filtersProperty().get());
+    }
+
+    private void syncFilters(ReviewFilters f) {
+        syncing = true;
+        try {
+            batch.setValue(batch.getItems().stream().filter(b -> b != null && f.batchId() != null
+                    && b.id() == f.batchId()).findFirst().orElse(null));
+            predicted.setValue(f.predictedClass());
+            unlabelled.setSelected(f.unlabelled());
+            uncertain.setSelected(f.uncertain());
+            disagreement.setSelected(f.disagreement());
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> show) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return show.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+
+    private static TableColumn<QuoteRow, String> column(String title, java.util.function.Function<QuoteRow, String> value) {
+        TableColumn<QuoteRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return c;
+    }
+}

@@ -1,0 +1,348 @@
+package org.quotelab.ui.review;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.function.Consumer;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.quotelab.domain.quote.CurrentLabel;
+import org.quotelab.domain.quote.LabelChange;
+import org.quotelab.domain.quote.LabelSource;
+import org.quotelab.domain.quote.Page;
+import org.quotelab.domain.quote.Prediction;
+import org.quotelab.domain.quote.QuoteFilter;
+import org.quotelab.domain.quote.QuoteLabel;
+import org.quotelab.domain.quote.QuoteRow;
+import org.quotelab.domain.quote.TopicCount;
+import org.quotelab.service.ReviewFilters;
+import org.quotelab.service.Workbench;
+import org.quotelab.service.jobs.Job;
+import org.quotelab.service.review.QuoteDetail;
+import org.quotelab.service.review.ReviewContext;
+import org.quotelab.service.review.ReviewService;
+import org.quotelab.ui.common.FxJobs;
+
+/**
+ * State of the Review view. The table's rows are a growing window of keyset pages: a page is
+ * read in the background when the view asks for more, so the table never holds more than the
+ * user scrolled through. Edits update the row at once, are written one after another in the
+ * background (so undo sees them in order), and are reverted with a message if a write fails.
+ */
+public final class ReviewViewModel {
+    public static final int PAGE_SIZE = 200;
+
+    private final Workbench workbench;
+    private final ReviewService service;
+    private final FxJobs jobs;
+    private final ObservableList<QuoteRow> rows = FXCollections.observableArrayList();
+    private final Map<Long, Integer> indexById = new HashMap<>();
+    private final ObjectProperty<ReviewContext> context = new SimpleObjectProperty<>();
+    private final ObjectProperty<ReviewFilters> filters = new SimpleObjectProperty<>(ReviewFilters.NONE);
+    private final ObjectProperty<QuoteDetail> detail = new SimpleObjectProperty<>();
+    private final LongProperty total = new SimpleLongProperty(-1);
+    private final StringProperty message = new SimpleStringProperty("");
+    private final IntegerProperty focusRequest = new SimpleIntegerProperty(-1);
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+    private final Queue<Runnable> edits = new ArrayDeque<>();
+    private boolean editRunning;
+    private long generation;
+    private long nextAfter;
+    private boolean hasMore;
+    private Long detailWanted;
+    private boolean detailRunning;
+
+    public ReviewViewModel(Workbench workbench, FxJobs jobs) {
+        this.workbench = workbench;
+        this.service = workbench.review();
+        this.jobs = jobs;
+    }
+
+    /** Reads batches, topics, active models and the saved filters, then the first page. */
+    public void reload() {
+        jobs.run("Opening Review", (p, c) -> new Object[] {service.context(), workbench.preferences().reviewFilters()},
+                r -> {
+                    context.set((ReviewContext) r[0]);
+                    filters.set((ReviewFilters) r[1]);
+                    restart();
+                }, () -> { }, this::failed);
+    }
+
+    public void setFilters(ReviewFilters f) {
+        if (f.equals(filters.get())) {
+            return;
+        }
+        filters.set(f);
+        jobs.run("Saving filters", (p, c) -> {
+            workbench.preferences().setReviewFilters(f);
+            return null;
+        }, x -> { }, () -> { }, this::failed);
+        restart();
+    }
+
+    /** Drops the loaded rows and starts again from the first page of the current filter. */
+    private void restart() {
+        if (context.get() == null) {
+            return;
+        }
+        generation++;
+        rows.clear();
+        indexById.clear();
+        nextAfter = 0;
+        hasMore = true;
+        loading.set(false);
+        total.set(-1);
+        QuoteFilter f = currentFilter();
+        long gen = generation;
+        jobs.run("Counting quotes", (p, c) -> service.count(f), n -> {
+            if (gen == generation) {
+                total.set(n);
+            }
+        }, () -> { }, this::failed);
+        loadMore();
+    }
+
+    QuoteFilter currentFilter() {
+        return ReviewService.filter(context.get(), filters.get());
+    }
+
+    /** Asks for the next page unless one is on its way or the last one arrived. */
+    public void loadMore() {
+        if (loading.get() || !hasMore || context.get() == null) {
+            return;
+        }
+        loading.set(true);
+        long gen = generation;
+        QuoteFilter f = currentFilter();
+        long after = nextAfter;
+        jobs.run("Reading quotes", (p, c) -> service.page(f, after, PAGE_SIZE), page -> appendPage(gen, page),
+                () -> loading.set(false), e -> {
+                    loading.set(false);
+                    failed(e);
+                });
+    }
+
+    private void appendPage(long gen, Page<QuoteRow> page) {
+        if (gen != generation) {
+            return; // a page of a filter the user has left
+        }
+        int start = rows.size();
+        for (int i = 0; i < page.items().size(); i++) {
+            indexById.put(page.items().get(i).quote().id(), start + i);
+        }
+        rows.addAll(page.items());
+        nextAfter = page.nextAfterId();
+        hasMore = page.hasMore();
+        loading.set(false);
+        scoreMissing(gen, page.items());
+    }
+
+    /** Rows without a cached prediction go to the scorer hook; without one they stay "not scored". */
+    private void scoreMissing(long gen, List<QuoteRow> page) {
+        if (context.get() == null || !context.get().hasModel() || !service.canScore()
+                || page.stream().allMatch(r -> r.prediction() != null)) {
+            return;
+        }
+        jobs.run("Scoring quotes", (p, c) -> service.scoreMissing(page, c), predictions -> {
+            if (gen != generation) {
+                return;
+            }
+            for (Prediction pr : predictions) {
+                replace(pr.quoteId(), r -> new QuoteRow(r.quote(), r.batchDay(), r.label(), pr));
+            }
+        }, () -> { }, this::failed);
+    }
+
+    /** Digit 1-9 sets topic d of the legend, 0 marks the quote out-of-topic; false when the key means nothing. */
+    public boolean labelWithDigit(int index, int digit) {
+        if (digit == 0) {
+            return label(index, QuoteLabel.outOfTopic(), LabelSource.EXPERT);
+        }
+        List<TopicCount> topics = topics();
+        if (digit > topics.size()) {
+            message.set(topics.isEmpty() ? "No topics yet: import labelled quotes first."
+                    : "Key " + digit + " has no topic; the legend lists keys 1-" + Math.min(9, topics.size()) + ".");
+            return false;
+        }
+        return label(index, QuoteLabel.inTopic(topics.get(digit - 1).topic()), LabelSource.EXPERT);
+    }
+
+    /** Enter: the model's prediction becomes the label (source MODEL_ACCEPTED). */
+    public boolean acceptPrediction(int index) {
+        QuoteRow row = row(index);
+        if (row == null) {
+            return false;
+        }
+        if (row.prediction() == null) {
+            message.set("This quote is not scored yet: there is no prediction to accept.");
+            return false;
+        }
+        return label(index, Labels.predicted(row.prediction()), LabelSource.MODEL_ACCEPTED);
+    }
+
+    private boolean label(int index, QuoteLabel label, LabelSource source) {
+        QuoteRow row = row(index);
+        if (row == null) {
+            return false;
+        }
+        long id = row.quote().id();
+        CurrentLabel before = row.label();
+        CurrentLabel optimistic = new CurrentLabel(id, label, source, Instant.now(), service.author());
+        replace(id, r -> withLabel(r, optimistic));
+        message.set("");
+        enqueue("Saving label", (p, c) -> service.label(id, label, source), change -> refreshDetail(id), e -> {
+            replace(id, r -> r.label() == optimistic ? withLabel(r, before) : r);
+            message.set("The label was not saved and has been reverted: " + e.getMessage());
+        });
+        return true;
+    }
+
+    /** Ctrl+Z: reverts this session's latest edit in the store, then shows it on its row. */
+    public void undo() {
+        enqueue("Undoing label", (p, c) -> service.undo(), change -> {
+            if (change.isEmpty()) {
+                message.set("Nothing to undo in this session.");
+                return;
+            }
+            LabelChange ch = change.get();
+            Integer at = indexById.get(ch.quoteId());
+            replace(ch.quoteId(), r -> withLabel(r, ReviewService.labelAfter(ch)));
+            message.set("Undone: " + Labels.label(ch.oldLabel()) + " \u2192 " + Labels.label(ch.newLabel()));
+            if (at != null) {
+                focusRequest.set(-1);
+                focusRequest.set(at);
+            }
+            refreshDetail(ch.quoteId());
+        }, e -> message.set("Undo failed: " + e.getMessage()));
+    }
+
+    /** Edits run strictly one after another: the undo stack must see them in the order they were made. */
+    private <T> void enqueue(String title, Job<T> job, Consumer<T> done, Consumer<Throwable> failed) {
+        edits.add(() -> jobs.run(title, job, v -> {
+            done.accept(v);
+            nextEdit();
+        }, this::nextEdit, e -> {
+            failed.accept(e);
+            nextEdit();
+        }));
+        if (!editRunning) {
+            nextEdit();
+        }
+    }
+
+    private void nextEdit() {
+        Runnable next = edits.poll();
+        editRunning = next != null;
+        if (next != null) {
+            next.run();
+        }
+    }
+
+    /** The detail pane follows the selection; while one read runs only the latest wish is kept. */
+    public void select(QuoteRow row) {
+        if (row == null) {
+            detail.set(null);
+            detailWanted = null;
+            return;
+        }
+        detail.set(new QuoteDetail(row.quote(), row.label(), detail.get() != null
+                && detail.get().quote().id() == row.quote().id() ? detail.get().history() : List.of()));
+        refreshDetail(row.quote().id());
+    }
+
+    private void refreshDetail(long quoteId) {
+        if (detail.get() == null || detail.get().quote().id() != quoteId) {
+            return;
+        }
+        detailWanted = quoteId;
+        if (detailRunning) {
+            return;
+        }
+        detailRunning = true;
+        long id = quoteId;
+        jobs.run("Reading label history", (p, c) -> service.detail(id), d -> {
+            detailRunning = false;
+            if (detail.get() != null && detail.get().quote().id() == d.quote().id()) {
+                detail.set(d);
+            }
+            if (detailWanted != null && detailWanted != id) {
+                refreshDetail(detailWanted);
+            }
+        }, () -> detailRunning = false, e -> {
+            detailRunning = false;
+            failed(e);
+        });
+    }
+
+    private void replace(long quoteId, java.util.function.UnaryOperator<QuoteRow> change) {
+        Integer at = indexById.get(quoteId);
+        if (at != null && at < rows.size() && rows.get(at).quote().id() == quoteId) {
+            rows.set(at, change.apply(rows.get(at)));
+        }
+    }
+
+    private static QuoteRow withLabel(QuoteRow r, CurrentLabel label) {
+        return new QuoteRow(r.quote(), r.batchDay(), label, r.prediction());
+    }
+
+    private QuoteRow row(int index) {
+        return index >= 0 && index < rows.size() ? rows.get(index) : null;
+    }
+
+    private void failed(Throwable e) {
+        message.set("Error: " + e.getMessage());
+    }
+
+    public List<TopicCount> topics() {
+        return context.get() == null ? List.of() : context.get().topics();
+    }
+
+    public ObservableList<QuoteRow> rows() {
+        return rows;
+    }
+
+    public ObjectProperty<ReviewContext> contextProperty() {
+        return context;
+    }
+
+    public ObjectProperty<ReviewFilters> filtersProperty() {
+        return filters;
+    }
+
+    public ObjectProperty<QuoteDetail> detailProperty() {
+        return detail;
+    }
+
+    public LongProperty totalProperty() {
+        return total;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public IntegerProperty focusRequestProperty() {
+        return focusRequest;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public boolean hasMore() {
+        return hasMore;
+    }
+}

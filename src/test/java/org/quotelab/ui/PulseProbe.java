@@ -1,0 +1,106 @@
+package org.quotelab.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.stage.Stage;
+import org.quotelab.service.Workbench;
+
+/**
+ * Child-JVM main of {@link PulseGapTest}: runs the app's window headless with the app's JVM
+ * options (the test JVM's GC settings are shared with the ML tests and are not the app's), imports
+ * a warm-up file and then a large one through the Data view, and prints the longest gap between
+ * FX pulses during the large import as {@code RESULT rows=.. seconds=.. frames=.. maxGapMs=..}.
+ */
+public final class PulseProbe {
+
+    private PulseProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        int rows = Integer.parseInt(args[1]);
+        Path warm = UiFixture.bulk(dir.resolve("warm-up.csv"), 20_000, "w");
+        Path big = UiFixture.bulk(dir.resolve("big.csv"), rows, "b");
+        Workbench wb = UiFixture.workbench(dir);
+        CountDownLatch started = new CountDownLatch(1);
+        WorkbenchWindow[] window = new WorkbenchWindow[1];
+        Platform.startup(() -> {
+            window[0] = UiFixture.window(wb);
+            Stage stage = new Stage();
+            stage.setScene(window[0].scene());
+            stage.show();
+            window[0].main().show(WorkbenchWindow.DATA);
+            started.countDown();
+        });
+        started.await();
+        // the warm-up import compiles the import path, as in an app that has been in use for a while
+        importAndWait(window[0], warm);
+
+        AtomicLong last = new AtomicLong();
+        AtomicLong maxGap = new AtomicLong();
+        AtomicLong frames = new AtomicLong();
+        StringBuffer slow = new StringBuffer();
+        long[] t0 = {System.nanoTime()};
+        AnimationTimer timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                long prev = last.getAndSet(now);
+                if (prev != 0) {
+                    maxGap.accumulateAndGet(now - prev, Math::max);
+                    if (now - prev > 100_000_000L) {
+                        slow.append(String.format(" %.0fms@%.2fs", (now - prev) / 1e6, (now - t0[0]) / 1e9));
+                    }
+                }
+                frames.incrementAndGet();
+            }
+        };
+        Platform.runLater(timer::start);
+        t0[0] = System.nanoTime();
+        importAndWait(window[0], big);
+        double seconds = (System.nanoTime() - t0[0]) / 1e9;
+        Platform.runLater(timer::stop);
+        long stored = wb.store().quotes().count();
+        System.out.printf("RESULT rows=%d stored=%d seconds=%.1f frames=%d maxGapMs=%.1f slow:%s%n",
+                rows, stored, seconds, frames.get(), maxGap.get() / 1e6, slow);
+        Platform.exit();
+        wb.close();
+        Files.deleteIfExists(big);
+    }
+
+    private static void importAndWait(WorkbenchWindow w, Path file) throws InterruptedException {
+        CountDownLatch previewed = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            w.data().previewProperty().addListener((o, a, p) -> {
+                if (p != null && p.file().equals(file)) {
+                    previewed.countDown();
+                }
+            });
+            w.data().openFile(file);
+        });
+        if (!previewed.await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("no preview of " + file);
+        }
+        // let the wizard's first layout (tables, a combo box per column) happen before the import:
+        // that is the cost of opening the wizard, not of the import the probe measures
+        Thread.sleep(1500);
+        Platform.runLater(() -> {
+            ChangeListener<Boolean> idle = (o, was, busy) -> {
+                if (!busy) {
+                    done.countDown();
+                }
+            };
+            w.data().busyProperty().addListener(idle);
+            w.data().startImport();
+        });
+        if (!done.await(300, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("import of " + file + " did not finish");
+        }
+    }
+}

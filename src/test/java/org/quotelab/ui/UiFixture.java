@@ -1,0 +1,69 @@
+package org.quotelab.ui;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.quotelab.service.Workbench;
+import org.quotelab.service.jobs.JobRunner;
+import org.quotelab.store.QuoteStore;
+import org.quotelab.ui.common.FxJobs;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A real workbench on a temporary H2 store, CSV writers and an FX-thread-safe wait for the UI tests. */
+public final class UiFixture {
+    public static final String HEADER = "quote_id,quote_text,label,topic,group";
+
+    private UiFixture() {
+    }
+
+    public static Workbench workbench(Path dir) {
+        QuoteStore store = QuoteStore.open(dir.resolve("home").resolve("store").resolve("quotelab"));
+        return new Workbench(store, new JobRunner(Workbench.JOB_THREADS), "tester",
+                org.quotelab.service.review.RowScorer.NONE);
+    }
+
+    public static WorkbenchWindow window(Workbench wb) {
+        return new WorkbenchWindow(wb, new FxJobs(wb.jobs()), 1200, 760);
+    }
+
+    public static Path write(Path dir, String name, String content) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, content, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    /** {@code rows} quotes: every fifth out-of-topic and unlabelled, the others labelled with topics 1-7. */
+    public static Path bulk(Path file, int rows, String prefix) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write(HEADER);
+            w.write('\n');
+            for (int i = 0; i < rows; i++) {
+                boolean labelled = i % 5 != 0;
+                w.write(prefix + i + ",\"The battery of unit " + i + " lasts a day, which is fine\","
+                        + (labelled ? "1" : "") + "," + (labelled ? String.valueOf(1 + i % 7) : "") + ",g" + (i % 3) + "\n");
+            }
+        }
+        return file;
+    }
+
+    /** Polls {@code condition} on the FX thread until it holds. */
+    public static void until(double seconds, Callable<Boolean> condition) throws Exception {
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        while (System.nanoTime() < end) {
+            if (WaitForAsyncUtils.asyncFx(condition).get(5, TimeUnit.SECONDS)) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new TimeoutException("condition not met within " + seconds + " s");
+    }
+
+    public static <T> T fx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
+    }
+}
