@@ -6,6 +6,7 @@ import org.quotelab.service.imports.ImportService;
 import org.quotelab.service.imports.SampleDays;
 import org.quotelab.service.jobs.JobRunner;
 import org.quotelab.service.review.ReviewService;
+import org.quotelab.service.cascade.CascadeRowScorer;
 import org.quotelab.service.review.RowScorer;
 import org.quotelab.store.QuoteStore;
 import org.slf4j.Logger;
@@ -34,10 +35,13 @@ public final class Workbench implements AutoCloseable {
     private final Preferences preferences;
 
     /** Takes ownership of both: {@link #close()} closes the runner, then the store. */
+    private final RowScorer scorer;
+
     public Workbench(QuoteStore store, JobRunner runner, String author, RowScorer scorer) {
         this.store = store;
         this.runner = runner;
         this.author = author;
+        this.scorer = scorer;
         this.imports = new ImportService(store, author);
         this.sampleDays = new SampleDays(imports);
         this.review = new ReviewService(store, author, scorer);
@@ -47,7 +51,7 @@ public final class Workbench implements AutoCloseable {
     /** Opens the store of {@code home}; throws StoreLockedException when another process has it. */
     public static Workbench open(AppHome home, JobRunner runner) {
         QuoteStore store = QuoteStore.open(home.database());
-        return new Workbench(store, runner, osUser(), RowScorer.NONE);
+        return new Workbench(store, runner, osUser(), new CascadeRowScorer(store));
     }
 
     /** Who label edits are recorded as: the person logged in to the machine. */
@@ -97,6 +101,13 @@ public final class Workbench implements AutoCloseable {
     @Override
     public void close() {
         runner.close();
+        if (scorer instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("closing the scorer failed", e);
+            }
+        }
         store.close();
         LOG.info("workbench closed");
     }

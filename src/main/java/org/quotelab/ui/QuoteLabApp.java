@@ -4,12 +4,14 @@ import java.util.Optional;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.image.Image;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.quotelab.service.AppHome;
 import org.quotelab.service.Workbench;
@@ -52,8 +54,13 @@ public final class QuoteLabApp extends Application {
             workbench = wb;
             return new Opened(wb, wb.isEmpty(), wb.preferences().lastView().orElse(null));
         }, opened -> {
-            WorkbenchWindow window = new WorkbenchWindow(opened.workbench(), jobs, WIDTH, HEIGHT);
+            Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+            WorkbenchWindow window = new WorkbenchWindow(opened.workbench(), jobs,
+                    Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
             stage.setScene(window.scene());
+            // the splash was centred at its own size; centre the full window again
+            stage.sizeToScene();
+            stage.centerOnScreen();
             stage.setTitle("QuoteLab - " + home.root());
             window.open(opened.lastView(), opened.firstRun());
         }, Platform::exit, e -> openFailed(home, e));

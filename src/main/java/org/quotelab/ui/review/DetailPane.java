@@ -40,6 +40,8 @@ final class DetailPane {
             protected void updateItem(LabelChange c, boolean empty) {
                 super.updateItem(c, empty);
                 setText(empty || c == null ? null : describe(c));
+                setWrapText(true);
+                setPrefWidth(0); // wrap to the list's width instead of scrolling sideways
             }
         });
         box = new VBox(8, heading("Quote"), quote, heading("Review"), review, heading("Label"), label,

@@ -43,7 +43,7 @@ final class ProbabilityCell extends TableCell<QuoteRow, Double> {
         }
         if (p == null) {
             setGraphic(null);
-            setText(Labels.NOT_SCORED);
+            setText("\u2014"); // the Predicted column says "not scored"
             if (!getStyleClass().contains("not-scored")) {
                 getStyleClass().add("not-scored");
             }

@@ -75,6 +75,10 @@ public final class ReviewView {
                 moveTo(i.intValue());
             }
         });
+        // the view may be built after the context arrived; an equal context later fires no change
+        if (vm.contextProperty().get() != null) {
+            syncContext(vm.contextProperty().get());
+        }
     }
 
     public Node root() {
