@@ -33,7 +33,7 @@ final class StreamCsv {
 
     /**
      * @param task   "binary" (label column) or "topic" (in-topic rows, topic as class)
-     * @param limit  at most this many rows per batch (0 = all), for quick runs
+     * @param limit  at most this many rows per batch (0 = all), evenly spaced, for quick runs
      */
     static List<StreamBatch> read(Path data, String batchColumn, int slices, String task, int limit)
             throws IOException {
@@ -57,13 +57,22 @@ final class StreamCsv {
             for (int s = 0; s < slices; s++) {
                 List<Row> part = members.subList(members.size() * s / slices, members.size() * (s + 1) / slices);
                 if (limit > 0 && part.size() > limit) {
-                    part = part.subList(0, limit);
+                    part = spread(part, limit);
                 }
                 String name = slices == 1 ? g.getKey() : g.getKey() + "#" + (s + 1);
                 batches.add(toBatch(name, part, task, nextId));
             }
         }
         return batches;
+    }
+
+    /** Every k-th row, so a limited batch still spans the whole group in order. */
+    private static List<Row> spread(List<Row> rows, int limit) {
+        List<Row> out = new ArrayList<>(limit);
+        for (int i = 0; i < limit; i++) {
+            out.add(rows.get((int) ((long) i * rows.size() / limit)));
+        }
+        return out;
     }
 
     private static StreamBatch toBatch(String name, List<Row> part, String task, long[] nextId) {

@@ -3,11 +3,11 @@ package org.quotelab.service;
 import java.util.Optional;
 import org.quotelab.domain.quote.ModelVersion;
 import org.quotelab.ml.infer.Devices;
-import org.quotelab.service.cascade.CascadeRowScorer;
 import org.quotelab.service.imports.ImportService;
 import org.quotelab.service.imports.SampleDays;
 import org.quotelab.service.jobs.JobRunner;
 import org.quotelab.service.review.ReviewService;
+import org.quotelab.service.cascade.CascadeRowScorer;
 import org.quotelab.service.review.RowScorer;
 import org.quotelab.store.QuoteStore;
 import org.slf4j.Logger;
@@ -34,9 +34,10 @@ public final class Workbench implements AutoCloseable {
     private final SampleDays sampleDays;
     private final ReviewService review;
     private final Preferences preferences;
-    private final RowScorer scorer;
 
     /** Takes ownership of both: {@link #close()} closes the runner, then the store. */
+    private final RowScorer scorer;
+
     public Workbench(QuoteStore store, JobRunner runner, String author, RowScorer scorer) {
         this.store = store;
         this.runner = runner;
@@ -111,7 +112,6 @@ public final class Workbench implements AutoCloseable {
     @Override
     public void close() {
         runner.close();
-        // the scorer's models are released before the store they read their versions from
         if (scorer instanceof AutoCloseable c) {
             try {
                 c.close();

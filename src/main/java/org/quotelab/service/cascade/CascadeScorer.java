@@ -82,7 +82,7 @@ public final class CascadeScorer implements AutoCloseable {
         return out;
     }
 
-    private static double[] toDouble(float[] v) {
+    static double[] toDouble(float[] v) {
         double[] d = new double[v.length];
         for (int i = 0; i < v.length; i++) {
             d[i] = v[i];

@@ -129,7 +129,7 @@ public final class CascadeTrainer {
                 LabelledText q = valid.get(i);
                 int y = s2.labels().indexOf(q.inTopic() ? q.topic() : CascadeModel.NOT_PERTINENT);
                 if (p1[i][positive] >= 0.5 && y >= 0) {
-                    rows.add(toDouble(p2[i]));
+                    rows.add(CascadeScorer.toDouble(p2[i]));
                     ys.add(y);
                 }
             }
@@ -225,21 +225,10 @@ public final class CascadeTrainer {
         return quotes.stream().map(LabelledText::text).toList();
     }
 
-    private static double[] toDouble(float[] p) {
-        double[] d = new double[p.length];
-        for (int k = 0; k < p.length; k++) {
-            d[k] = p[k];
-        }
-        return d;
-    }
-
     private static double[][] toDouble(float[][] p) {
         double[][] d = new double[p.length][];
         for (int i = 0; i < p.length; i++) {
-            d[i] = new double[p[i].length];
-            for (int k = 0; k < p[i].length; k++) {
-                d[i][k] = p[i][k];
-            }
+            d[i] = CascadeScorer.toDouble(p[i]);
         }
         return d;
     }

@@ -72,6 +72,16 @@ class BatchScoringTest {
                 in += store.quotes().count(withModels.withPredictedClass(topic));
             }
             assertEquals(30, out + in);
+
+            // The Review table's scorer gives the same predictions as batch scoring.
+            try (CascadeRowScorer rows = new CascadeRowScorer(store)) {
+                assertTrue(rows.available());
+                List<Prediction> again = rows.score(store.quotes().page(batch, 0, 5).items(), new CancellationToken());
+                assertEquals(5, again.size());
+                assertEquals(firstId, again.get(0).quoteId());
+                assertEquals(p.pInTopic(), again.get(0).pInTopic(), 1e-6);
+                assertEquals(p.predictedLabel(), again.get(0).predictedLabel());
+            }
         }
     }
 }
