@@ -13,6 +13,8 @@ import org.quotelab.ui.data.DataView;
 import org.quotelab.ui.data.DataViewModel;
 import org.quotelab.ui.review.ReviewView;
 import org.quotelab.ui.review.ReviewViewModel;
+import org.quotelab.ui.threshold.ThresholdView;
+import org.quotelab.ui.threshold.ThresholdViewModel;
 
 /**
  * Builds the views on an open workbench and wires them to each other and to the status bar.
@@ -21,12 +23,14 @@ import org.quotelab.ui.review.ReviewViewModel;
 public final class WorkbenchWindow {
     public static final String DATA = "Data";
     public static final String REVIEW = "Review";
+    public static final String THRESHOLD = "Threshold";
     static final String STYLESHEET = "/org/quotelab/ui/quotelab.css";
 
     private final Workbench workbench;
     private final FxJobs jobs;
     private final DataViewModel data;
     private final ReviewViewModel review;
+    private final ThresholdViewModel threshold;
     private final MainWindow main;
     private final Scene scene;
 
@@ -35,6 +39,8 @@ public final class WorkbenchWindow {
         this.jobs = jobs;
         this.data = new DataViewModel(workbench, jobs);
         this.review = new ReviewViewModel(workbench, jobs);
+        // a new threshold changes which rows Review calls uncertain
+        this.threshold = new ThresholdViewModel(workbench, jobs, () -> review.reload());
         // built lazily by MainWindow the first time each is shown; loading starts then
         List<Feature> features = List.of(
                 new Feature(DATA, "data", shortcut(KeyCode.DIGIT1), () -> {
@@ -44,6 +50,10 @@ public final class WorkbenchWindow {
                 new Feature(REVIEW, "review", shortcut(KeyCode.DIGIT2), () -> {
                     review.reload();
                     return new ReviewView(review).root();
+                }),
+                new Feature(THRESHOLD, "threshold", shortcut(KeyCode.DIGIT3), () -> {
+                    threshold.reload();
+                    return new ThresholdView(threshold).root();
                 }));
         data.setAfterImport(() -> {
             review.reload();
@@ -107,6 +117,10 @@ public final class WorkbenchWindow {
 
     public ReviewViewModel review() {
         return review;
+    }
+
+    public ThresholdViewModel threshold() {
+        return threshold;
     }
 
     public FxJobs jobs() {

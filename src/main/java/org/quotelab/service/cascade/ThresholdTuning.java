@@ -1,0 +1,163 @@
+package org.quotelab.service.cascade;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.quotelab.domain.calibration.ReliabilityDiagram;
+import org.quotelab.domain.cascade.CascadeScores;
+import org.quotelab.domain.cascade.SweepPoint;
+import org.quotelab.domain.cascade.ThresholdSweep;
+import org.quotelab.domain.quote.Page;
+import org.quotelab.domain.quote.Prediction;
+import org.quotelab.domain.quote.Quote;
+import org.quotelab.domain.quote.QuoteFilter;
+import org.quotelab.domain.quote.QuoteRow;
+import org.quotelab.service.jobs.CancellationToken;
+import org.quotelab.service.jobs.ProgressSink;
+import org.quotelab.service.review.RowScorer;
+import org.quotelab.store.QuoteStore;
+import org.quotelab.store.SettingsRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Threshold view's use case: the labelled validation quotes with the active cascade's cached
+ * predictions (the missing ones scored and stored first), swept once over a fine grid so the
+ * view only indexes into precomputed points while the analyst drags the slider.
+ */
+public final class ThresholdTuning {
+    private static final Logger LOG = LoggerFactory.getLogger(ThresholdTuning.class);
+    public static final int GRID_STEPS = 1000;
+    private static final int PAGE = 1000;
+    private static final int SCORE_STEP = 128;
+
+    /**
+     * Everything the view shows.
+     *
+     * @param grid      thresholds 0..1 in {@link #GRID_STEPS} steps; {@code sweep.get(i)} is at {@code grid[i]}
+     * @param threshold the stored stage-1 threshold
+     * @param skipped   labelled quotes left out because their topic is not one the cascade knows
+     */
+    public record Loaded(CascadeVersions.Active active, CascadeScores scores, double[] grid, List<SweepPoint> sweep,
+            ReliabilityDiagram reliability, double threshold, int skipped) {
+
+        /** Index of the grid point nearest to {@code t}. */
+        public int indexOf(double t) {
+            return (int) Math.round(Math.max(0, Math.min(1, t)) * GRID_STEPS);
+        }
+    }
+
+    private final QuoteStore store;
+    private final RowScorer scorer;
+
+    public ThresholdTuning(QuoteStore store, RowScorer scorer) {
+        this.store = store;
+        this.scorer = scorer;
+    }
+
+    /** Empty when no cascade is active. Reads the store and may run the models: call it from a job. */
+    public Optional<Loaded> load(ProgressSink progress, CancellationToken cancel) throws Exception {
+        Optional<CascadeVersions.Active> found = new CascadeVersions(store).active();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        CascadeVersions.Active active = found.get();
+        List<String> topics = CascadeModel.read(active.folder()).topics();
+        QuoteFilter filter = QuoteFilter.all().withValidation(true).withLabelled(true)
+                .withModels(active.stage1().id(), active.stage2().id());
+        progress.update(-1, "reading validation quotes");
+        List<QuoteRow> rows = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            cancel.throwIfCancelled();
+            Page<QuoteRow> page = store.quotes().review(filter, after, PAGE);
+            rows.addAll(page.items());
+            if (!page.hasMore()) {
+                break;
+            }
+            after = page.nextAfterId();
+        }
+        List<Prediction> predictions = withMissingScored(rows, progress, cancel);
+        progress.update(-1, "sweeping " + (GRID_STEPS + 1) + " thresholds");
+        int n = rows.size();
+        double[] p = new double[n];
+        int[] s2 = new int[n];
+        int[] truth = new int[n];
+        double[][] stage1 = new double[n][];
+        int[] truth1 = new int[n];
+        Set<Long> batches = new HashSet<>();
+        int kept = 0;
+        int skipped = 0;
+        for (int i = 0; i < n; i++) {
+            QuoteRow r = rows.get(i);
+            Prediction pred = predictions.get(i);
+            int y = r.label().label().inTopic() ? topics.indexOf(r.label().label().topic()) + 1 : 0;
+            if (pred == null || (r.label().label().inTopic() && y == 0)) {
+                skipped++; // a topic the cascade was not trained on cannot be scored against it
+                continue;
+            }
+            p[kept] = pred.pInTopic();
+            s2[kept] = stage2Argmax(pred.topicProbabilities(), topics);
+            truth[kept] = y;
+            stage1[kept] = new double[] {1 - pred.pInTopic(), pred.pInTopic()};
+            truth1[kept] = y == 0 ? 0 : 1;
+            batches.add(r.quote().batchId());
+            kept++;
+        }
+        CascadeScores scores = new CascadeScores(topics, java.util.Arrays.copyOf(p, kept),
+                java.util.Arrays.copyOf(s2, kept), java.util.Arrays.copyOf(truth, kept), Math.max(1, batches.size()));
+        double[] grid = ThresholdSweep.grid(GRID_STEPS);
+        List<SweepPoint> sweep = ThresholdSweep.run(scores, grid);
+        ReliabilityDiagram reliability = ReliabilityDiagram.of(java.util.Arrays.copyOf(stage1, kept),
+                java.util.Arrays.copyOf(truth1, kept), 10);
+        double threshold = store.settings().getDouble(SettingsRepository.STAGE1_THRESHOLD,
+                CascadeModel.read(active.folder()).threshold());
+        LOG.info("threshold sweep over {} validation quotes ({} skipped)", kept, skipped);
+        return Optional.of(new Loaded(active, scores, grid, sweep, reliability, threshold, skipped));
+    }
+
+    /** Stores the analyst's stage-1 threshold; later scoring and the Review filters use it. */
+    public void apply(double threshold) {
+        store.settings().putDouble(SettingsRepository.STAGE1_THRESHOLD, threshold);
+    }
+
+    /** The rows' predictions in row order, scoring and storing the missing ones. */
+    private List<Prediction> withMissingScored(List<QuoteRow> rows, ProgressSink progress, CancellationToken cancel)
+            throws Exception {
+        List<Quote> missing = rows.stream().filter(r -> r.prediction() == null).map(QuoteRow::quote).toList();
+        Map<Long, Prediction> scored = new java.util.HashMap<>();
+        if (!missing.isEmpty() && scorer.available()) {
+            for (int from = 0; from < missing.size(); from += SCORE_STEP) {
+                cancel.throwIfCancelled();
+                List<Prediction> got = scorer.score(missing.subList(from, Math.min(missing.size(), from + SCORE_STEP)),
+                        cancel);
+                store.predictions().saveAll(got);
+                got.forEach(x -> scored.put(x.quoteId(), x));
+                progress.update((double) scored.size() / missing.size(),
+                        "scoring validation quotes: " + scored.size() + " of " + missing.size());
+            }
+        }
+        List<Prediction> out = new ArrayList<>(rows.size());
+        for (QuoteRow r : rows) {
+            out.add(r.prediction() != null ? r.prediction() : scored.get(r.quote().id()));
+        }
+        return out;
+    }
+
+    /** Stage 2's class in cascade order from a stored prediction: 0 not pertinent, k topic k. */
+    static int stage2Argmax(Map<String, Double> probabilities, List<String> topics) {
+        int best = 0;
+        double bestP = probabilities.getOrDefault(CascadeModel.NOT_PERTINENT, 0.0);
+        for (int k = 0; k < topics.size(); k++) {
+            double v = probabilities.getOrDefault(topics.get(k), 0.0);
+            if (v > bestP) {
+                best = k + 1;
+                bestP = v;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,170 @@
+package org.quotelab.ui.threshold;
+
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.quotelab.domain.cascade.ThresholdObjective;
+import org.quotelab.service.cascade.ThresholdTuning;
+
+/** Code-built Threshold view: binds to {@link ThresholdViewModel} and renders; no work on the FX thread. */
+public final class ThresholdView {
+    private final ThresholdViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final ThresholdCharts charts = new ThresholdCharts();
+
+    public ThresholdView(ThresholdViewModel vm) {
+        this.vm = vm;
+        root.setTop(toolbar());
+        Label message = new Label();
+        message.setId("threshold-message");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.messageProperty());
+        ProgressBar progress = new ProgressBar();
+        progress.progressProperty().bind(vm.progressProperty());
+        progress.visibleProperty().bind(vm.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        VBox content = new VBox(10, message, progress, body());
+        content.setPadding(new Insets(10));
+        root.setCenter(content);
+        vm.loadedProperty().addListener((o, a, l) -> {
+            if (l != null) {
+                charts.load(l.sweep(), l.reliability());
+                charts.mark(vm.point());
+            }
+        });
+        vm.indexProperty().addListener((o, a, b) -> charts.mark(vm.point()));
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    private Node toolbar() {
+        Label title = new Label("Threshold");
+        title.getStyleClass().add("view-title");
+        Button reload = new Button("Reload");
+        reload.setOnAction(e -> vm.reload());
+        reload.disableProperty().bind(vm.busyProperty());
+        Button apply = new Button("Apply");
+        apply.setId("threshold-apply");
+        apply.getStyleClass().add("accent");
+        apply.disableProperty().bind(vm.readyProperty().not().or(vm.busyProperty()));
+        apply.setOnAction(e -> vm.apply());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        return new ToolBar(title, gap, reload, apply);
+    }
+
+    private Node body() {
+        Slider slider = new Slider(0, ThresholdTuning.GRID_STEPS, vm.indexProperty().get());
+        slider.setId("threshold-slider");
+        slider.setBlockIncrement(5);
+        slider.setMajorTickUnit(100);
+        slider.setShowTickMarks(true);
+        slider.setSnapToTicks(false);
+        HBox.setHgrow(slider, Priority.ALWAYS);
+        // the slider's double value indexes the precomputed points: rounding is the only work
+        slider.valueProperty().addListener((o, a, v) -> vm.indexProperty().set((int) Math.round(v.doubleValue())));
+        vm.indexProperty().addListener((o, a, v) -> {
+            if (Math.round(slider.getValue()) != v.intValue()) {
+                slider.setValue(v.intValue());
+            }
+        });
+        Label threshold = value("threshold-value", vm.thresholdProperty());
+        HBox sliderRow = new HBox(10, new Label("Stage-1 threshold"), slider, threshold);
+        sliderRow.setAlignment(Pos.CENTER_LEFT);
+
+        GridPane figures = new GridPane();
+        figures.setHgap(12);
+        figures.setVgap(4);
+        addFigure(figures, 0, "Class-0 recall", value("class0-recall", vm.class0RecallProperty()));
+        addFigure(figures, 1, "Class-0 precision", value("class0-precision", vm.class0PrecisionProperty()));
+        addFigure(figures, 2, "Out-of-topic recall", value("out-of-topic-recall", vm.outOfTopicRecallProperty()));
+        addFigure(figures, 3, "End-to-end macro-F1", value("macro-f1", vm.macroF1Property()));
+        addFigure(figures, 4, "End-to-end accuracy", value("accuracy", vm.accuracyProperty()));
+        addFigure(figures, 5, "Review load", value("review-load", vm.reviewLoadProperty()));
+
+        TableView<ThresholdViewModel.TopicLoss> lost = new TableView<>(vm.topicLoss());
+        lost.setId("topic-loss");
+        lost.setPrefHeight(180);
+        lost.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<ThresholdViewModel.TopicLoss, String> topic = new TableColumn<>("Topic");
+        topic.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().topic()));
+        TableColumn<ThresholdViewModel.TopicLoss, String> share = new TableColumn<>("Recall lost at stage 1");
+        share.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
+                String.format(Locale.ROOT, "%.1f %%", 100 * c.getValue().lost())));
+        lost.getColumns().add(topic);
+        lost.getColumns().add(share);
+
+        VBox left = new VBox(10, figures, recommendations(), lost);
+        left.setPrefWidth(380);
+        left.setMinWidth(340);
+        HBox chartsRow = new HBox(8, charts.precisionRecall(), charts.calibration());
+        charts.precisionRecall().setPrefSize(420, 360);
+        charts.calibration().setPrefSize(420, 360);
+        HBox.setHgrow(charts.precisionRecall(), Priority.ALWAYS);
+        HBox.setHgrow(charts.calibration(), Priority.ALWAYS);
+        HBox.setHgrow(chartsRow, Priority.ALWAYS);
+        HBox main = new HBox(12, left, chartsRow);
+        VBox.setVgrow(main, Priority.ALWAYS);
+        VBox body = new VBox(10, sliderRow, main);
+        body.visibleProperty().bind(vm.readyProperty());
+        body.managedProperty().bind(body.visibleProperty());
+        body.disableProperty().bind(vm.busyProperty());
+        VBox.setVgrow(body, Priority.ALWAYS);
+        return body;
+    }
+
+    private Node recommendations() {
+        TextField bound = new TextField();
+        bound.setId("threshold-bound");
+        bound.setPrefColumnCount(5);
+        bound.textProperty().bindBidirectional(vm.boundProperty());
+        Button best = button("Best macro-F1", "recommend-best", ThresholdObjective.BEST_MACRO_F1);
+        Button c0 = button("Min class-0 recall", "recommend-class0", ThresholdObjective.MIN_CLASS0_RECALL);
+        Button oot = button("Min out-of-topic recall", "recommend-oot", ThresholdObjective.MIN_OUT_OF_TOPIC_RECALL);
+        HBox boundRow = new HBox(6, new Label("Bound"), bound, c0, oot);
+        boundRow.setAlignment(Pos.CENTER_LEFT);
+        Label heading = new Label("Recommend");
+        heading.getStyleClass().add("section-title");
+        return new VBox(6, heading, best, boundRow);
+    }
+
+    private Button button(String text, String id, ThresholdObjective objective) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> vm.recommend(objective));
+        return b;
+    }
+
+    private static Label value(String id, ObservableValue<String> text) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add("figure");
+        l.textProperty().bind(text);
+        return l;
+    }
+
+    private static void addFigure(GridPane grid, int row, String name, Label value) {
+        grid.add(new Label(name), 0, row);
+        grid.add(value, 1, row);
+    }
+}

@@ -1,0 +1,243 @@
+package org.quotelab.ui.threshold;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.quotelab.domain.cascade.SweepPoint;
+import org.quotelab.domain.cascade.ThresholdObjective;
+import org.quotelab.service.Workbench;
+import org.quotelab.service.cascade.ThresholdTuning;
+import org.quotelab.ui.common.FxJobs;
+
+/**
+ * State of the Threshold view. The sweep is computed once per load in a job; moving the slider
+ * only changes {@link #indexProperty()}, which picks a precomputed point, so dragging never waits.
+ */
+public final class ThresholdViewModel {
+    /** How to get a cascade when none is active: the view shows this instead of the numbers. */
+    public static final String NO_CASCADE = "No active cascade. Train one with\n"
+            + "  quotelab cascade train ... --out DIR\nthen activate it with\n  quotelab cascade score --activate DIR";
+
+    /** One row of the recall-lost table. */
+    public record TopicLoss(String topic, double lost) {
+    }
+
+    private final FxJobs jobs;
+    private final Runnable afterApply;
+    private final ThresholdTuning tuning;
+    private final ObjectProperty<ThresholdTuning.Loaded> loaded = new SimpleObjectProperty<>();
+    private final IntegerProperty index = new SimpleIntegerProperty(ThresholdTuning.GRID_STEPS / 2);
+    private final BooleanProperty ready = new SimpleBooleanProperty(false);
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final DoubleProperty progress = new SimpleDoubleProperty(-1);
+    private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty threshold = new SimpleStringProperty("-");
+    private final StringProperty class0Recall = new SimpleStringProperty("-");
+    private final StringProperty class0Precision = new SimpleStringProperty("-");
+    private final StringProperty outOfTopicRecall = new SimpleStringProperty("-");
+    private final StringProperty macroF1 = new SimpleStringProperty("-");
+    private final StringProperty accuracy = new SimpleStringProperty("-");
+    private final StringProperty reviewLoad = new SimpleStringProperty("-");
+    private final StringProperty bound = new SimpleStringProperty("0.90");
+    private final ObservableList<TopicLoss> topicLoss = FXCollections.observableArrayList();
+
+    public ThresholdViewModel(Workbench workbench, FxJobs jobs, Runnable afterApply) {
+        this.jobs = jobs;
+        this.afterApply = afterApply;
+        this.tuning = new ThresholdTuning(workbench.store(), workbench.scorer());
+        index.addListener((o, a, b) -> show());
+    }
+
+    /** Loads (scoring the missing validation predictions first) and sweeps, in a job. */
+    public void reload() {
+        busy.set(true);
+        message.set("Loading validation quotes...");
+        FxJobs.Tracked<Optional<ThresholdTuning.Loaded>> t = jobs.run("Sweeping the stage-1 threshold",
+                tuning::load, this::loaded, () -> {
+                    busy.set(false);
+                    message.set("Cancelled");
+                }, e -> {
+                    busy.set(false);
+                    message.set("Could not load the threshold data: " + e.getMessage());
+                });
+        progress.bind(t.progressProperty());
+        t.messageProperty().addListener((o, a, m) -> {
+            if (busy.get() && m != null && !m.isEmpty()) {
+                message.set(m);
+            }
+        });
+    }
+
+    private void loaded(Optional<ThresholdTuning.Loaded> result) {
+        busy.set(false);
+        progress.unbind();
+        if (result.isEmpty()) {
+            loaded.set(null);
+            ready.set(false);
+            message.set(NO_CASCADE);
+            return;
+        }
+        ThresholdTuning.Loaded l = result.get();
+        if (l.scores().size() == 0) {
+            loaded.set(null);
+            ready.set(false);
+            message.set("No labelled validation quotes yet: label some quotes in Review first.");
+            return;
+        }
+        loaded.set(l);
+        ready.set(true);
+        message.set(l.scores().size() + " labelled validation quotes, " + l.scores().days() + " day(s)"
+                + (l.skipped() > 0 ? "; " + l.skipped() + " skipped (topic unknown to the cascade)" : ""));
+        int i = l.indexOf(l.threshold());
+        if (index.get() == i) {
+            show();
+        } else {
+            index.set(i);
+        }
+    }
+
+    /** Current point, or null before loading. */
+    public SweepPoint point() {
+        ThresholdTuning.Loaded l = loaded.get();
+        return l == null ? null : l.sweep().get(Math.max(0, Math.min(l.sweep().size() - 1, index.get())));
+    }
+
+    private void show() {
+        SweepPoint p = point();
+        if (p == null) {
+            return;
+        }
+        threshold.set(fmt(p.threshold()));
+        class0Recall.set(pct(p.class0Recall()));
+        class0Precision.set(pct(p.class0Precision()));
+        outOfTopicRecall.set(pct(p.outOfTopicRecall()));
+        macroF1.set(fmt(p.endToEndMacroF1()));
+        accuracy.set(pct(p.endToEndAccuracy()));
+        reviewLoad.set(String.format(Locale.ROOT, "%d passed, %.1f per day", p.passed(), p.passedPerDay()));
+        List<String> topics = loaded.get().scores().topics();
+        List<TopicLoss> rows = new ArrayList<>(topics.size());
+        for (int k = 0; k < topics.size(); k++) {
+            rows.add(new TopicLoss(topics.get(k), p.topicRecallLost()[k]));
+        }
+        topicLoss.setAll(rows);
+    }
+
+    /** Moves the slider to the objective's recommendation; the bound field applies to the constrained ones. */
+    public void recommend(ThresholdObjective objective) {
+        ThresholdTuning.Loaded l = loaded.get();
+        if (l == null) {
+            return;
+        }
+        double b;
+        try {
+            b = Double.parseDouble(bound.get().trim());
+        } catch (NumberFormatException e) {
+            message.set("The bound must be a number between 0 and 1, e.g. 0.9");
+            return;
+        }
+        Optional<SweepPoint> best = objective.recommend(l.sweep(), b);
+        if (best.isEmpty()) {
+            message.set("No threshold reaches that bound.");
+            return;
+        }
+        index.set(l.indexOf(best.get().threshold()));
+        message.set("Recommended: threshold " + fmt(best.get().threshold()));
+    }
+
+    /** Stores the current threshold in the settings, in a job. */
+    public void apply() {
+        SweepPoint p = point();
+        if (p == null) {
+            return;
+        }
+        double t = p.threshold();
+        jobs.run("Storing the threshold", (pr, c) -> {
+            tuning.apply(t);
+            return t;
+        }, v -> {
+            message.set("Stage-1 threshold " + fmt(v) + " stored.");
+            afterApply.run();
+        }, () -> { }, e -> message.set("Could not store the threshold: " + e.getMessage()));
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    static String pct(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f %%", 100 * v);
+    }
+
+    public ObjectProperty<ThresholdTuning.Loaded> loadedProperty() {
+        return loaded;
+    }
+
+    public IntegerProperty indexProperty() {
+        return index;
+    }
+
+    public BooleanProperty readyProperty() {
+        return ready;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public StringProperty thresholdProperty() {
+        return threshold;
+    }
+
+    public StringProperty class0RecallProperty() {
+        return class0Recall;
+    }
+
+    public StringProperty class0PrecisionProperty() {
+        return class0Precision;
+    }
+
+    public StringProperty outOfTopicRecallProperty() {
+        return outOfTopicRecall;
+    }
+
+    public StringProperty macroF1Property() {
+        return macroF1;
+    }
+
+    public StringProperty accuracyProperty() {
+        return accuracy;
+    }
+
+    public StringProperty reviewLoadProperty() {
+        return reviewLoad;
+    }
+
+    public StringProperty boundProperty() {
+        return bound;
+    }
+
+    public ObservableList<TopicLoss> topicLoss() {
+        return topicLoss;
+    }
+}

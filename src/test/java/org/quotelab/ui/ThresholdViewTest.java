@@ -1,0 +1,107 @@
+package org.quotelab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.quotelab.domain.quote.QuoteFilter;
+import org.quotelab.service.Workbench;
+import org.quotelab.service.cascade.CascadeVersions;
+import org.quotelab.store.SettingsRepository;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Moving the stage-1 threshold changes the live figures; Apply stores it. Real H2 store and tiny cascade. */
+@ExtendWith(ApplicationExtension.class)
+class ThresholdViewTest {
+    @TempDir
+    Path dir;
+    private Workbench wb;
+    private WorkbenchWindow window;
+    private CascadeVersions.Active active;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        wb = TinyCascade.workbench(dir);
+        active = TinyCascade.prepare(wb, dir, 160);
+        window = UiFixture.window(wb);
+        stage.setScene(window.scene());
+        stage.show();
+        window.main().show(WorkbenchWindow.THRESHOLD);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        org.testfx.api.FxToolkit.cleanupStages();
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        wb.close();
+    }
+
+    private static String text(FxRobot robot, String id) throws Exception {
+        Label l = robot.lookup(id).queryAs(Label.class);
+        return UiFixture.fx(l::getText);
+    }
+
+    @Test
+    void slidingChangesTheFiguresAndApplyStoresTheThreshold(FxRobot robot) throws Exception {
+        UiFixture.until(90, () -> window.threshold().readyProperty().get());
+        // the missing validation predictions were scored with the active cascade and stored
+        long validation = wb.store().quotes().count(QuoteFilter.all().withValidation(true).withLabelled(true));
+        assertTrue(validation > 0);
+        assertEquals(validation, wb.store().predictions().page(active.stage1().id(), active.stage2().id(), 0, 1000)
+                .items().size());
+
+        Slider slider = robot.lookup("#threshold-slider").queryAs(Slider.class);
+        UiFixture.fx(() -> {
+            slider.setValue(0);
+            return null;
+        });
+        String recallAll = text(robot, "#class0-recall");
+        String f1All = text(robot, "#macro-f1");
+        assertEquals("0.000", text(robot, "#threshold-value"));
+        UiFixture.fx(() -> {
+            slider.setValue(1000);
+            return null;
+        });
+        assertEquals("1.000", text(robot, "#threshold-value"));
+        assertNotEquals(f1All, text(robot, "#macro-f1"));
+        assertEquals("100.0 %", text(robot, "#out-of-topic-recall")); // stage 1 rejects everything
+        // class-0 recall moves wherever the sweep says it does (a 1-epoch stage 2 may never say class 0)
+        var sweep = window.threshold().loadedProperty().get().sweep();
+        int moved = -1;
+        for (int i = 0; i < sweep.size(); i++) {
+            if (sweep.get(i).class0Recall() != sweep.get(0).class0Recall()) {
+                moved = i;
+                break;
+            }
+        }
+        if (moved >= 0) {
+            int to = moved;
+            UiFixture.fx(() -> {
+                slider.setValue(to);
+                return null;
+            });
+            assertNotEquals(recallAll, text(robot, "#class0-recall"));
+        }
+
+        UiFixture.fx(() -> {
+            slider.setValue(420);
+            return null;
+        });
+        robot.clickOn("#threshold-apply");
+        UiFixture.until(10, () -> Math.abs(wb.store().settings().getDouble(SettingsRepository.STAGE1_THRESHOLD, -1)
+                - 0.42) < 1e-9);
+
+        robot.clickOn("#recommend-best");
+        UiFixture.until(5, () -> window.threshold().messageProperty().get().startsWith("Recommended"));
+    }
+}
