@@ -13,10 +13,11 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        ProcessSettings.configure();
         if (args.length == 0) {
+            ProcessSettings.configureDesktop();
             QuoteLabApp.launchApp(args);
         } else {
+            ProcessSettings.configure();
             System.exit(QuoteLabCli.run(args));
         }
     }

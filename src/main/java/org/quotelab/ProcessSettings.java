@@ -16,6 +16,20 @@ public final class ProcessSettings {
         setIfAbsent("DJL_CACHE_DIR", AppHome.resolve().djlCache().toString());
     }
 
+    /**
+     * For the desktop app: libtorch gets one core fewer than the machine has, so the FX thread,
+     * the store and an import keep a core while a model trains. The CLI keeps libtorch's default.
+     */
+    public static void configureDesktop() {
+        configure();
+        setIfAbsent("ai.djl.pytorch.num_threads", String.valueOf(torchThreads(Runtime.getRuntime().availableProcessors())));
+        setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
+    }
+
+    static int torchThreads(int cores) {
+        return Math.max(1, cores - 1);
+    }
+
     private static void setIfAbsent(String key, String value) {
         if (System.getProperty(key) == null) {
             System.setProperty(key, value);

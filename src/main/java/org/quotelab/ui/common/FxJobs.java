@@ -2,6 +2,9 @@ package org.quotelab.ui.common;
 
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -21,6 +24,13 @@ import org.quotelab.service.jobs.JobRunner;
  */
 public final class FxJobs {
 
+    static final long PROGRESS_INTERVAL_MS = 100;
+    private static final ScheduledExecutorService TICKS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "quotelab-progress-ticks");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final JobRunner runner;
     private final ObservableList<JobHandle<?>> running = FXCollections.observableArrayList();
 
@@ -37,7 +47,7 @@ public final class FxJobs {
     /** A job whose progress is observable from the FX thread. */
     public static final class Tracked<T> {
         private final JobHandle<T> handle;
-        private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
+        private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
         private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
         Tracked(JobHandle<T> handle) {
@@ -63,7 +73,8 @@ public final class FxJobs {
 
     /**
      * Runs a job; onSuccess, onCancel and onFailure are called on the FX thread. Progress updates
-     * are coalesced: only the latest waits for the FX thread, so a chatty job cannot flood it.
+     * are coalesced and published at most every {@link #PROGRESS_INTERVAL_MS} ms: only the latest
+     * waits, so a chatty job can neither flood the FX thread nor make it repaint at every pulse.
      */
     public <T> Tracked<T> run(String title, Job<T> job, Consumer<T> onSuccess, Runnable onCancel,
             Consumer<Throwable> onFailure) {
@@ -71,7 +82,17 @@ public final class FxJobs {
         Tracked<T> tracked = new Tracked<>(handle);
         Object[] latest = new Object[2];
         boolean[] pending = {false};
+        long[] published = {0};
+        Runnable publish = () -> {
+            synchronized (latest) {
+                pending[0] = false;
+                published[0] = System.nanoTime();
+                tracked.progress.set((Double) latest[0]);
+                tracked.message.set((String) latest[1]);
+            }
+        };
         handle.addProgressListener((fraction, msg) -> {
+            long waitMs;
             synchronized (latest) {
                 latest[0] = fraction;
                 latest[1] = msg;
@@ -79,14 +100,13 @@ public final class FxJobs {
                     return;
                 }
                 pending[0] = true;
+                waitMs = PROGRESS_INTERVAL_MS - (System.nanoTime() - published[0]) / 1_000_000;
             }
-            Platform.runLater(() -> {
-                synchronized (latest) {
-                    pending[0] = false;
-                    tracked.progress.set((Double) latest[0]);
-                    tracked.message.set((String) latest[1]);
-                }
-            });
+            if (waitMs <= 0) {
+                Platform.runLater(publish);
+            } else {
+                TICKS.schedule(() -> Platform.runLater(publish), waitMs, TimeUnit.MILLISECONDS);
+            }
         });
         handle.result().whenComplete((value, error) -> Platform.runLater(() -> {
             if (error == null) {

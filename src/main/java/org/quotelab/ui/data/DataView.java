@@ -23,6 +23,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.quotelab.domain.quote.BatchSummary;
@@ -44,8 +45,10 @@ public final class DataView {
         this.vm = vm;
         root.getStyleClass().add("data-view");
         root.setId("data-view");
-        root.setTop(new VBox(toolbar(), wizard(), progressRow(), errorTable()));
-        root.setCenter(batchTable());
+        root.setTop(new VBox(toolbar(), progressRow(), errorTable()));
+        // the wizard covers the batch list instead of pushing it down: the list keeps its size, so
+        // opening and closing the wizard never makes the table build rows while an import runs
+        root.setCenter(new StackPane(batchTable(), wizard()));
         vm.previewProperty().addListener((obs, old, p) -> fillPreview(p));
     }
 
@@ -106,6 +109,8 @@ public final class DataView {
         mapping.getColumns().add(field);
         HBox.setHgrow(previewTable, Priority.ALWAYS);
         HBox tables = new HBox(8, previewTable, mapping);
+        VBox.setVgrow(tables, Priority.ALWAYS);
+        tables.setMaxHeight(Double.MAX_VALUE);
 
         TextField day = new TextField();
         day.setId("import-day");
@@ -134,16 +139,16 @@ public final class DataView {
         box.setPadding(new Insets(10));
         box.getStyleClass().add("wizard");
         box.visibleProperty().bind(vm.previewProperty().isNotNull());
-        box.managedProperty().bind(box.visibleProperty());
+        StackPane.setMargin(box, new Insets(0, 10, 10, 10));
         return box;
     }
 
     private void fillPreview(ImportPreview p) {
-        previewTable.getColumns().clear();
         if (p == null) {
-            previewTable.getItems().clear();
+            // hidden, not emptied: rebuilding the table's columns now would only cost the FX thread
             return;
         }
+        previewTable.getColumns().clear();
         for (int i = 0; i < p.header().size(); i++) {
             int index = i;
             TableColumn<List<String>, String> c = new TableColumn<>(p.header().get(i));
@@ -174,8 +179,8 @@ public final class DataView {
         row.setAlignment(Pos.CENTER_LEFT);
         row.setPadding(new Insets(6, 10, 6, 10));
         row.getStyleClass().add("progress-row");
+        // always managed: its space is kept, so starting and ending an import does not move the page
         row.visibleProperty().bind(vm.busyProperty().or(vm.messageProperty().isNotEmpty()));
-        row.managedProperty().bind(row.visibleProperty());
         return row;
     }
 
@@ -213,7 +218,7 @@ public final class DataView {
         table.getColumns().add(column("Imported", b -> WHEN.format(b.batch().importedAt()), 150));
         // drift scores arrive with the monitoring work; until then the badge column says so
         table.getColumns().add(column("Drift", b -> "\u2014", 80));
-        BorderPane.setMargin(table, new Insets(0, 10, 10, 10));
+        StackPane.setMargin(table, new Insets(0, 10, 10, 10));
         return table;
     }
 
