@@ -54,7 +54,7 @@ class DataViewTest {
         robot.interact(() -> window.data().openFile(file));
         UiFixture.until(10, () -> window.data().previewProperty().get() != null);
 
-        TableView<?> preview = robot.lookup("#import-preview").queryAs(TableView.class);
+        TableView<?> preview = UiFixture.find(robot, "#import-preview", TableView.class);
         assertEquals(3, UiFixture.fx(() -> preview.getItems().size()));
         List<MappingRow> mapping = UiFixture.fx(() -> List.copyOf(window.data().mapping()));
         assertEquals(QuoteField.TEXT, mapping.get(1).fieldProperty().get(), "quote_text is recognised");
@@ -66,14 +66,14 @@ class DataViewTest {
             mapping.get(4).fieldProperty().set(QuoteField.IGNORED);
         });
         robot.doubleClickOn("#import-day").write("day-monday");
-        robot.clickOn("#import-run");
+        robot.clickOn(UiFixture.find(robot, "#import-run", javafx.scene.Node.class));
         UiFixture.until(20, () -> !window.data().batches().isEmpty() && !window.data().busyProperty().get());
 
         BatchSummary b = UiFixture.fx(() -> window.data().batches().get(0));
         assertEquals("day-monday", b.batch().day());
         assertEquals(3, b.batch().rowCount());
         assertEquals(3, b.labelled());
-        TableView<?> batches = robot.lookup("#batch-table").queryAs(TableView.class);
+        TableView<?> batches = UiFixture.find(robot, "#batch-table", TableView.class);
         assertEquals(1, UiFixture.fx(() -> batches.getItems().size()));
         assertEquals(3, wb.store().quotes().count());
     }
@@ -83,21 +83,21 @@ class DataViewTest {
         Path good = UiFixture.write(dir, "good.csv", UiFixture.HEADER + "\nq1,Fine quote,1,battery,g\n");
         robot.interact(() -> window.data().openFile(good));
         UiFixture.until(10, () -> window.data().previewProperty().get() != null);
-        robot.clickOn("#import-run");
+        robot.clickOn(UiFixture.find(robot, "#import-run", javafx.scene.Node.class));
         UiFixture.until(20, () -> window.data().batches().size() == 1 && !window.data().busyProperty().get());
 
         Path bad = UiFixture.write(dir, "bad.csv", UiFixture.HEADER + "\nq2,Fine,1,screen,g\nq3,Broken label,7,screen,g\n");
         robot.interact(() -> window.data().openFile(bad));
         UiFixture.until(10, () -> window.data().previewProperty().get() != null
                 && window.data().previewProperty().get().file().equals(bad));
-        robot.clickOn("#import-run");
+        robot.clickOn(UiFixture.find(robot, "#import-run", javafx.scene.Node.class));
         UiFixture.until(20, () -> !window.data().errors().isEmpty());
 
         ImportError e = UiFixture.fx(() -> window.data().errors().get(0));
         assertEquals("bad.csv", e.file());
         assertEquals(3, e.line());
         assertTrue(e.column() != null && e.column().contains("label"), e.toString());
-        TableView<?> errors = robot.lookup("#import-errors").queryAs(TableView.class);
+        TableView<?> errors = UiFixture.find(robot, "#import-errors", TableView.class);
         assertTrue(UiFixture.fx(errors::isVisible));
         UiFixture.until(5, () -> !window.data().busyProperty().get());
         assertEquals(1, UiFixture.fx(() -> window.data().batches().size()), "batch list unchanged");

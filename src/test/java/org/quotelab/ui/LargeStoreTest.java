@@ -48,13 +48,13 @@ class LargeStoreTest {
     void reviewPagesThroughA100kStoreAsTheUserScrolls(FxRobot robot) throws Exception {
         wb.store().importer().importFile(UiFixture.bulk(dir.resolve("big.csv"), ROWS, "b"),
                 org.quotelab.domain.quote.ImportOptions.defaults());
-        robot.clickOn("#nav-review");
+        robot.clickOn(UiFixture.find(robot, "#nav-review", javafx.scene.Node.class));
         UiFixture.until(20, () -> window.review().rows().size() >= ReviewViewModel.PAGE_SIZE
                 && window.review().totalProperty().get() == ROWS);
         assertEquals(ReviewViewModel.PAGE_SIZE, UiFixture.fx(() -> window.review().rows().size()), "one page to start");
 
         @SuppressWarnings("unchecked")
-        TableView<QuoteRow> table = robot.lookup("#review-table").queryAs(TableView.class);
+        TableView<QuoteRow> table = UiFixture.find(robot, "#review-table", TableView.class);
         for (int pages = 2; pages <= 3; pages++) {
             robot.interact(() -> table.scrollTo(window.review().rows().size() - 1));
             int expected = pages * ReviewViewModel.PAGE_SIZE;

@@ -54,12 +54,12 @@ class MainWindowTest {
 
     @Test
     void navigatesByClickAndShortcutAndShowsRunningJobs(FxRobot robot) throws Exception {
-        assertTrue(robot.lookup("#data-view").tryQuery().isPresent());
-        robot.clickOn("#nav-review");
-        assertTrue(robot.lookup("#review-view").tryQuery().isPresent());
+        assertTrue(UiFixture.fx(() -> robot.lookup("#data-view").tryQuery().isPresent()));
+        robot.clickOn(UiFixture.find(robot, "#nav-review", javafx.scene.Node.class));
+        assertTrue(UiFixture.fx(() -> robot.lookup("#review-view").tryQuery().isPresent()));
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup("#data-view").tryQuery().isPresent());
+        assertTrue(UiFixture.fx(() -> robot.lookup("#data-view").tryQuery().isPresent()));
 
         java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
         runner.submit("slow import", (p, c) -> {

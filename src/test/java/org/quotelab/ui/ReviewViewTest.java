@@ -75,7 +75,7 @@ class ReviewViewTest {
 
     private TableView<QuoteRow> table(FxRobot robot) {
         @SuppressWarnings("unchecked")
-        TableView<QuoteRow> t = robot.lookup("#review-table").queryAs(TableView.class);
+        TableView<QuoteRow> t = UiFixture.find(robot, "#review-table", TableView.class);
         return t;
     }
 
@@ -140,11 +140,11 @@ class ReviewViewTest {
     @Test
     void filtersChangeTheRowsShown(FxRobot robot) throws Exception {
         UiFixture.until(10, () -> window.review().rows().size() == 10);
-        robot.clickOn("#filter-unlabelled");
+        robot.clickOn(UiFixture.find(robot, "#filter-unlabelled", javafx.scene.Node.class));
         UiFixture.until(10, () -> window.review().rows().size() == 5 && window.review().totalProperty().get() == 5);
         assertTrue(UiFixture.fx(() -> window.review().rows().stream().allMatch(r -> r.label() == null)));
 
-        robot.clickOn("#filter-unlabelled");
+        robot.clickOn(UiFixture.find(robot, "#filter-unlabelled", javafx.scene.Node.class));
         robot.interact(() -> window.review().setFilters(window.review().filtersProperty().get().withPredictedClass("screen")));
         UiFixture.until(10, () -> window.review().rows().size() == 3); // q5, q6, q7 predicted screen
         assertTrue(UiFixture.fx(() -> window.review().rows().stream().allMatch(r -> "screen".equals(r.prediction().predictedTopic()))));

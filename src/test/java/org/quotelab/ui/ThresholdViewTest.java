@@ -47,7 +47,7 @@ class ThresholdViewTest {
     }
 
     private static String text(FxRobot robot, String id) throws Exception {
-        Label l = robot.lookup(id).queryAs(Label.class);
+        Label l = UiFixture.find(robot, id, Label.class);
         return UiFixture.fx(l::getText);
     }
 
@@ -60,7 +60,7 @@ class ThresholdViewTest {
         assertEquals(validation, wb.store().predictions().page(active.stage1().id(), active.stage2().id(), 0, 1000)
                 .items().size());
 
-        Slider slider = robot.lookup("#threshold-slider").queryAs(Slider.class);
+        Slider slider = UiFixture.find(robot, "#threshold-slider", Slider.class);
         UiFixture.fx(() -> {
             slider.setValue(0);
             return null;
@@ -97,11 +97,12 @@ class ThresholdViewTest {
             slider.setValue(420);
             return null;
         });
-        robot.clickOn("#threshold-apply");
+        // looked up on the FX thread: a lookup from here races with the charts' own scene changes
+        robot.clickOn(UiFixture.fx(() -> window.scene().lookup("#threshold-apply")));
         UiFixture.until(10, () -> Math.abs(wb.store().settings().getDouble(SettingsRepository.STAGE1_THRESHOLD, -1)
                 - 0.42) < 1e-9);
 
-        robot.clickOn("#recommend-best");
+        robot.clickOn(UiFixture.fx(() -> window.scene().lookup("#recommend-best")));
         UiFixture.until(5, () -> window.threshold().messageProperty().get().startsWith("Recommended"));
     }
 }

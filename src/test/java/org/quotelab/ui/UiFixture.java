@@ -63,6 +63,15 @@ public final class UiFixture {
         throw new TimeoutException("condition not met within " + seconds + " s");
     }
 
+    /**
+     * Looks a node up on the FX thread. A lookup from the test thread walks children lists that
+     * the FX thread may be changing at that moment (charts, virtual flows) and fails at random.
+     */
+    public static <T extends javafx.scene.Node> T find(org.testfx.api.FxRobot robot, String query, Class<T> type)
+            throws Exception {
+        return fx(() -> robot.lookup(query).queryAs(type));
+    }
+
     public static <T> T fx(Callable<T> read) throws Exception {
         return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
     }
