@@ -73,10 +73,13 @@ class ReviewViewTest {
         wb.close();
     }
 
+    @SuppressWarnings("unchecked")
     private TableView<QuoteRow> table(FxRobot robot) {
-        @SuppressWarnings("unchecked")
-        TableView<QuoteRow> t = UiFixture.find(robot, "#review-table", TableView.class);
-        return t;
+        try {
+            return UiFixture.find(robot, "#review-table", TableView.class);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void select(FxRobot robot, int index) {
