@@ -52,6 +52,11 @@ public final class Workbench implements AutoCloseable {
     /** Opens the store of {@code home}; throws StoreLockedException when another process has it. */
     public static Workbench open(AppHome home, JobRunner runner) {
         QuoteStore store = QuoteStore.open(home.database());
+        // the store admits one process, so runs still marked running were cut off by a kill or a crash
+        int interrupted = store.runs().markInterrupted();
+        if (interrupted > 0) {
+            LOG.warn("{} training run(s) from an earlier session were cut off; marked interrupted", interrupted);
+        }
         return new Workbench(store, runner, osUser(), new CascadeRowScorer(store));
     }
 
