@@ -114,6 +114,9 @@ class MonitoringViewTest {
         XYPlot heat = plot(robot, "#monitoring-matrix");
         assertEquals(3, heat.getDataset().getItemCount(0), "the active version's cells");
         assertEquals(6, heat.getAnnotations().size(), "a value or a dash in each of 2 x 3 cells");
+        var versions = r.matrix().versions();
+        assertTrue(versions.get(0).active() && !versions.get(1).active());
+        assertTrue(versions.get(1).stage2Id() > versions.get(0).stage2Id(), "each stage 1 with its own stage 2");
 
         robot.clickOn("#monitoring-fill");
         UiFixture.until(60, () -> !window.monitoring().busyProperty().get()

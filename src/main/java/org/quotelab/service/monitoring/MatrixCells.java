@@ -3,7 +3,9 @@ package org.quotelab.service.monitoring;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.quotelab.domain.metrics.ClassMetrics;
 import org.quotelab.domain.metrics.ClassificationReport;
 import org.quotelab.domain.quote.Batch;
@@ -28,18 +30,28 @@ final class MatrixCells {
         return "batch:" + batchId + ":stage2:" + stage2Id;
     }
 
-    /** Cascades recorded in the store: a stage-1 and a stage-2 version from the same folder, oldest first. */
+    /**
+     * Cascades recorded in the store, oldest first: each stage-1 version with the stage-2 version
+     * from the same folder registered right after it (both stages are always registered in that
+     * order, and one folder may be registered more than once).
+     */
     List<ForgettingMatrix.Version> versions(Long activeStage1, Long activeStage2) {
         List<ModelVersion> twos = store.models().list(2);
         List<ForgettingMatrix.Version> out = new ArrayList<>();
         for (ModelVersion one : store.models().list(1)) {
             Path folder = Path.of(one.path()).getParent();
-            twos.stream().filter(two -> folder != null && folder.equals(Path.of(two.path()).getParent()))
-                    .reduce((a, b) -> b)
-                    .ifPresent(two -> out.add(new ForgettingMatrix.Version(one.id(), two.id(), folder.toString(),
-                            Long.valueOf(one.id()).equals(activeStage1) && Long.valueOf(two.id()).equals(activeStage2))));
+            List<ModelVersion> same = twos.stream()
+                    .filter(two -> folder != null && folder.equals(Path.of(two.path()).getParent())).toList();
+            Optional<ModelVersion> two = Long.valueOf(one.id()).equals(activeStage1)
+                    ? same.stream().filter(t -> Long.valueOf(t.id()).equals(activeStage2)).findFirst()
+                    : Optional.empty();
+            if (two.isEmpty()) {
+                two = same.stream().filter(t -> t.id() > one.id()).min(Comparator.comparingLong(ModelVersion::id));
+            }
+            two.ifPresent(t -> out.add(new ForgettingMatrix.Version(one.id(), t.id(), folder.toString(),
+                    Long.valueOf(one.id()).equals(activeStage1) && Long.valueOf(t.id()).equals(activeStage2))));
         }
-        out.sort((a, b) -> Long.compare(a.stage1Id(), b.stage1Id()));
+        out.sort(Comparator.comparingLong(ForgettingMatrix.Version::stage1Id));
         return out;
     }
 

@@ -35,9 +35,8 @@ final class ForgettingHeatMap {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
-        JFreeChart chart = new JFreeChart("Forgetting matrix: accuracy of each version on each batch",
-                JFreeChart.DEFAULT_TITLE_FONT, plot, false);
-        viewer = new ChartViewer(chart);
+        viewer = new ChartViewer(MonitoringCharts.titled(new JFreeChart(
+                "Forgetting matrix: accuracy of each version on each batch", MonitoringCharts.TITLE_FONT, plot, false)));
     }
 
     void load(ForgettingMatrix m) {

@@ -2,12 +2,16 @@ package org.quotelab.ui.monitoring;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.geom.Ellipse2D;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.ValueMarker;
@@ -64,6 +68,9 @@ final class MonitoringCharts {
         p.addSeries(alerts);
         LogAxis pAxis = new LogAxis("MMD p-value (log)");
         pAxis.setRange(1e-3, 1.2);
+        // one tick per decade, written as plain numbers (0.001 ... 1) rather than powers of ten
+        pAxis.setTickUnit(new NumberTickUnit(1.0));
+        pAxis.setNumberFormatOverride(new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)));
         XYLineAndShapeRenderer pr = new XYLineAndShapeRenderer(true, true);
         pr.setSeriesPaint(0, BLUE);
         pr.setSeriesLinesVisible(1, false);
@@ -75,6 +82,7 @@ final class MonitoringCharts {
         js.addSeries(predictionJs);
         NumberAxis jsAxis = new NumberAxis("JS distance");
         jsAxis.setRange(0, 1);
+        jsAxis.setTickUnit(new NumberTickUnit(0.1));
         driftPlot.setRangeAxis(1, jsAxis);
         driftPlot.setDataset(1, js);
         driftPlot.mapDatasetToRangeAxis(1, 1);
@@ -91,7 +99,14 @@ final class MonitoringCharts {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xdddddd));
         plot.setRangeGridlinePaint(new Color(0xdddddd));
-        return new ChartViewer(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true));
+        return new ChartViewer(titled(new JFreeChart(title, TITLE_FONT, plot, true)));
+    }
+
+    static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 13);
+
+    static JFreeChart titled(JFreeChart chart) {
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
     }
 
     static BasicStroke dashed(float width) {
