@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quotelab.domain.drift.BatchDrift;
 import org.quotelab.domain.quote.Batch;
+import org.quotelab.domain.quote.ModelStatus;
+import org.quotelab.domain.quote.ModelVersion;
 import org.quotelab.domain.quote.Page;
 import org.quotelab.domain.quote.QuoteFilter;
 import org.quotelab.domain.quote.QuoteRow;
@@ -100,6 +103,33 @@ class MonitoringServiceTest {
                 assertEquals(filled.value(0, j), filled.value(1, j), 1e-9, "same weights, same accuracy");
             }
         }
+    }
+
+    @Test
+    void referenceIsWhatTheActiveLineageLearnedElseTheFirstBatches() throws Exception {
+        try (QuoteStore store = QuoteStore.open(dir.resolve("store").resolve("quotelab"))) {
+            MonitoringService service = new MonitoringService(store, org.quotelab.service.review.RowScorer.NONE,
+                    () -> texts -> new float[0][], MonitoringService.Settings.defaults());
+            List<Batch> batches = new java.util.ArrayList<>();
+            for (int i = 1; i <= 4; i++) {
+                batches.add(new Batch(10 + i, i, "day-" + i + ".csv", "h" + i, "", "day-" + i, Instant.now(), 5));
+            }
+            // an updated version records the batch ids of each update step; ids no longer stored are ignored
+            String updated = "{\"time_record\":{\"steps\":[[11],[12,99]],\"rows\":[]}}";
+            assertEquals(List.of(11L, 12L), service.referenceBatches(active(updated), batches));
+            // a freshly trained cascade does not say what it learned: the first two batches
+            assertEquals(List.of(11L, 12L), service.referenceBatches(active("{\"topics\":[]}"), batches));
+            // and never every batch, so something is left to compare
+            assertEquals(List.of(11L), service.referenceBatches(active("{}"), batches.subList(0, 2)));
+        }
+    }
+
+    private static CascadeVersions.Active active(String metricsJson) {
+        ModelVersion one = new ModelVersion(1, 1, null, ModelStatus.ACTIVE, "/m/c/stage1", "{}", metricsJson,
+                Instant.now(), null);
+        ModelVersion two = new ModelVersion(2, 2, null, ModelStatus.ACTIVE, "/m/c/stage2", "{}", "{}", Instant.now(),
+                null);
+        return new CascadeVersions.Active(one, two, Path.of("/m/c"));
     }
 
     /** Accuracy on the batch's labelled validation quotes, straight from the stored predictions. */
