@@ -1,9 +1,9 @@
 package org.quotelab.service.monitoring;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.quotelab.domain.quote.Page;
 import org.quotelab.domain.quote.Prediction;
 import org.quotelab.domain.quote.Quote;
@@ -16,8 +16,8 @@ import org.quotelab.service.review.RowScorer;
 import org.quotelab.store.QuoteStore;
 
 /**
- * Reads a batch's quotes with labels and the active cascade's cached predictions, and scores and
- * stores the missing predictions first, so the figures never rest on a partial batch.
+ * Reads a batch's quotes with labels and the active cascade's cached predictions, page by page,
+ * scoring and storing the missing predictions first, so the figures never rest on a partial batch.
  */
 final class BatchQuotes {
     private static final int PAGE = 1000;
@@ -31,27 +31,27 @@ final class BatchQuotes {
         this.scorer = scorer;
     }
 
-    List<ScoredQuote> load(long batchId, CascadeVersions.Active active, ProgressSink progress,
-                           CancellationToken cancel) throws Exception {
+    /** Streams the batch's quotes page by page into {@code sink}, scoring and storing missing predictions. */
+    void forEach(long batchId, CascadeVersions.Active active, Consumer<ScoredQuote> sink, ProgressSink progress,
+                 CancellationToken cancel) throws Exception {
         QuoteFilter filter = QuoteFilter.all().withBatch(batchId).withModels(active.stage1().id(), active.stage2().id());
-        List<QuoteRow> rows = new ArrayList<>();
         long after = 0;
         while (true) {
             cancel.throwIfCancelled();
             Page<QuoteRow> page = store.quotes().review(filter, after, PAGE);
-            rows.addAll(page.items());
+            Map<Long, Prediction> scored = scoreMissing(page.items(), progress, cancel);
+            for (QuoteRow r : page.items()) {
+                Prediction p = r.prediction() != null ? r.prediction() : scored.get(r.quote().id());
+                Quote q = r.quote();
+                // metadata (the whole review) is not needed here and can be long
+                sink.accept(new ScoredQuote(new Quote(q.id(), q.batchId(), q.externalId(), q.text(), null,
+                        q.validation()), r.label() == null ? null : r.label().label(), p));
+            }
             if (!page.hasMore() || page.items().isEmpty()) {
-                break;
+                return;
             }
             after = page.nextAfterId();
         }
-        Map<Long, Prediction> scored = scoreMissing(rows, progress, cancel);
-        List<ScoredQuote> out = new ArrayList<>(rows.size());
-        for (QuoteRow r : rows) {
-            Prediction p = r.prediction() != null ? r.prediction() : scored.get(r.quote().id());
-            out.add(new ScoredQuote(r.quote(), r.label() == null ? null : r.label().label(), p));
-        }
-        return out;
     }
 
     private Map<Long, Prediction> scoreMissing(List<QuoteRow> rows, ProgressSink progress, CancellationToken cancel)
@@ -67,7 +67,7 @@ final class BatchQuotes {
                     cancel);
             store.predictions().saveAll(got);
             got.forEach(p -> scored.put(p.quoteId(), p));
-            progress.update(-1, "scoring: " + scored.size() + " of " + missing.size() + " quotes");
+            progress.update(-1, "scoring " + missing.size() + " unscored quotes");
         }
         return scored;
     }

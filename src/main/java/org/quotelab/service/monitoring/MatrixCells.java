@@ -68,9 +68,8 @@ final class MatrixCells {
         return new ForgettingMatrix(versions, batches, acc);
     }
 
-    /** Stores the cell of {@code v} on {@code batch} from the batch's labelled, scored validation quotes. */
-    void store(ForgettingMatrix.Version v, Batch batch, List<ScoredQuote> quotes, List<String> topics) {
-        List<ScoredQuote> eval = quotes.stream().filter(q -> q.quote().validation() && q.evaluable()).toList();
+    /** Stores the cell of {@code v} on {@code batch} from its labelled validation quotes' outcomes. */
+    void store(ForgettingMatrix.Version v, Batch batch, List<BatchFigures.Outcome> eval, List<String> topics) {
         if (eval.isEmpty()) {
             return;
         }

@@ -66,8 +66,7 @@ final class MatrixFill {
                     cancel.throwIfCancelled();
                     Batch b = m.batches().get(j);
                     progress.update((double) stored / Math.max(1, todo), "evaluating " + v.name() + " on " + b.day());
-                    List<ScoredQuote> quotes = evalQuotes(b, pair, scorer, threshold, cancel);
-                    cells.store(v, b, quotes, scorer.model().topics());
+                    cells.store(v, b, evalQuotes(b, pair, scorer, threshold, cancel), scorer.model().topics());
                     stored++;
                 }
             }
@@ -76,7 +75,7 @@ final class MatrixFill {
         return stored;
     }
 
-    private List<ScoredQuote> evalQuotes(Batch b, CascadeVersions.Active pair, CascadeScorer scorer, double threshold,
+    private List<BatchFigures.Outcome> evalQuotes(Batch b, CascadeVersions.Active pair, CascadeScorer scorer, double threshold,
                                          CancellationToken cancel) {
         QuoteFilter filter = QuoteFilter.all().withBatch(b.id()).withValidation(true).withLabelled(true)
                 .withModels(pair.stage1().id(), pair.stage2().id());
@@ -100,10 +99,11 @@ final class MatrixFill {
             store.predictions().saveAll(p);
             p.forEach(x -> scored.put(x.quoteId(), x));
         }
-        List<ScoredQuote> out = new ArrayList<>(rows.size());
+        List<BatchFigures.Outcome> out = new ArrayList<>(rows.size());
         for (QuoteRow r : rows) {
             Prediction p = r.prediction() != null ? r.prediction() : scored.get(r.quote().id());
-            out.add(new ScoredQuote(r.quote(), r.label().label(), p));
+            ScoredQuote q = new ScoredQuote(r.quote(), r.label().label(), p);
+            out.add(new BatchFigures.Outcome(q.truth(), q.predicted()));
         }
         return out;
     }

@@ -45,11 +45,14 @@ public final class MonitoringService {
      */
     public record Settings(int referenceBatches, DriftCheck.Settings drift) {
 
-        /** 150 quotes a side: what DriftCheckTest found enough to see the sample days' drift. */
+        /**
+         * DriftCheck's defaults (300 quotes a side, ADR 0008) with 8 explaining quotes. 150 a side
+         * left day 7 of the sample data at p = 0.02 for some samples; 300 is nearly a whole sample day.
+         */
         public static Settings defaults() {
             DriftCheck.Settings d = DriftCheck.Settings.defaults();
-            return new Settings(2, new DriftCheck.Settings(150, d.permutations(), d.alpha(), d.accuracyDrop(), 8,
-                    d.seed()));
+            return new Settings(2, new DriftCheck.Settings(d.maxSample(), d.permutations(), d.alpha(),
+                    d.accuracyDrop(), 8, d.seed()));
         }
     }
 
@@ -102,33 +105,37 @@ public final class MonitoringService {
         CascadeVersions.Active active = found.get();
         List<String> topics = CascadeModel.read(active.folder()).topics();
         List<Batch> batches = store.batches().list();
-        List<List<ScoredQuote>> quotes = new ArrayList<>();
+        int sample = settings.drift().maxSample();
+        List<BatchFigures> figures = new ArrayList<>();
+        List<TimelinePoint> timeline = new ArrayList<>();
+        int earlierCorrect = 0;
+        int earlierLabelled = 0;
         for (int j = 0; j < batches.size(); j++) {
             progress.update(0.4 * j / Math.max(1, batches.size()), "reading " + batches.get(j).day());
-            quotes.add(loader.load(batches.get(j).id(), active, progress, cancel));
+            BatchFigures f = new BatchFigures(batches.get(j), sample, settings.drift().seed());
+            loader.forEach(batches.get(j).id(), active, f::add, progress, cancel);
+            figures.add(f);
+            timeline.add(f.point(earlierCorrect, earlierLabelled));
+            earlierCorrect += f.correct();
+            earlierLabelled += f.labelled();
         }
-        List<TimelinePoint> timeline = Timeline.of(batches, quotes);
         List<Long> reference = referenceBatches(active, batches);
         Map<Long, BatchDrift> drift = new HashMap<>();
         Map<Long, List<ExplainingQuote>> explaining = new HashMap<>();
-        List<ScoredQuote> refQuotes = new ArrayList<>();
-        for (int j = 0; j < batches.size(); j++) {
-            if (reference.contains(batches.get(j).id())) {
-                refQuotes.addAll(quotes.get(j));
-            }
-        }
         if (reference.size() < batches.size()) {
+            List<ScoredQuote> refQuotes = referenceSample(figures, reference, sample);
             Embedder embedder = embedders.open();
             try {
                 DriftScoring scoring = new DriftScoring(new CachingEmbedder(embedder), settings.drift());
                 for (int j = 0; j < batches.size(); j++) {
                     Batch b = batches.get(j);
-                    if (reference.contains(b.id())) {
+                    if (reference.contains(b.id()) || figures.get(j).scored() == 0) {
                         continue;
                     }
                     cancel.throwIfCancelled();
                     progress.update(0.4 + 0.5 * j / batches.size(), "drift of " + b.day());
-                    DriftScoring.Outcome o = scoring.check(b, quotes.get(j), refQuotes, reference, active, topics);
+                    DriftScoring.Outcome o = scoring.check(b, figures.get(j).sample(), refQuotes, reference, active,
+                            topics);
                     drift.put(b.id(), o.drift());
                     explaining.put(b.id(), o.explaining());
                 }
@@ -144,9 +151,7 @@ public final class MonitoringService {
         Long s2 = active.stage2().id();
         for (ForgettingMatrix.Version v : cells.versions(s1, s2)) {
             if (v.active()) {
-                for (int j = 0; j < batches.size(); j++) {
-                    cells.store(v, batches.get(j), quotes.get(j), topics);
-                }
+                figures.forEach(f -> cells.store(v, f.batch(), f.validation(), topics));
             }
         }
         ForgettingMatrix matrix = cells.read(batches, s1, s2);
@@ -154,6 +159,21 @@ public final class MonitoringService {
                 drift.values().stream().filter(BatchDrift::alert).count());
         return Optional.of(new MonitoringReport("v" + s1 + "/" + s2, timeline, reference, drift, explaining, matrix,
                 settings.drift().alpha(), MonitoringReport.SHIFT_ALERT));
+    }
+
+    /**
+     * About {@code size} quotes spread over the reference batches in proportion to their scored
+     * quotes, each part drawn from that batch's uniform sample: close to a uniform draw from the union.
+     */
+    private List<ScoredQuote> referenceSample(List<BatchFigures> figures, List<Long> reference, int size) {
+        List<BatchFigures> ref = figures.stream().filter(f -> reference.contains(f.batch().id())).toList();
+        long total = ref.stream().mapToLong(BatchFigures::scored).sum();
+        List<ScoredQuote> out = new ArrayList<>();
+        for (BatchFigures f : ref) {
+            int share = total <= size ? f.scored() : (int) Math.round((double) size * f.scored() / total);
+            out.addAll(f.sample(share, settings.drift().seed()));
+        }
+        return out;
     }
 
     /** The batches the active lineage learned (its update record), else the first few batches. */
