@@ -122,8 +122,9 @@ public final class MonitoringService {
         List<Long> reference = referenceBatches(active, batches);
         Map<Long, BatchDrift> drift = new HashMap<>();
         Map<Long, List<ExplainingQuote>> explaining = new HashMap<>();
-        if (reference.size() < batches.size()) {
-            List<ScoredQuote> refQuotes = referenceSample(figures, reference, sample);
+        List<ScoredQuote> refQuotes = referenceSample(figures, reference, sample);
+        // without scored reference quotes (no scorer, nothing cached) there is nothing to compare with
+        if (reference.size() < batches.size() && !refQuotes.isEmpty()) {
             Embedder embedder = embedders.open();
             try {
                 DriftScoring scoring = new DriftScoring(new CachingEmbedder(embedder), settings.drift());
