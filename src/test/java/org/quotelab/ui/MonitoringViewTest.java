@@ -29,7 +29,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * Ctrl+7 opens Monitoring; Refresh fills the timeline and drift charts with one point per batch and
+ * Ctrl+7 opens Monitoring; a refresh can be cancelled; Refresh fills the timeline and drift charts with one point per batch and
  * the active version's row of the forgetting heat map; "Compute missing cells" fills the other
  * version's row. Real H2 store, tiny cascade, bundled sentence encoder.
  */
@@ -88,6 +88,13 @@ class MonitoringViewTest {
         UiFixture.until(10, () -> WorkbenchWindow.MONITORING.equals(window.main().currentProperty().get()));
         List<Batch> batches = wb.store().batches().list();
         assertEquals(3, batches.size());
+
+        // a refresh can be cancelled: nothing is shown and the view is free again
+        robot.clickOn("#monitoring-refresh");
+        robot.clickOn("#monitoring-cancel");
+        UiFixture.until(60, () -> !window.monitoring().busyProperty().get());
+        assertEquals("Cancelled.", UiFixture.fx(() -> window.monitoring().messageProperty().get()));
+        assertEquals(null, UiFixture.fx(() -> window.monitoring().reportProperty().get()));
 
         robot.clickOn("#monitoring-refresh");
         UiFixture.until(120, () -> window.monitoring().reportProperty().get() != null
