@@ -6,6 +6,8 @@ import org.quotelab.ml.infer.Devices;
 import org.quotelab.service.imports.ImportService;
 import org.quotelab.service.imports.SampleDays;
 import org.quotelab.service.jobs.JobRunner;
+import org.quotelab.service.monitoring.MonitoringService;
+import org.quotelab.service.continual.BertEmbedder;
 import org.quotelab.service.review.ReviewService;
 import org.quotelab.service.cascade.CascadeRowScorer;
 import org.quotelab.service.review.RowScorer;
@@ -34,6 +36,7 @@ public final class Workbench implements AutoCloseable {
     private final SampleDays sampleDays;
     private final ReviewService review;
     private final Preferences preferences;
+    private final MonitoringService monitoring;
 
     /** Takes ownership of both: {@link #close()} closes the runner, then the store. */
     private final RowScorer scorer;
@@ -47,6 +50,8 @@ public final class Workbench implements AutoCloseable {
         this.sampleDays = new SampleDays(imports);
         this.review = new ReviewService(store, author, scorer);
         this.preferences = new Preferences(store.settings());
+        this.monitoring = new MonitoringService(store, scorer, BertEmbedder::bundled,
+                MonitoringService.Settings.defaults());
     }
 
     /** Opens the store of {@code home}; throws StoreLockedException when another process has it. */
@@ -92,6 +97,10 @@ public final class Workbench implements AutoCloseable {
 
     public Preferences preferences() {
         return preferences;
+    }
+
+    public MonitoringService monitoring() {
+        return monitoring;
     }
 
     /** Scores quotes with the active models (or never, for {@link RowScorer#NONE}). */

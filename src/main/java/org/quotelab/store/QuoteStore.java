@@ -15,6 +15,7 @@ public final class QuoteStore implements AutoCloseable {
     private final ModelVersionRepository models;
     private final TrainingRunRepository runs;
     private final MetricsRepository metrics;
+    private final DriftRepository drift;
     private final ReplayMemoryRepository replay;
     private final SettingsRepository settings;
     private final CsvImporter importer;
@@ -29,6 +30,7 @@ public final class QuoteStore implements AutoCloseable {
         this.models = new ModelVersionRepository(db);
         this.runs = new TrainingRunRepository(db);
         this.metrics = new MetricsRepository(db);
+        this.drift = new DriftRepository(db);
         this.replay = new ReplayMemoryRepository(db);
         this.settings = new SettingsRepository(db);
         this.importer = new CsvImporter(db);
@@ -70,6 +72,10 @@ public final class QuoteStore implements AutoCloseable {
 
     public MetricsRepository metrics() {
         return metrics;
+    }
+
+    public DriftRepository drift() {
+        return drift;
     }
 
     public ReplayMemoryRepository replay() {

@@ -11,6 +11,8 @@ import org.quotelab.ui.common.Feature;
 import org.quotelab.ui.common.FxJobs;
 import org.quotelab.ui.data.DataView;
 import org.quotelab.ui.data.DataViewModel;
+import org.quotelab.ui.monitoring.MonitoringView;
+import org.quotelab.ui.monitoring.MonitoringViewModel;
 import org.quotelab.ui.review.ReviewView;
 import org.quotelab.ui.review.ReviewViewModel;
 import org.quotelab.ui.threshold.ThresholdView;
@@ -24,6 +26,7 @@ public final class WorkbenchWindow {
     public static final String DATA = "Data";
     public static final String REVIEW = "Review";
     public static final String THRESHOLD = "Threshold";
+    public static final String MONITORING = "Monitoring";
     static final String STYLESHEET = "/org/quotelab/ui/quotelab.css";
 
     private final Workbench workbench;
@@ -31,6 +34,7 @@ public final class WorkbenchWindow {
     private final DataViewModel data;
     private final ReviewViewModel review;
     private final ThresholdViewModel threshold;
+    private final MonitoringViewModel monitoring;
     private final MainWindow main;
     private final Scene scene;
 
@@ -41,6 +45,8 @@ public final class WorkbenchWindow {
         this.review = new ReviewViewModel(workbench, jobs);
         // a new threshold changes which rows Review calls uncertain
         this.threshold = new ThresholdViewModel(workbench, jobs, () -> review.reload());
+        // new drift figures change the Data view's badges
+        this.monitoring = new MonitoringViewModel(workbench.monitoring(), jobs, () -> data.refreshBatches());
         // built lazily by MainWindow the first time each is shown; loading starts then
         List<Feature> features = List.of(
                 new Feature(DATA, "data", shortcut(KeyCode.DIGIT1), () -> {
@@ -54,6 +60,10 @@ public final class WorkbenchWindow {
                 new Feature(THRESHOLD, "threshold", shortcut(KeyCode.DIGIT3), () -> {
                     threshold.reload();
                     return new ThresholdView(threshold).root();
+                }),
+                new Feature(MONITORING, "monitoring", shortcut(KeyCode.DIGIT7), () -> {
+                    monitoring.loadStored();
+                    return new MonitoringView(monitoring).root();
                 }));
         data.setAfterImport(() -> {
             review.reload();
@@ -121,6 +131,10 @@ public final class WorkbenchWindow {
 
     public ThresholdViewModel threshold() {
         return threshold;
+    }
+
+    public MonitoringViewModel monitoring() {
+        return monitoring;
     }
 
     public FxJobs jobs() {

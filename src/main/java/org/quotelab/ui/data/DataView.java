@@ -27,6 +27,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.quotelab.domain.quote.BatchSummary;
+import org.quotelab.ui.monitoring.DriftBadge;
 import org.quotelab.domain.quote.ImportError;
 import org.quotelab.domain.quote.QuoteField;
 import org.quotelab.service.imports.ImportPreview;
@@ -216,8 +217,11 @@ public final class DataView {
         share.getStyleClass().add("numeric");
         table.getColumns().add(share);
         table.getColumns().add(column("Imported", b -> WHEN.format(b.batch().importedAt()), 150));
-        // drift scores arrive with the monitoring work; until then the badge column says so
-        table.getColumns().add(column("Drift", b -> "\u2014", 80));
+        // the Monitoring view's last drift figures; a dash until it has checked the batch
+        TableColumn<BatchSummary, String> drift = column("Drift",
+                b -> vm.driftBadges().getOrDefault(b.batch().id(), DriftBadge.NONE), 110);
+        drift.setCellFactory(c -> DriftBadge.cell());
+        table.getColumns().add(drift);
         StackPane.setMargin(table, new Insets(0, 10, 10, 10));
         return table;
     }

@@ -1,6 +1,7 @@
 package org.quotelab.ui.data;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,9 @@ import org.quotelab.service.Workbench;
 import org.quotelab.service.imports.ImportPreview;
 import org.quotelab.service.imports.ImportService;
 import org.quotelab.service.imports.SampleDays;
+import org.quotelab.service.monitoring.MonitoringService;
 import org.quotelab.ui.common.FxJobs;
+import org.quotelab.ui.monitoring.DriftBadge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +43,7 @@ public final class DataViewModel {
     private final Workbench workbench;
     private final FxJobs jobs;
     private final ObservableList<BatchSummary> batches = FXCollections.observableArrayList();
+    private final Map<Long, String> driftBadges = new HashMap<>();
     private final ObjectProperty<ImportPreview> preview = new SimpleObjectProperty<>();
     private final ObservableList<MappingRow> mapping = FXCollections.observableArrayList();
     private final StringProperty day = new SimpleStringProperty("");
@@ -62,8 +66,21 @@ public final class DataViewModel {
     }
 
     public void refreshBatches() {
-        jobs.run("Reading batches", (p, c) -> workbench.store().batches().summaries(),
-                batches::setAll, () -> { }, e -> message.set("Cannot read the batches: " + e.getMessage()));
+        double alpha = MonitoringService.Settings.defaults().drift().alpha();
+        jobs.run("Reading batches", (p, c) -> {
+            Map<Long, String> badges = new HashMap<>();
+            workbench.monitoring().storedDrift().forEach((id, d) -> badges.put(id, DriftBadge.text(d, alpha)));
+            return Map.entry(workbench.store().batches().summaries(), badges);
+        }, r -> {
+            driftBadges.clear();
+            driftBadges.putAll(r.getValue());
+            batches.setAll(r.getKey());
+        }, () -> { }, e -> message.set("Cannot read the batches: " + e.getMessage()));
+    }
+
+    /** Drift badge text per batch id, from the Monitoring view's stored figures. */
+    public Map<Long, String> driftBadges() {
+        return driftBadges;
     }
 
     /** Step 1 of the wizard: read the preview and pre-fill the mapping from it. */

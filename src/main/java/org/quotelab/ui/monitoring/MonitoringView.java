@@ -1,0 +1,148 @@
+package org.quotelab.ui.monitoring;
+
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.quotelab.service.monitoring.ExplainingQuote;
+import org.quotelab.ui.common.Icons;
+
+/** Code-built Monitoring view: binds to {@link MonitoringViewModel} and renders; no work on the FX thread. */
+public final class MonitoringView {
+    private final MonitoringViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final MonitoringCharts charts = new MonitoringCharts();
+    private final ForgettingHeatMap heatMap = new ForgettingHeatMap();
+
+    public MonitoringView(MonitoringViewModel vm) {
+        this.vm = vm;
+        root.setTop(toolbar());
+        Label message = new Label();
+        message.setId("monitoring-message");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.messageProperty());
+        ProgressBar progress = new ProgressBar();
+        progress.setPrefWidth(260);
+        progress.progressProperty().bind(vm.progressProperty());
+        progress.visibleProperty().bind(vm.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        Button cancel = new Button("Cancel", Icons.icon("cancel"));
+        cancel.setId("monitoring-cancel");
+        cancel.setOnAction(e -> vm.cancel());
+        cancel.visibleProperty().bind(vm.busyProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        HBox status = new HBox(10, progress, cancel, message);
+        status.setPadding(new Insets(6, 10, 6, 10));
+        SplitPane body = new SplitPane(charts(), tables());
+        body.setOrientation(Orientation.VERTICAL);
+        body.setDividerPositions(0.62);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        root.setCenter(new VBox(status, body));
+        charts.timeline().setId("monitoring-timeline");
+        charts.drift().setId("monitoring-drift");
+        heatMap.viewer().setId("monitoring-matrix");
+        vm.reportProperty().addListener((o, a, r) -> {
+            if (r != null) {
+                charts.load(r);
+            }
+        });
+        vm.matrixProperty().addListener((o, a, m) -> {
+            if (m != null) {
+                heatMap.load(m);
+            }
+        });
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    private Node toolbar() {
+        Label title = new Label("Monitoring");
+        title.getStyleClass().add("view-title");
+        Button fill = new Button("Compute missing cells");
+        fill.setId("monitoring-fill");
+        fill.disableProperty().bind(vm.busyProperty());
+        fill.setOnAction(e -> vm.fillMatrix());
+        Button refresh = new Button("Refresh");
+        refresh.setId("monitoring-refresh");
+        refresh.getStyleClass().add("accent");
+        refresh.disableProperty().bind(vm.busyProperty());
+        refresh.setOnAction(e -> vm.refresh());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        return new ToolBar(title, gap, fill, refresh);
+    }
+
+    private Node charts() {
+        HBox row = new HBox(6, charts.timeline(), charts.drift(), heatMap.viewer());
+        for (Region r : new Region[] {charts.timeline(), charts.drift(), heatMap.viewer()}) {
+            r.setPrefSize(380, 300);
+            r.setMinSize(200, 160);
+            HBox.setHgrow(r, Priority.ALWAYS);
+        }
+        row.setPadding(new Insets(0, 10, 0, 10));
+        return row;
+    }
+
+    private Node tables() {
+        TableView<BatchRow> batches = new TableView<>(vm.batches());
+        batches.setId("monitoring-batches");
+        batches.setPlaceholder(new Label("Press Refresh."));
+        batches.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        batches.getColumns().add(column("Day", BatchRow::day, 90));
+        batches.getColumns().add(column("Labelled", BatchRow::labelled, 90));
+        batches.getColumns().add(column("Measured", BatchRow::measured, 80));
+        batches.getColumns().add(column("Estimated*", BatchRow::estimated, 80));
+        batches.getColumns().add(column("MMD p", BatchRow::mmdP, 70));
+        TableColumn<BatchRow, String> alerts = column("Alerts", BatchRow::alerts, 300);
+        batches.getColumns().add(alerts);
+        batches.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> vm.selectedProperty().set(row));
+        vm.selectedProperty().addListener((o, a, row) -> {
+            if (row != null && batches.getSelectionModel().getSelectedItem() != row) {
+                batches.getSelectionModel().select(row);
+            }
+        });
+        Label note = new Label("* Estimated: mean calibrated confidence of the predictions, an estimate that needs no"
+                + " labels (over the unlabelled quotes, or all quotes when every quote is labelled).");
+        note.setWrapText(true);
+        note.getStyleClass().add("section-title");
+        VBox left = new VBox(4, batches, note);
+        VBox.setVgrow(batches, Priority.ALWAYS);
+
+        TableView<ExplainingQuote> quotes = new TableView<>(vm.explaining());
+        quotes.setId("monitoring-explaining");
+        quotes.setPlaceholder(new Label("Select a batch with an alert to see the quotes that explain it."));
+        quotes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        quotes.getColumns().add(column("Day", ExplainingQuote::day, 70));
+        quotes.getColumns().add(column("Predicted", q -> q.predicted() == null ? "-" : q.predicted(), 70));
+        quotes.getColumns().add(column("Conf.", q -> String.format(Locale.ROOT, "%.2f", q.confidence()), 50));
+        quotes.getColumns().add(column("Label", q -> q.truth() == null ? "-" : q.truth(), 60));
+        quotes.getColumns().add(column("Quote (farthest from the reference first)", ExplainingQuote::text, 400));
+        SplitPane split = new SplitPane(left, quotes);
+        split.setDividerPositions(0.5);
+        split.setPadding(new Insets(6, 10, 10, 10));
+        return split;
+    }
+
+    private static <S> TableColumn<S, String> column(String title, Function<S, String> value, double width) {
+        TableColumn<S, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+}

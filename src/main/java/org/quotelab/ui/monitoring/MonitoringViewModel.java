@@ -1,0 +1,167 @@
+package org.quotelab.ui.monitoring;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.quotelab.service.monitoring.ExplainingQuote;
+import org.quotelab.service.monitoring.ForgettingMatrix;
+import org.quotelab.service.monitoring.MonitoringReport;
+import org.quotelab.service.monitoring.MonitoringService;
+import org.quotelab.service.monitoring.TimelinePoint;
+import org.quotelab.ui.common.FxJobs;
+
+/**
+ * State of the Monitoring view. Refresh is one job (scoring missing predictions, embedding for the
+ * drift test) with progress and cancel; the matrix's missing cells are a separate job because
+ * they score older versions and the user decides when to pay for that.
+ */
+public final class MonitoringViewModel {
+    static final String NO_CASCADE = "No active cascade: train and activate one first (Threshold and Training views).";
+
+    private final MonitoringService service;
+    private final FxJobs jobs;
+    private final Runnable afterRefresh;
+    private final ObjectProperty<MonitoringReport> report = new SimpleObjectProperty<>();
+    private final ObjectProperty<ForgettingMatrix> matrix = new SimpleObjectProperty<>();
+    private final ObjectProperty<BatchRow> selected = new SimpleObjectProperty<>();
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final DoubleProperty progress = new SimpleDoubleProperty(-1);
+    private final StringProperty message = new SimpleStringProperty("Press Refresh to measure drift and accuracy.");
+    private final ObservableList<BatchRow> batches = FXCollections.observableArrayList();
+    private final ObservableList<ExplainingQuote> explaining = FXCollections.observableArrayList();
+    private FxJobs.Tracked<?> running;
+
+    public MonitoringViewModel(MonitoringService service, FxJobs jobs, Runnable afterRefresh) {
+        this.service = service;
+        this.jobs = jobs;
+        this.afterRefresh = afterRefresh;
+        selected.addListener((o, a, row) -> showExplaining(row));
+    }
+
+    /** Shows the stored matrix without computing anything; for the first display of the view. */
+    public void loadStored() {
+        jobs.run("Reading the forgetting matrix", (p, c) -> service.storedMatrix(), matrix::set, () -> { },
+                e -> message.set("Cannot read the stored evaluations: " + e.getMessage()));
+    }
+
+    public void refresh() {
+        start("Monitoring the active cascade", service.refresh(), this::loaded);
+    }
+
+    /** Scores the recorded versions on the batches their matrix rows lack. */
+    public void fillMatrix() {
+        start("Computing the missing forgetting-matrix cells", service.fillMatrix(), m -> {
+            matrix.set(m);
+            message.set(m.missing() == 0 ? "Every cell of the forgetting matrix is computed."
+                    : m.missing() + " cells stay empty (no labelled validation quotes, or the version's folder is gone).");
+        });
+    }
+
+    public void cancel() {
+        if (running != null) {
+            running.cancel();
+        }
+    }
+
+    private <T> void start(String title, org.quotelab.service.jobs.Job<T> job, java.util.function.Consumer<T> done) {
+        busy.set(true);
+        message.set(title + "...");
+        FxJobs.Tracked<T> t = jobs.run(title, job, v -> {
+            finish();
+            done.accept(v);
+        }, () -> {
+            finish();
+            message.set("Cancelled.");
+        }, e -> {
+            finish();
+            message.set(title + " failed: " + e.getMessage());
+        });
+        running = t;
+        progress.bind(t.progressProperty());
+        t.messageProperty().addListener((o, a, m) -> {
+            if (busy.get() && m != null && !m.isEmpty()) {
+                message.set(m);
+            }
+        });
+    }
+
+    private void finish() {
+        busy.set(false);
+        running = null;
+        progress.unbind();
+    }
+
+    private void loaded(Optional<MonitoringReport> result) {
+        if (result.isEmpty()) {
+            report.set(null);
+            batches.clear();
+            explaining.clear();
+            message.set(NO_CASCADE);
+            return;
+        }
+        MonitoringReport r = result.get();
+        List<BatchRow> rows = new ArrayList<>();
+        for (TimelinePoint p : r.timeline()) {
+            rows.add(BatchRow.of(p, r.drift().get(p.batchId()), r.referenceBatchIds().contains(p.batchId())));
+        }
+        report.set(r);
+        matrix.set(r.matrix());
+        batches.setAll(rows);
+        int alerts = r.alertBatchIds().size();
+        message.set("Cascade " + r.cascade() + ": " + r.timeline().size() + " batches, " + alerts + " with a drift alert"
+                + (r.matrix().missing() > 0 ? "; " + r.matrix().missing() + " matrix cells not computed yet" : "") + ".");
+        selected.set(rows.stream().filter(BatchRow::alert).reduce((a, b) -> b).orElse(null));
+        afterRefresh.run();
+    }
+
+    private void showExplaining(BatchRow row) {
+        MonitoringReport r = report.get();
+        if (row == null || r == null) {
+            explaining.clear();
+            return;
+        }
+        explaining.setAll(r.explaining().getOrDefault(row.batchId(), List.of()));
+    }
+
+    public ObjectProperty<MonitoringReport> reportProperty() {
+        return report;
+    }
+
+    public ObjectProperty<ForgettingMatrix> matrixProperty() {
+        return matrix;
+    }
+
+    public ObjectProperty<BatchRow> selectedProperty() {
+        return selected;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public ObservableList<BatchRow> batches() {
+        return batches;
+    }
+
+    public ObservableList<ExplainingQuote> explaining() {
+        return explaining;
+    }
+}
