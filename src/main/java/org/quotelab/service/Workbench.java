@@ -9,6 +9,7 @@ import org.quotelab.service.jobs.JobRunner;
 import org.quotelab.service.review.ReviewService;
 import org.quotelab.service.cascade.CascadeRowScorer;
 import org.quotelab.service.review.RowScorer;
+import org.quotelab.service.training.TrainingService;
 import org.quotelab.store.QuoteStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,7 @@ public final class Workbench implements AutoCloseable {
     private final SampleDays sampleDays;
     private final ReviewService review;
     private final Preferences preferences;
+    private final TrainingService training;
 
     /** Takes ownership of both: {@link #close()} closes the runner, then the store. */
     private final RowScorer scorer;
@@ -47,11 +49,15 @@ public final class Workbench implements AutoCloseable {
         this.sampleDays = new SampleDays(imports);
         this.review = new ReviewService(store, author, scorer);
         this.preferences = new Preferences(store.settings());
+        // the store lives in <home>/store/, so its home's models/ folder sits beside it
+        this.training = new TrainingService(store,
+                new AppHome(store.database().file().getParent().getParent()).models());
     }
 
     /** Opens the store of {@code home}; throws StoreLockedException when another process has it. */
     public static Workbench open(AppHome home, JobRunner runner) {
         QuoteStore store = QuoteStore.open(home.database());
+        store.runs().markInterrupted(); // runs still RUNNING belong to a process that ended
         return new Workbench(store, runner, osUser(), new CascadeRowScorer(store));
     }
 
@@ -87,6 +93,10 @@ public final class Workbench implements AutoCloseable {
 
     public Preferences preferences() {
         return preferences;
+    }
+
+    public TrainingService training() {
+        return training;
     }
 
     /** Scores quotes with the active models (or never, for {@link RowScorer#NONE}). */
