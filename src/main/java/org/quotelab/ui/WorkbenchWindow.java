@@ -15,6 +15,9 @@ import org.quotelab.ui.review.ReviewView;
 import org.quotelab.ui.review.ReviewViewModel;
 import org.quotelab.ui.threshold.ThresholdView;
 import org.quotelab.ui.threshold.ThresholdViewModel;
+import org.quotelab.ui.training.FirstModelBanner;
+import org.quotelab.ui.training.TrainingView;
+import org.quotelab.ui.training.TrainingViewModel;
 
 /**
  * Builds the views on an open workbench and wires them to each other and to the status bar.
@@ -24,6 +27,7 @@ public final class WorkbenchWindow {
     public static final String DATA = "Data";
     public static final String REVIEW = "Review";
     public static final String THRESHOLD = "Threshold";
+    public static final String TRAINING = "Training";
     static final String STYLESHEET = "/org/quotelab/ui/quotelab.css";
 
     private final Workbench workbench;
@@ -31,6 +35,7 @@ public final class WorkbenchWindow {
     private final DataViewModel data;
     private final ReviewViewModel review;
     private final ThresholdViewModel threshold;
+    private final TrainingViewModel training;
     private final MainWindow main;
     private final Scene scene;
 
@@ -41,6 +46,11 @@ public final class WorkbenchWindow {
         this.review = new ReviewViewModel(workbench, jobs);
         // a new threshold changes which rows Review calls uncertain
         this.threshold = new ThresholdViewModel(workbench, jobs, () -> review.reload());
+        // new active versions change the status bar and Review's predictions
+        this.training = new TrainingViewModel(workbench, jobs, () -> {
+            refreshStatus();
+            review.reload();
+        });
         // built lazily by MainWindow the first time each is shown; loading starts then
         List<Feature> features = List.of(
                 new Feature(DATA, "data", shortcut(KeyCode.DIGIT1), () -> {
@@ -49,14 +59,20 @@ public final class WorkbenchWindow {
                 }),
                 new Feature(REVIEW, "review", shortcut(KeyCode.DIGIT2), () -> {
                     review.reload();
-                    return new ReviewView(review).root();
+                    training.reload();
+                    return FirstModelBanner.above(new ReviewView(review).root(), training, this::showTraining);
                 }),
                 new Feature(THRESHOLD, "threshold", shortcut(KeyCode.DIGIT3), () -> {
                     threshold.reload();
                     return new ThresholdView(threshold).root();
+                }),
+                new Feature(TRAINING, "training", shortcut(KeyCode.DIGIT4), () -> {
+                    training.reload();
+                    return new TrainingView(training).root();
                 }));
         data.setAfterImport(() -> {
             review.reload();
+            training.reload();
             refreshStatus();
         });
         this.main = new MainWindow(features, jobs);
@@ -85,6 +101,10 @@ public final class WorkbenchWindow {
         } else if (view != null) {
             main.show(view);
         }
+    }
+
+    private void showTraining() {
+        main.show(TRAINING);
     }
 
     /** Reads the active model versions into the status bar. */
@@ -121,6 +141,10 @@ public final class WorkbenchWindow {
 
     public ThresholdViewModel threshold() {
         return threshold;
+    }
+
+    public TrainingViewModel training() {
+        return training;
     }
 
     public FxJobs jobs() {
