@@ -30,7 +30,7 @@ import org.quotelab.ui.common.FxJobs;
 public final class TrainingViewModel {
 
     public enum Kind {
-        FULL_FINE_TUNE("Full fine-tune"), CONTINUAL_UPDATE("Continual update from batches");
+        FULL_FINE_TUNE("Full fine-tune"), CONTINUAL_UPDATE("Continual update");
 
         private final String label;
 
@@ -82,8 +82,18 @@ public final class TrainingViewModel {
             batches.setAll(s.batches());
             offerFirstModel.set(s.offerFirstModel());
         }, () -> { }, e -> message.set("Could not read the store: " + e.getMessage()));
-        jobs.run("Detecting training devices", (p, c) -> service.devices(), devices::setAll, () -> { },
+        jobs.run("Detecting training devices", (p, c) -> service.devices(), this::devicesFound, () -> { },
                 e -> message.set("Could not detect the devices: " + e.getMessage()));
+    }
+
+    private void devicesFound(List<DeviceChoice> found) {
+        if (found.equals(devices)) {
+            return;
+        }
+        // replacing a combo box's items clears its value, and the form is bound to it
+        DeviceChoice chosen = form.device().get();
+        devices.setAll(found);
+        form.device().set(found.contains(chosen) ? chosen : DeviceChoice.AUTO);
     }
 
     /** Starts the job the form describes; a form error is shown and nothing starts. */
@@ -151,7 +161,9 @@ public final class TrainingViewModel {
                 progress.set(s.fraction());
                 eta.set(Double.isNaN(s.etaSeconds()) ? "" : formatEta(s.etaSeconds()));
             } else if (e instanceof TrainingEvent.Epoch ep) {
-                epochs.add(new EpochRow(ep.phase(), ep.epoch() + " of " + ep.epochs(), ep.trainLoss(), ep.accuracy(),
+                // "stage 2: fine-tuning on 300 quotes" -> "stage 2": the column is narrow
+                String fineTune = ep.phase().contains(":") ? ep.phase().substring(0, ep.phase().indexOf(':')) : ep.phase();
+                epochs.add(new EpochRow(fineTune, ep.epoch() + " of " + ep.epochs(), ep.trainLoss(), ep.accuracy(),
                         ep.macroF1(), ep.best()));
             }
         }
