@@ -2,6 +2,7 @@ package org.quotelab.service.training;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
@@ -58,11 +59,6 @@ public final class TrainingService {
                 : List.of(DeviceChoice.AUTO, DeviceChoice.CPU);
     }
 
-    /** Training runs, newest first, with how they ended. */
-    public List<TrainingRun> runs() {
-        return store.runs().list();
-    }
-
     /** The full fine-tune of {@code r.stages()}; the new cascade becomes the active one when it completes. */
     public Job<TrainingOutcome> fineTune(FineTuneRequest r, Consumer<TrainingEvent> events) {
         return (progress, cancel) -> exclusively(r.device(), () -> new FullFineTune(store, modelsDir)
@@ -105,7 +101,7 @@ public final class TrainingService {
     }
 
     /** The update's run: the updater starts it itself, and only one training runs at a time. */
-    private java.util.Optional<Long> runningUpdate() {
+    private Optional<Long> runningUpdate() {
         return store.runs().list().stream()
                 .filter(t -> t.status() == RunStatus.RUNNING && t.jobId().startsWith("update-"))
                 .map(TrainingRun::id).findFirst();

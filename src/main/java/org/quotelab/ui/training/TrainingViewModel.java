@@ -1,7 +1,9 @@
 package org.quotelab.ui.training;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -16,9 +18,12 @@ import org.quotelab.domain.quote.Batch;
 import org.quotelab.service.Workbench;
 import org.quotelab.service.jobs.Job;
 import org.quotelab.service.training.DeviceChoice;
+import org.quotelab.service.training.FineTuneRequest;
+import org.quotelab.service.training.Stages;
 import org.quotelab.service.training.TrainingEvent;
 import org.quotelab.service.training.TrainingOutcome;
 import org.quotelab.service.training.TrainingService;
+import org.quotelab.service.training.UpdateRequest;
 import org.quotelab.ui.common.FxBatches;
 import org.quotelab.ui.common.FxJobs;
 
@@ -100,10 +105,10 @@ public final class TrainingViewModel {
     public void start() {
         try {
             if (form.kind().get() == Kind.FULL_FINE_TUNE) {
-                var request = form.fineTune().toRequest();
+                FineTuneRequest request = form.fineTune().toRequest();
                 launch("Training: " + request.stages().name().toLowerCase(Locale.ROOT), ev -> service.fineTune(request, ev));
             } else {
-                var request = form.update().toRequest();
+                UpdateRequest request = form.update().toRequest();
                 launch("Training: " + request.strategy().name() + " update", ev -> service.update(request, ev));
             }
         } catch (IllegalArgumentException e) {
@@ -114,7 +119,7 @@ public final class TrainingViewModel {
     /** "Train the first model": both stages with the form's values, which start as the defaults. */
     public void trainFirstModel() {
         try {
-            var request = form.fineTune().withStages(org.quotelab.service.training.Stages.BOTH).toRequest();
+            FineTuneRequest request = form.fineTune().withStages(Stages.BOTH).toRequest();
             launch("Training the first model", ev -> service.fineTune(request, ev));
         } catch (IllegalArgumentException e) {
             message.set(e.getMessage());
@@ -122,7 +127,7 @@ public final class TrainingViewModel {
     }
 
     private interface JobFactory {
-        Job<TrainingOutcome> create(java.util.function.Consumer<TrainingEvent> events);
+        Job<TrainingOutcome> create(Consumer<TrainingEvent> events);
     }
 
     private void launch(String title, JobFactory factory) {
@@ -152,7 +157,7 @@ public final class TrainingViewModel {
     }
 
     private void apply(List<TrainingEvent> batch) {
-        List<TrainingEvent.Step> steps = new java.util.ArrayList<>();
+        List<TrainingEvent.Step> steps = new ArrayList<>();
         for (TrainingEvent e : batch) {
             if (e instanceof TrainingEvent.Phase p) {
                 phase.set(p.name());

@@ -80,11 +80,15 @@ class TrainingServiceTest {
         assertThrows(JobCancelledException.class, () -> training.fineTune(TrainingDays.tinyRequest(Stages.BOTH), e -> {
             if (e instanceof TrainingEvent.Step s) {
                 steps.add(s);
+                // one training at a time: a second job is refused at once, before it touches anything
+                assertThrows(IllegalStateException.class, () -> training.fineTune(TrainingDays.tinyRequest(
+                        Stages.BOTH), x -> { }).run((f, m) -> { }, new CancellationToken()));
                 token.cancel();
             }
         }).run((f, m) -> { }, token));
 
         assertEquals(1, steps.size(), "training stops before the step after the cancel");
+        assertEquals(1, store.runs().list().size(), "the refused job recorded no run");
         TrainingRun run = store.runs().list().get(0);
         assertEquals(RunStatus.CANCELLED, run.status());
         assertEquals(null, run.modelVersionId());
@@ -115,6 +119,22 @@ class TrainingServiceTest {
         assertEquals(RunStatus.DONE, store.runs().find(u.runId()).orElseThrow().status());
         assertTrue(events.stream().anyMatch(TrainingEvent.Step.class::isInstance));
         assertFalse(store.metrics().loss(u.runId(), -1).isEmpty(), "the update's loss is recorded with its run");
+    }
+
+    @Test
+    void stageOneAloneKeepsTheActiveStageTwo() throws Exception {
+        TrainingOutcome first = training.fineTune(TrainingDays.tinyRequest(Stages.BOTH), e -> { })
+                .run((f, m) -> { }, new CancellationToken());
+        TrainingOutcome second = training.fineTune(TrainingDays.tinyRequest(Stages.STAGE1), e -> { })
+                .run((f, m) -> { }, new CancellationToken());
+        assertEquals(second.stage1Version(), store.models().active(1).orElseThrow().id());
+        assertEquals(second.stage2Version(), store.models().active(2).orElseThrow().id());
+        Path firstStage2 = Path.of(store.models().find(first.stage2Version()).orElseThrow().path());
+        assertEquals(-1, Files.mismatch(firstStage2.resolve("model.safetensors"),
+                second.folder().resolve("stage2").resolve("model.safetensors")), "stage 2 is copied as it was");
+        assertTrue(Files.mismatch(Path.of(store.models().find(first.stage1Version()).orElseThrow().path())
+                .resolve("model.safetensors"), second.folder().resolve("stage1").resolve("model.safetensors")) >= 0,
+                "stage 1 is new");
     }
 
     private static List<Path> list(Path folder) throws Exception {
