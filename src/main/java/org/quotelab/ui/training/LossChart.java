@@ -57,11 +57,6 @@ final class LossChart {
         }
     }
 
-    /** Points drawn so far. */
-    int points() {
-        return series.getItemCount();
-    }
-
     ChartViewer viewer() {
         return viewer;
     }

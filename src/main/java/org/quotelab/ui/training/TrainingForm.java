@@ -21,8 +21,8 @@ import org.quotelab.service.training.UpdateOptions;
  */
 public final class TrainingForm {
 
-    private final ObjectProperty<TrainingViewModel.Kind> kind = new SimpleObjectProperty<>(
-            TrainingViewModel.Kind.FULL_FINE_TUNE);
+    private final ObjectProperty<JobKind> kind = new SimpleObjectProperty<>(
+            JobKind.FULL_FINE_TUNE);
     private final ObjectProperty<Stages> stages = new SimpleObjectProperty<>();
     private final StringProperty baseModel = new SimpleStringProperty();
     private final StringProperty stage1Epochs = new SimpleStringProperty();
@@ -93,7 +93,7 @@ public final class TrainingForm {
         return Double.toString(v).replace(".0E", "E").toLowerCase(Locale.ROOT);
     }
 
-    public ObjectProperty<TrainingViewModel.Kind> kind() {
+    public ObjectProperty<JobKind> kind() {
         return kind;
     }
 

@@ -25,10 +25,10 @@ final class TrainingFormView {
     TrainingFormView(TrainingViewModel vm) {
         TrainingForm f = vm.form();
         root.setId("training-form");
-        BooleanBinding full = f.kind().isEqualTo(TrainingViewModel.Kind.FULL_FINE_TUNE);
+        BooleanBinding full = f.kind().isEqualTo(JobKind.FULL_FINE_TUNE);
 
         GridPane common = section(null);
-        add(common, "Kind", combo("training-kind", f.kind(), TrainingViewModel.Kind.values()));
+        add(common, "Kind", combo("training-kind", f.kind(), JobKind.values()));
         ComboBox<String> base = new ComboBox<>();
         base.setId("training-base");
         base.setEditable(true);

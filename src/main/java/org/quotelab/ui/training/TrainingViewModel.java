@@ -34,21 +34,6 @@ import org.quotelab.ui.common.FxJobs;
  */
 public final class TrainingViewModel {
 
-    public enum Kind {
-        FULL_FINE_TUNE("Full fine-tune"), CONTINUAL_UPDATE("Continual update");
-
-        private final String label;
-
-        Kind(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
-
     /** One row of the per-epoch validation table. */
     public record EpochRow(String phase, String epoch, double trainLoss, double accuracy, double macroF1, boolean best) {
     }
@@ -104,7 +89,7 @@ public final class TrainingViewModel {
     /** Starts the job the form describes; a form error is shown and nothing starts. */
     public void start() {
         try {
-            if (form.kind().get() == Kind.FULL_FINE_TUNE) {
+            if (form.kind().get() == JobKind.FULL_FINE_TUNE) {
                 FineTuneRequest request = form.fineTune().toRequest();
                 launch("Training: " + request.stages().name().toLowerCase(Locale.ROOT), ev -> service.fineTune(request, ev));
             } else {
