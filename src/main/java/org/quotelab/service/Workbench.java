@@ -11,6 +11,7 @@ import org.quotelab.service.continual.BertEmbedder;
 import org.quotelab.service.review.ReviewService;
 import org.quotelab.service.cascade.CascadeRowScorer;
 import org.quotelab.service.review.RowScorer;
+import org.quotelab.service.training.TrainingService;
 import org.quotelab.store.QuoteStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,7 @@ public final class Workbench implements AutoCloseable {
     private final ReviewService review;
     private final Preferences preferences;
     private final MonitoringService monitoring;
+    private final TrainingService training;
 
     /** Takes ownership of both: {@link #close()} closes the runner, then the store. */
     private final RowScorer scorer;
@@ -52,6 +54,9 @@ public final class Workbench implements AutoCloseable {
         this.preferences = new Preferences(store.settings());
         this.monitoring = new MonitoringService(store, scorer, BertEmbedder::bundled,
                 MonitoringService.Settings.defaults());
+        // the store lives in <home>/store/, so its home's models/ folder sits beside it
+        this.training = new TrainingService(store,
+                new AppHome(store.database().file().getParent().getParent()).models());
     }
 
     /** Opens the store of {@code home}; throws StoreLockedException when another process has it. */
@@ -101,6 +106,10 @@ public final class Workbench implements AutoCloseable {
 
     public MonitoringService monitoring() {
         return monitoring;
+    }
+
+    public TrainingService training() {
+        return training;
     }
 
     /** Scores quotes with the active models (or never, for {@link RowScorer#NONE}). */

@@ -17,6 +17,9 @@ import org.quotelab.ui.review.ReviewView;
 import org.quotelab.ui.review.ReviewViewModel;
 import org.quotelab.ui.threshold.ThresholdView;
 import org.quotelab.ui.threshold.ThresholdViewModel;
+import org.quotelab.ui.training.FirstModelBanner;
+import org.quotelab.ui.training.TrainingView;
+import org.quotelab.ui.training.TrainingViewModel;
 
 /**
  * Builds the views on an open workbench and wires them to each other and to the status bar.
@@ -27,6 +30,7 @@ public final class WorkbenchWindow {
     public static final String REVIEW = "Review";
     public static final String THRESHOLD = "Threshold";
     public static final String MONITORING = "Monitoring";
+    public static final String TRAINING = "Training";
     static final String STYLESHEET = "/org/quotelab/ui/quotelab.css";
 
     private final Workbench workbench;
@@ -35,6 +39,7 @@ public final class WorkbenchWindow {
     private final ReviewViewModel review;
     private final ThresholdViewModel threshold;
     private final MonitoringViewModel monitoring;
+    private final TrainingViewModel training;
     private final MainWindow main;
     private final Scene scene;
 
@@ -45,6 +50,11 @@ public final class WorkbenchWindow {
         this.review = new ReviewViewModel(workbench, jobs);
         // a new threshold changes which rows Review calls uncertain
         this.threshold = new ThresholdViewModel(workbench, jobs, () -> review.reload());
+        // new active versions change the status bar and Review's predictions
+        this.training = new TrainingViewModel(workbench, jobs, () -> {
+            refreshStatus();
+            review.reload();
+        });
         // new drift figures change the Data view's badges
         this.monitoring = new MonitoringViewModel(workbench.monitoring(), jobs, () -> data.refreshBatches());
         // built lazily by MainWindow the first time each is shown; loading starts then
@@ -55,11 +65,16 @@ public final class WorkbenchWindow {
                 }),
                 new Feature(REVIEW, "review", shortcut(KeyCode.DIGIT2), () -> {
                     review.reload();
-                    return new ReviewView(review).root();
+                    training.reload();
+                    return FirstModelBanner.above(new ReviewView(review).root(), training, this::showTraining);
                 }),
                 new Feature(THRESHOLD, "threshold", shortcut(KeyCode.DIGIT3), () -> {
                     threshold.reload();
                     return new ThresholdView(threshold).root();
+                }),
+                new Feature(TRAINING, "training", shortcut(KeyCode.DIGIT4), () -> {
+                    training.reload();
+                    return new TrainingView(training).root();
                 }),
                 new Feature(MONITORING, "monitoring", shortcut(KeyCode.DIGIT7), () -> {
                     monitoring.loadStored();
@@ -67,6 +82,7 @@ public final class WorkbenchWindow {
                 }));
         data.setAfterImport(() -> {
             review.reload();
+            training.reload();
             refreshStatus();
         });
         this.main = new MainWindow(features, jobs);
@@ -95,6 +111,10 @@ public final class WorkbenchWindow {
         } else if (view != null) {
             main.show(view);
         }
+    }
+
+    private void showTraining() {
+        main.show(TRAINING);
     }
 
     /** Reads the active model versions into the status bar. */
@@ -135,6 +155,10 @@ public final class WorkbenchWindow {
 
     public MonitoringViewModel monitoring() {
         return monitoring;
+    }
+
+    public TrainingViewModel training() {
+        return training;
     }
 
     public FxJobs jobs() {

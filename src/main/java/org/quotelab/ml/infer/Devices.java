@@ -13,11 +13,38 @@ public final class Devices {
     private Devices() {
     }
 
+    /** "cpu" or "gpu" set by a training job for its own thread; other threads keep the automatic choice. */
+    private static final ThreadLocal<String> PREFERENCE = new ThreadLocal<>();
+
     public static Device pick() {
         Engine engine = Engine.getInstance();
-        Device device = engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+        String preferred = PREFERENCE.get();
+        if ("gpu".equals(preferred) && engine.getGpuCount() == 0) {
+            throw new IllegalStateException("a GPU was asked for but the engine sees none");
+        }
+        Device device = "cpu".equals(preferred) ? Device.cpu()
+                : engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
         LOG.info("{} {} runs models on {}", engine.getEngineName(), engine.getVersion(), describe(device));
         return device;
+    }
+
+    /** Whether the engine sees a CUDA GPU; loads the engine. */
+    public static boolean gpuAvailable() {
+        return Engine.getInstance().getGpuCount() > 0;
+    }
+
+    /**
+     * Makes {@link #pick()} on the calling thread return the CPU ("cpu"), the GPU ("gpu") or the
+     * automatic choice (null or "auto") until called again; job threads are pooled, so reset it.
+     */
+    public static void preferOnThisThread(String device) {
+        if (device == null || "auto".equals(device)) {
+            PREFERENCE.remove();
+        } else if ("cpu".equals(device) || "gpu".equals(device)) {
+            PREFERENCE.set(device);
+        } else {
+            throw new IllegalArgumentException("device must be auto, cpu or gpu, got " + device);
+        }
     }
 
     /** Engine, version and CPU thread pools, e.g. "PyTorch 2.7.1, 2 intra-op / 2 inter-op threads". */

@@ -21,6 +21,7 @@ import org.quotelab.domain.quote.ModelVersion;
 import org.quotelab.domain.quote.RunStatus;
 import org.quotelab.ml.train.ModelVersions;
 import org.quotelab.ml.train.TrainingCancelledException;
+import org.quotelab.ml.train.TrainingListener;
 import org.quotelab.ml.train.TrainingRun;
 import org.quotelab.service.cascade.CascadeModel;
 import org.quotelab.service.cascade.CascadeVersions;
@@ -61,11 +62,19 @@ public final class ContinualUpdater {
     private final QuoteStore store;
     private final Path modelsDir;
     private final TrainingRun.ModelSource models;
+    private final TrainingListener listener;
 
     public ContinualUpdater(QuoteStore store, Path modelsDir, TrainingRun.ModelSource models) {
+        this(store, modelsDir, models, null);
+    }
+
+    /** @param listener per-step and per-epoch progress of the fine-tunes, for a live view (null for none) */
+    public ContinualUpdater(QuoteStore store, Path modelsDir, TrainingRun.ModelSource models,
+                            TrainingListener listener) {
         this.store = store;
         this.modelsDir = modelsDir;
         this.models = models;
+        this.listener = listener;
     }
 
     /** The update as a background job for a {@link org.quotelab.service.jobs.JobRunner}. */
@@ -163,7 +172,7 @@ public final class ContinualUpdater {
         ContinualStep.Input in = new ContinualStep.Input(r.strategy(), r.settings(), parentPath.toString(), labelOrder,
                 fresh, history, memory, memoryQuotes, "stage" + stage);
         Path out = partial.resolve("stage" + stage);
-        ContinualStep.Result result = new ContinualStep(models, null).learn(in, out, cancel::isCancelled);
+        ContinualStep.Result result = new ContinualStep(models, listener).learn(in, out, cancel::isCancelled);
         if (r.strategy().replay()) {
             replay.save(result.memory());
         }

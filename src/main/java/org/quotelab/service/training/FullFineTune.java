@@ -1,0 +1,158 @@
+package org.quotelab.service.training;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.quotelab.domain.cascade.LabelledText;
+import org.quotelab.domain.quote.RunStatus;
+import org.quotelab.ml.train.BertModels;
+import org.quotelab.ml.train.TrainingCancelledException;
+import org.quotelab.ml.train.TrainingConfig;
+import org.quotelab.ml.train.TrainingRun;
+import org.quotelab.service.cascade.CascadeConfig;
+import org.quotelab.service.cascade.CascadeModel;
+import org.quotelab.service.cascade.CascadeTrainer;
+import org.quotelab.service.cascade.CascadeVersions;
+import org.quotelab.service.cascade.Construction;
+import org.quotelab.service.jobs.CancellationToken;
+import org.quotelab.service.jobs.JobCancelledException;
+import org.quotelab.store.QuoteStore;
+
+/**
+ * One full fine-tune from the store: trains into a hidden ".partial" folder beside the models,
+ * renames it when complete, then registers and activates both versions. A cancelled or failed run
+ * removes the folder and registers nothing, so the active cascade never changes half-way.
+ */
+final class FullFineTune {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The share of a stage's quotes {@code TrainingRun} holds out to pick the best epoch. */
+    private static final double EPOCH_HOLD_OUT = 0.1;
+
+    private final QuoteStore store;
+    private final Path modelsDir;
+
+    FullFineTune(QuoteStore store, Path modelsDir) {
+        this.store = store;
+        this.modelsDir = modelsDir;
+    }
+
+    TrainingOutcome run(FineTuneRequest r, ProgressTracker tracker, CancellationToken cancel) throws IOException {
+        List<LabelledText> quotes = TrainingQuotes.load(store);
+        TrainingQuotes.requireTrainable(quotes);
+        CascadeVersions.Active active = r.stages() == Stages.BOTH ? null : new CascadeVersions(store).active()
+                .orElseThrow(() -> new IllegalStateException("training one stage needs an active cascade: train both first"));
+        CascadeConfig cfg = r.stages() == Stages.STAGE2 ? r.config().withStage1Version(Path.of(active.stage1().path()))
+                : r.config();
+        double inTopic = quotes.stream().filter(LabelledText::inTopic).count() / (double) quotes.size();
+        tracker.expect(plan(r.stages(), cfg, quotes.size(), inTopic));
+        long runId = store.runs().start("train-" + System.nanoTime(), params(r, cfg, quotes.size())).id();
+        tracker.recordInto(runId);
+        String name = "cascade-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-r" + runId;
+        Path partial = modelsDir.resolve("." + name + ".partial");
+        try {
+            Files.createDirectories(modelsDir);
+            if (r.stages() == Stages.STAGE1) {
+                trainStage1Only(quotes, cfg, active, partial, tracker, cancel);
+            } else {
+                new CascadeTrainer(tracker, tracker::phase).train(quotes, cfg, partial, cancel::isCancelled);
+            }
+            // the last chance to cancel: after the rename the versions are registered at once
+            cancel.throwIfCancelled();
+            tracker.flush();
+            tracker.progress(0.97, "registering and activating the new cascade");
+            Path folder = modelsDir.resolve(name);
+            Files.move(partial, folder, StandardCopyOption.ATOMIC_MOVE);
+            CascadeVersions.Active now = new CascadeVersions(store).register(folder, true);
+            String summary = "Trained " + r.stages().name().toLowerCase() + " on " + quotes.size()
+                    + " labelled quotes; active now: stage 1 v" + now.stage1().id() + ", stage 2 v" + now.stage2().id();
+            store.runs().finish(runId, RunStatus.DONE, summary, now.stage1().id());
+            tracker.progress(1, summary);
+            return new TrainingOutcome(runId, folder, true, now.stage1().id(), now.stage2().id(), summary);
+        } catch (TrainingCancelledException | JobCancelledException e) {
+            end(tracker, partial, runId, RunStatus.CANCELLED, "cancelled by the user");
+            throw new JobCancelledException();
+        } catch (IOException | RuntimeException | Error e) {
+            end(tracker, partial, runId, RunStatus.FAILED, String.valueOf(e.getMessage()));
+            throw e;
+        }
+    }
+
+    private void end(ProgressTracker tracker, Path partial, long runId, RunStatus status, String message)
+            throws IOException {
+        tracker.flush();
+        Folders.delete(partial);
+        store.runs().finish(runId, status, message, null);
+    }
+
+    /**
+     * Stage 1 alone, with the active stage 2 copied beside it. The active temperatures and
+     * threshold are kept, as updates do (see ADR 0008); the Threshold view can tune it again.
+     */
+    private static void trainStage1Only(List<LabelledText> quotes, CascadeConfig cfg, CascadeVersions.Active active,
+                                        Path partial, ProgressTracker tracker, CancellationToken cancel) throws IOException {
+        Files.createDirectories(partial);
+        tracker.phase("stage 1: fine-tuning on " + quotes.size() + " quotes");
+        List<String> texts = quotes.stream().map(LabelledText::text).toList();
+        List<String> labels = quotes.stream().map(q -> q.inTopic() ? "1" : "0").toList();
+        TrainingRun.Request request = new TrainingRun.Request(texts, labels, List.of(), List.of(), cfg.baseModel(),
+                BertModels.parentVersion(cfg.baseModel()), cfg.stage1(), EPOCH_HOLD_OUT, "stage1");
+        new TrainingRun(BertModels::open, tracker).run(request, partial.resolve("stage1"), cancel::isCancelled);
+        cancel.throwIfCancelled();
+        tracker.phase("copying the active stage 2");
+        Folders.copy(Path.of(active.stage2().path()), partial.resolve("stage2"));
+        CascadeModel m = CascadeModel.read(active.folder());
+        new CascadeModel(m.topics(), "stage1", "stage2", m.stage1Temperature(), m.stage2Temperature(), m.threshold(),
+                m.construction(), m.facts()).write(partial);
+    }
+
+    /** Expected optimiser steps of each fine-tune the job runs, for the ETA until the real counts arrive. */
+    static List<Integer> plan(Stages stages, CascadeConfig cfg, int quotes, double inTopicShare) {
+        List<Integer> plan = new ArrayList<>();
+        if (stages == Stages.STAGE1) {
+            plan.add(steps(quotes, cfg.stage1()));
+            return plan;
+        }
+        int fit = (int) Math.round(quotes * (1 - cfg.validationFraction()));
+        if (stages == Stages.BOTH) {
+            plan.add(steps(fit, cfg.stage1()));
+        }
+        if (cfg.construction() == Construction.CROSS_FIT) {
+            for (int f = 0; f < cfg.folds(); f++) {
+                plan.add(steps(fit * (cfg.folds() - 1) / cfg.folds(), cfg.stage1()));
+            }
+        }
+        // stage 2 sees the in-topic quotes and the out-of-topic ones stage 1 lets through
+        plan.add(steps((int) Math.ceil(fit * inTopicShare), cfg.stage2()));
+        return plan;
+    }
+
+    private static int steps(int examples, TrainingConfig c) {
+        int train = examples - (int) Math.round(examples * EPOCH_HOLD_OUT);
+        return Math.max(1, (train + c.batchSize() - 1) / c.batchSize()) * c.epochs();
+    }
+
+    private static String params(FineTuneRequest r, CascadeConfig cfg, int quotes) throws IOException {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("kind", "full_fine_tune");
+        p.put("stages", r.stages().name().toLowerCase());
+        p.put("base_model", cfg.baseModel());
+        p.put("device", r.device().code());
+        p.put("quotes", quotes);
+        p.put("construction", cfg.construction().name());
+        p.put("folds", cfg.folds());
+        p.put("validation_fraction", cfg.validationFraction());
+        p.put("seed", cfg.seed());
+        p.put("stage1", cfg.stage1().asMap());
+        p.put("stage2", cfg.stage2().asMap());
+        return JSON.writeValueAsString(p);
+    }
+}

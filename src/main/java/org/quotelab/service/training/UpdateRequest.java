@@ -1,0 +1,26 @@
+package org.quotelab.service.training;
+
+import java.util.List;
+import org.quotelab.domain.continual.PromotionGate;
+import org.quotelab.ml.train.BertModels;
+import org.quotelab.service.continual.Strategy;
+import org.quotelab.service.continual.UpdateSettings;
+
+/**
+ * A continual update of the active cascade from new batches.
+ *
+ * @param batchIds the batches to learn; empty = those the active cascade has not learned yet
+ */
+public record UpdateRequest(List<Long> batchIds, Strategy strategy, UpdateSettings settings, PromotionGate gate,
+                            DeviceChoice device) {
+
+    public UpdateRequest {
+        batchIds = List.copyOf(batchIds);
+    }
+
+    /** The {@code quotelab update} defaults: replay strategy, 1 epoch at lr 2e-5, the default promotion gate. */
+    public static UpdateRequest defaults() {
+        return new UpdateRequest(List.of(), Strategy.parse(Strategy.DEFAULT), UpdateSettings.defaults(BertModels.BUNDLED),
+                PromotionGate.defaults(), DeviceChoice.AUTO);
+    }
+}
