@@ -76,18 +76,28 @@ public final class Database implements AutoCloseable {
         return file;
     }
 
-    /** Runs {@code work} as one transaction on the single writer connection; rolls back on any failure. */
+    /**
+     * Runs {@code work} as one transaction on the single writer connection; rolls back on any failure.
+     * A write inside another on the same thread joins it: only the outermost commits or rolls back.
+     */
     public <T> T write(SqlWork<T> work) {
+        boolean outermost = !writeLock.isHeldByCurrentThread();
         writeLock.lock();
         try {
             T result = work.run(writer);
-            writer.commit();
+            if (outermost) {
+                writer.commit();
+            }
             return result;
         } catch (SQLException e) {
-            rollback();
+            if (outermost) {
+                rollback();
+            }
             throw new StoreException(e.getMessage(), e);
         } catch (RuntimeException | Error e) {
-            rollback();
+            if (outermost) {
+                rollback();
+            }
             throw e;
         } finally {
             writeLock.unlock();

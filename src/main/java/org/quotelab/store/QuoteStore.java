@@ -86,6 +86,14 @@ public final class QuoteStore implements AutoCloseable {
         return settings;
     }
 
+    /**
+     * Runs several repository writes as one transaction: all are stored or none. Reads inside see
+     * only what was committed before, so read first, then write.
+     */
+    public <T> T inOneTransaction(java.util.function.Supplier<T> work) {
+        return db.write(c -> work.get());
+    }
+
     public CsvImporter importer() {
         return importer;
     }

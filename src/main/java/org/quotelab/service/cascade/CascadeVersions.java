@@ -33,16 +33,21 @@ public final class CascadeVersions {
         Long parent1 = store.models().active(1).map(ModelVersion::id).orElse(null);
         Long parent2 = store.models().active(2).map(ModelVersion::id).orElse(null);
         String metrics = JSON.writeValueAsString(m);
-        ModelVersion s1 = store.models().create(1, parent1, folder.resolve(m.stage1()).toAbsolutePath().toString(),
-                provenance(folder.resolve(m.stage1())), metrics);
-        ModelVersion s2 = store.models().create(2, parent2, folder.resolve(m.stage2()).toAbsolutePath().toString(),
-                provenance(folder.resolve(m.stage2())), metrics);
-        if (activate) {
-            s1 = store.models().activate(s1.id(), "trained cascade " + folder.getFileName());
-            s2 = store.models().activate(s2.id(), "trained cascade " + folder.getFileName());
-            store.settings().putDouble(SettingsRepository.STAGE1_THRESHOLD, m.threshold());
-        }
-        return new Active(s1, s2, folder);
+        String prov1 = provenance(folder.resolve(m.stage1()));
+        String prov2 = provenance(folder.resolve(m.stage2()));
+        // both stages or neither: a crash between two writes must not leave half a cascade active
+        return store.inOneTransaction(() -> {
+            ModelVersion s1 = store.models().create(1, parent1, folder.resolve(m.stage1()).toAbsolutePath().toString(),
+                    prov1, metrics);
+            ModelVersion s2 = store.models().create(2, parent2, folder.resolve(m.stage2()).toAbsolutePath().toString(),
+                    prov2, metrics);
+            if (activate) {
+                s1 = store.models().activate(s1.id(), "trained cascade " + folder.getFileName());
+                s2 = store.models().activate(s2.id(), "trained cascade " + folder.getFileName());
+                store.settings().putDouble(SettingsRepository.STAGE1_THRESHOLD, m.threshold());
+            }
+            return new Active(s1, s2, folder);
+        });
     }
 
     public Optional<Active> active() {
