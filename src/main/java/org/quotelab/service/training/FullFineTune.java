@@ -25,6 +25,8 @@ import org.quotelab.service.cascade.Construction;
 import org.quotelab.service.jobs.CancellationToken;
 import org.quotelab.service.jobs.JobCancelledException;
 import org.quotelab.store.QuoteStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One full fine-tune from the store: trains into a hidden ".partial" folder beside the models,
@@ -37,6 +39,7 @@ final class FullFineTune {
     /** The share of a stage's quotes {@code TrainingRun} holds out to pick the best epoch. */
     private static final double EPOCH_HOLD_OUT = 0.1;
 
+    private static final Logger LOG = LoggerFactory.getLogger(FullFineTune.class);
     private final QuoteStore store;
     private final Path modelsDir;
 
@@ -46,6 +49,7 @@ final class FullFineTune {
     }
 
     TrainingOutcome run(FineTuneRequest r, ProgressTracker tracker, CancellationToken cancel) throws IOException {
+        long started = System.nanoTime();
         List<LabelledText> quotes = TrainingQuotes.load(store);
         TrainingQuotes.requireTrainable(quotes);
         CascadeVersions.Active active = r.stages() == Stages.BOTH ? null : new CascadeVersions(store).active()
@@ -75,6 +79,8 @@ final class FullFineTune {
             String summary = "Trained " + r.stages().name().toLowerCase() + " on " + quotes.size()
                     + " labelled quotes; active now: stage 1 v" + now.stage1().id() + ", stage 2 v" + now.stage2().id();
             store.runs().finish(runId, RunStatus.DONE, summary, now.stage1().id());
+            LOG.info("{} ({} construction, {} min)", summary, cfg.construction(),
+                    String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 6e10));
             tracker.progress(1, summary);
             return new TrainingOutcome(runId, folder, true, now.stage1().id(), now.stage2().id(), summary);
         } catch (TrainingCancelledException | JobCancelledException e) {
