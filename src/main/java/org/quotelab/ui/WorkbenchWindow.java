@@ -11,6 +11,10 @@ import org.quotelab.ui.common.Feature;
 import org.quotelab.ui.common.FxJobs;
 import org.quotelab.ui.data.DataView;
 import org.quotelab.ui.data.DataViewModel;
+import org.quotelab.ui.evaluation.EvaluationView;
+import org.quotelab.ui.evaluation.EvaluationViewModel;
+import org.quotelab.ui.models.ModelsView;
+import org.quotelab.ui.models.ModelsViewModel;
 import org.quotelab.ui.review.ReviewView;
 import org.quotelab.ui.review.ReviewViewModel;
 import org.quotelab.ui.threshold.ThresholdView;
@@ -24,6 +28,8 @@ public final class WorkbenchWindow {
     public static final String DATA = "Data";
     public static final String REVIEW = "Review";
     public static final String THRESHOLD = "Threshold";
+    public static final String EVALUATION = "Evaluation";
+    public static final String MODELS = "Models";
     static final String STYLESHEET = "/org/quotelab/ui/quotelab.css";
 
     private final Workbench workbench;
@@ -31,6 +37,8 @@ public final class WorkbenchWindow {
     private final DataViewModel data;
     private final ReviewViewModel review;
     private final ThresholdViewModel threshold;
+    private final EvaluationViewModel evaluation;
+    private final ModelsViewModel models;
     private final MainWindow main;
     private final Scene scene;
 
@@ -41,6 +49,14 @@ public final class WorkbenchWindow {
         this.review = new ReviewViewModel(workbench, jobs);
         // a new threshold changes which rows Review calls uncertain
         this.threshold = new ThresholdViewModel(workbench, jobs, () -> review.reload());
+        this.evaluation = new EvaluationViewModel(workbench, jobs, cell -> {
+            review.focus(cell);
+            main().show(REVIEW); // main exists by the time a cell is clicked
+        });
+        this.models = new ModelsViewModel(workbench, jobs, () -> {
+            refreshStatus();
+            review.reload();
+        });
         // built lazily by MainWindow the first time each is shown; loading starts then
         List<Feature> features = List.of(
                 new Feature(DATA, "data", shortcut(KeyCode.DIGIT1), () -> {
@@ -54,6 +70,14 @@ public final class WorkbenchWindow {
                 new Feature(THRESHOLD, "threshold", shortcut(KeyCode.DIGIT3), () -> {
                     threshold.reload();
                     return new ThresholdView(threshold).root();
+                }),
+                new Feature(EVALUATION, "evaluation", shortcut(KeyCode.DIGIT5), () -> {
+                    evaluation.reload();
+                    return new EvaluationView(evaluation).root();
+                }),
+                new Feature(MODELS, "models", shortcut(KeyCode.DIGIT6), () -> {
+                    models.reload();
+                    return new ModelsView(models).root();
                 }));
         data.setAfterImport(() -> {
             review.reload();
@@ -121,6 +145,14 @@ public final class WorkbenchWindow {
 
     public ThresholdViewModel threshold() {
         return threshold;
+    }
+
+    public EvaluationViewModel evaluation() {
+        return evaluation;
+    }
+
+    public ModelsViewModel models() {
+        return models;
     }
 
     public FxJobs jobs() {
