@@ -56,6 +56,7 @@ public final class WorkbenchWindow {
         this.models = new ModelsViewModel(workbench, jobs, () -> {
             refreshStatus();
             review.reload();
+            evaluation.reload(); // its "active" marks changed
         });
         // built lazily by MainWindow the first time each is shown; loading starts then
         List<Feature> features = List.of(

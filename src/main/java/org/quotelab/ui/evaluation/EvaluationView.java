@@ -86,9 +86,11 @@ public final class EvaluationView {
         run.getStyleClass().add("accent");
         run.disableProperty().bind(vm.busyProperty().or(vm.versionAProperty().isNull()));
         run.setOnAction(e -> vm.evaluate());
+        Button refresh = new Button("Refresh");
+        refresh.setOnAction(e -> vm.reload());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        return new ToolBar(title, new Label("Version A"), a, compare, b, new Label("on"), batches, gap, run);
+        return new ToolBar(title, new Label("Version A"), a, compare, b, new Label("on"), batches, gap, refresh, run);
     }
 
     private ComboBox<CascadePair> versions(String id) {

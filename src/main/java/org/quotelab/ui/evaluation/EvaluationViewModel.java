@@ -62,14 +62,23 @@ public final class EvaluationViewModel {
                     List<CascadePair> pairs = (List<CascadePair>) r[0];
                     @SuppressWarnings("unchecked")
                     List<Batch> list = (List<Batch>) r[1];
+                    CascadePair a = same(pairs, versionA.get());
+                    CascadePair b = same(pairs, versionB.get());
                     cascades.setAll(pairs);
                     batches.setAll(list);
-                    versionA.set(pairs.stream().filter(CascadePair::active).findFirst()
+                    versionA.set(a != null ? a : pairs.stream().filter(CascadePair::active).findFirst()
                             .orElse(pairs.isEmpty() ? null : pairs.get(0)));
+                    versionB.set(b);
                     if (pairs.isEmpty()) {
                         message.set("No cascade yet: train one in Training or with `quotelab cascade train`.");
                     }
                 }, () -> { }, e -> message.set("Could not read the cascades: " + e.getMessage()));
+    }
+
+    /** The reloaded pair of the same versions as {@code old}: keeps the user's choice across a refresh. */
+    private static CascadePair same(List<CascadePair> pairs, CascadePair old) {
+        return old == null ? null : pairs.stream().filter(p -> p.stage1().id() == old.stage1().id()
+                && p.stage2().id() == old.stage2().id()).findFirst().orElse(null);
     }
 
     /** Evaluates A (and B when comparing) on the chosen batches, or all when none is chosen. */
