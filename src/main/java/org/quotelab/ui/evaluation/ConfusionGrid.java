@@ -52,8 +52,8 @@ final class ConfusionGrid {
 
     private static Label header(String text) {
         Label l = new Label(text);
-        l.setStyle("-fx-font-weight: bold;");
-        l.setMaxWidth(120);
+        l.setStyle("-fx-font-weight: bold; -fx-padding: 0 4 0 4;");
+        l.setMaxWidth(140);
         return l;
     }
 
@@ -62,6 +62,7 @@ final class ConfusionGrid {
         Label l = new Label(String.valueOf(n));
         l.setId(idPrefix + "-" + i + "-" + j);
         l.setMinSize(56, 34);
+        l.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE); // fill the column however wide its header is
         l.setAlignment(Pos.CENTER);
         Color bg = EMPTY.interpolate(FULL, share);
         // dark cells get white digits so every count stays readable

@@ -107,7 +107,10 @@ public final class EvaluationView {
         table.setPrefHeight(220);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("Class", ClassRow::label));
+        table.getColumns().get(0).setPrefWidth(120);
+        table.getColumns().get(0).setMinWidth(100);
         table.getColumns().add(column("Scope", ClassRow::scope));
+        table.getColumns().get(1).setMinWidth(90);
         table.getColumns().add(column("Precision", r -> fmt(r.precision())));
         table.getColumns().add(column("Recall", r -> fmt(r.recall())));
         table.getColumns().add(column("F1", r -> fmt(r.f1())));

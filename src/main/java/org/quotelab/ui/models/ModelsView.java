@@ -43,7 +43,7 @@ public final class ModelsView {
         root.setTop(toolbar());
         SplitPane split = new SplitPane(buildTable(), detail());
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.62);
+        split.setDividerPositions(0.68);
         root.setCenter(split);
         Label rollbackPreview = preview("models-rollback-preview", vm.rollbackProperty());
         Label promotePreview = preview("models-promote-preview", vm.promotionProperty());
@@ -102,17 +102,17 @@ public final class ModelsView {
     private Node buildTable() {
         table.setId("models-table");
         table.setPlaceholder(new Label("No model versions yet."));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Version", v -> "v" + v.version().id(), 70));
-        table.getColumns().add(column("Stage", v -> String.valueOf(v.version().stage()), 50));
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY); // readable headers; scrolls sideways when narrow
+        table.getColumns().add(column("Version", v -> "v" + v.version().id(), 64));
+        table.getColumns().add(column("Stage", v -> String.valueOf(v.version().stage()), 54));
         table.getColumns().add(column("Active", v -> v.active() ? "\u25cf active" : v.version().status().name()
-                .toLowerCase(), 90));
+                .toLowerCase(), 84));
         table.getColumns().add(column("Created", v -> v.version().createdAt() == null ? ""
-                : CREATED.format(v.version().createdAt()), 130));
-        table.getColumns().add(column("Base", VersionInfo::base, 90));
-        table.getColumns().add(column("Parent", v -> v.version().parentId() == null ? "-" : "v" + v.version().parentId(), 60));
-        table.getColumns().add(column("Cascade with", v -> v.partnerId() == null ? "-" : "v" + v.partnerId(), 90));
-        table.getColumns().add(column("Metrics", VersionInfo::summary, 260));
+                : CREATED.format(v.version().createdAt()), 128));
+        table.getColumns().add(column("Base", VersionInfo::base, 70));
+        table.getColumns().add(column("Parent", v -> v.version().parentId() == null ? "-" : "v" + v.version().parentId(), 64));
+        table.getColumns().add(column("Partner", v -> v.partnerId() == null ? "-" : "v" + v.partnerId(), 100));
+        table.getColumns().add(column("Metrics", VersionInfo::summary, 320));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, v) -> vm.selectedProperty().set(v));
         return table;
     }
