@@ -58,6 +58,11 @@ final class ReviewQuery {
             s.append(" AND q.batch_id = ?");
             params.add(f.batchId());
         }
+        if (f.quoteIds() != null) {
+            // one array parameter, however many ids: the statement text stays the same
+            s.append(" AND q.id = ANY(?)");
+            params.add(f.quoteIds().toArray(new Long[0]));
+        }
         if (f.labelled() != null) {
             s.append(f.labelled() ? " AND l.quote_id IS NOT NULL" : " AND l.quote_id IS NULL");
         }

@@ -13,6 +13,10 @@ import org.quotelab.ui.data.DataView;
 import org.quotelab.ui.data.DataViewModel;
 import org.quotelab.ui.monitoring.MonitoringView;
 import org.quotelab.ui.monitoring.MonitoringViewModel;
+import org.quotelab.ui.evaluation.EvaluationView;
+import org.quotelab.ui.evaluation.EvaluationViewModel;
+import org.quotelab.ui.models.ModelsView;
+import org.quotelab.ui.models.ModelsViewModel;
 import org.quotelab.ui.review.ReviewView;
 import org.quotelab.ui.review.ReviewViewModel;
 import org.quotelab.ui.threshold.ThresholdView;
@@ -31,6 +35,8 @@ public final class WorkbenchWindow {
     public static final String THRESHOLD = "Threshold";
     public static final String MONITORING = "Monitoring";
     public static final String TRAINING = "Training";
+    public static final String EVALUATION = "Evaluation";
+    public static final String MODELS = "Models";
     static final String STYLESHEET = "/org/quotelab/ui/quotelab.css";
 
     private final Workbench workbench;
@@ -40,6 +46,8 @@ public final class WorkbenchWindow {
     private final ThresholdViewModel threshold;
     private final MonitoringViewModel monitoring;
     private final TrainingViewModel training;
+    private final EvaluationViewModel evaluation;
+    private final ModelsViewModel models;
     private final MainWindow main;
     private final Scene scene;
 
@@ -50,10 +58,21 @@ public final class WorkbenchWindow {
         this.review = new ReviewViewModel(workbench, jobs);
         // a new threshold changes which rows Review calls uncertain
         this.threshold = new ThresholdViewModel(workbench, jobs, () -> review.reload());
+        this.evaluation = new EvaluationViewModel(workbench, jobs, cell -> {
+            review.focus(cell);
+            main().show(REVIEW); // main exists by the time a cell is clicked
+        });
+        this.models = new ModelsViewModel(workbench, jobs, () -> {
+            refreshStatus();
+            review.reload();
+            evaluation.reload(); // its "active" marks changed
+        });
         // new active versions change the status bar and Review's predictions
         this.training = new TrainingViewModel(workbench, jobs, () -> {
             refreshStatus();
             review.reload();
+            evaluation.reload();
+            models.reload();
         });
         // new drift figures change the Data view's badges
         this.monitoring = new MonitoringViewModel(workbench.monitoring(), jobs, () -> data.refreshBatches());
@@ -75,6 +94,14 @@ public final class WorkbenchWindow {
                 new Feature(TRAINING, "training", shortcut(KeyCode.DIGIT4), () -> {
                     training.reload();
                     return new TrainingView(training).root();
+                }),
+                new Feature(EVALUATION, "evaluation", shortcut(KeyCode.DIGIT5), () -> {
+                    evaluation.reload();
+                    return new EvaluationView(evaluation).root();
+                }),
+                new Feature(MODELS, "models", shortcut(KeyCode.DIGIT6), () -> {
+                    models.reload();
+                    return new ModelsView(models).root();
                 }),
                 new Feature(MONITORING, "monitoring", shortcut(KeyCode.DIGIT7), () -> {
                     monitoring.loadStored();
@@ -159,6 +186,14 @@ public final class WorkbenchWindow {
 
     public TrainingViewModel training() {
         return training;
+    }
+
+    public EvaluationViewModel evaluation() {
+        return evaluation;
+    }
+
+    public ModelsViewModel models() {
+        return models;
     }
 
     public FxJobs jobs() {

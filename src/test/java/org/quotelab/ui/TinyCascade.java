@@ -21,13 +21,13 @@ import org.quotelab.store.QuoteStore;
  * A tiny cascade trained with the tiny BERT once per test JVM (10-20 s), shared by the UI tests
  * that need real models; and a labelled day of quotes on its topics.
  */
-final class TinyCascade {
+public final class TinyCascade {
     private static Path folder;
 
     private TinyCascade() {
     }
 
-    static synchronized Path folder() throws Exception {
+    public static synchronized Path folder() throws Exception {
         if (folder == null) {
             Path dir = Files.createTempDirectory("quotelab-tiny-cascade");
             TrainingConfig t = TrainingConfig.builder().epochs(1).batchSize(8).learningRate(1e-3).seed(5).build();
@@ -42,13 +42,13 @@ final class TinyCascade {
     }
 
     /** A workbench on {@code dir} whose Review scorer is the active cascade, like the app's. */
-    static Workbench workbench(Path dir) {
+    public static Workbench workbench(Path dir) {
         QuoteStore store = QuoteStore.open(dir.resolve("home").resolve("store").resolve("quotelab"));
         return new Workbench(store, new JobRunner(Workbench.JOB_THREADS), "tester", new CascadeRowScorer(store));
     }
 
     /** Imports {@code rows} labelled quotes (every fourth out-of-topic) and activates the tiny cascade. */
-    static CascadeVersions.Active prepare(Workbench wb, Path dir, int rows) throws Exception {
+    public static CascadeVersions.Active prepare(Workbench wb, Path dir, int rows) throws Exception {
         String[][] topics = {
             {"battery", "the battery died after %d days", "battery life is only %d hours"},
             {"screen", "the screen cracked after %d weeks", "display is too dim at %d percent"},

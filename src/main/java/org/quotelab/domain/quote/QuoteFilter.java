@@ -5,6 +5,7 @@ package org.quotelab.domain.quote;
  * predictions of {@code stage1VersionId}/{@code stage2VersionId} (stage 2 null = stage-1-only
  * predictions). {@code labelled}: TRUE labelled only, FALSE unlabelled only. {@code predictedClass} is a topic, or {@link #OUT_OF_TOPIC} for predicted label 0.
  * {@code uncertainMargin} > 0 keeps quotes with |p_in_topic - threshold| <= margin.
+ * {@code quoteIds} non-null keeps only those quotes, e.g. one cell of a confusion matrix.
  */
 public record QuoteFilter(
         Long batchId,
@@ -15,47 +16,57 @@ public record QuoteFilter(
         double threshold,
         double uncertainMargin,
         boolean disagreementOnly,
-        Boolean validation) {
+        Boolean validation,
+        java.util.List<Long> quoteIds) {
 
     public static final String OUT_OF_TOPIC = "0";
 
+    public QuoteFilter {
+        quoteIds = quoteIds == null ? null : java.util.List.copyOf(quoteIds);
+    }
+
     public static QuoteFilter all() {
-        return new QuoteFilter(null, null, null, null, null, 0.5, 0, false, null);
+        return new QuoteFilter(null, null, null, null, null, 0.5, 0, false, null, null);
     }
 
     public QuoteFilter withBatch(Long id) {
         return new QuoteFilter(id, stage1VersionId, stage2VersionId, predictedClass, labelled,
-                threshold, uncertainMargin, disagreementOnly, validation);
+                threshold, uncertainMargin, disagreementOnly, validation, quoteIds);
     }
 
     public QuoteFilter withModels(Long stage1, Long stage2) {
         return new QuoteFilter(batchId, stage1, stage2, predictedClass, labelled,
-                threshold, uncertainMargin, disagreementOnly, validation);
+                threshold, uncertainMargin, disagreementOnly, validation, quoteIds);
     }
 
     public QuoteFilter withPredictedClass(String cls) {
         return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, cls, labelled,
-                threshold, uncertainMargin, disagreementOnly, validation);
+                threshold, uncertainMargin, disagreementOnly, validation, quoteIds);
     }
 
     public QuoteFilter withLabelled(Boolean on) {
         return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, on,
-                threshold, uncertainMargin, disagreementOnly, validation);
+                threshold, uncertainMargin, disagreementOnly, validation, quoteIds);
     }
 
     public QuoteFilter withUncertain(double thr, double margin) {
         return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled,
-                thr, margin, disagreementOnly, validation);
+                thr, margin, disagreementOnly, validation, quoteIds);
     }
 
     public QuoteFilter withDisagreementOnly(boolean on) {
         return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled,
-                threshold, uncertainMargin, on, validation);
+                threshold, uncertainMargin, on, validation, quoteIds);
     }
 
     public QuoteFilter withValidation(Boolean v) {
         return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled,
-                threshold, uncertainMargin, disagreementOnly, v);
+                threshold, uncertainMargin, disagreementOnly, v, quoteIds);
+    }
+
+    public QuoteFilter withQuoteIds(java.util.Collection<Long> ids) {
+        return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled,
+                threshold, uncertainMargin, disagreementOnly, validation, ids == null ? null : java.util.List.copyOf(ids));
     }
 
     public boolean needsPredictions() {

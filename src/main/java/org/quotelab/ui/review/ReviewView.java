@@ -56,7 +56,7 @@ public final class ReviewView {
         this.table = new TableView<>(vm.rows());
         root.setId("review-view");
         root.getStyleClass().add("review-view");
-        root.setTop(new VBox(filterBar(), legendBar()));
+        root.setTop(new VBox(filterBar(), focusBar(), legendBar()));
         SplitPane split = new SplitPane(buildTable(), detail.root());
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.68);
@@ -115,6 +115,24 @@ public final class ReviewView {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         return new ToolBar(title, batch, predicted, unlabelled, uncertain, disagreement, gap, count);
+    }
+
+    /** Quotes sent by another view (a confusion cell) replace the filters until "Show all". */
+    private Node focusBar() {
+        Label focus = new Label();
+        focus.setId("review-focus");
+        focus.getStyleClass().add("review-focus");
+        javafx.scene.control.Button all = new javafx.scene.control.Button("Show all");
+        all.setId("review-focus-clear");
+        HBox focusBox = new HBox(8, focus, all);
+        focusBox.setPadding(new Insets(4, 10, 4, 10));
+        focusBox.setAlignment(Pos.CENTER_LEFT);
+        focusBox.visibleProperty().bind(vm.focusProperty().isNotNull());
+        focusBox.managedProperty().bind(focusBox.visibleProperty());
+        focus.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.focusProperty().get() == null
+                ? "" : vm.focusProperty().get().description(), vm.focusProperty()));
+        all.setOnAction(e -> vm.focus(null));
+        return focusBox;
     }
 
     private Node legendBar() {

@@ -32,6 +32,7 @@ import org.quotelab.service.ReviewFilters;
 import org.quotelab.service.Workbench;
 import org.quotelab.service.jobs.Job;
 import org.quotelab.service.review.QuoteDetail;
+import org.quotelab.service.review.ReviewFocus;
 import org.quotelab.service.review.ReviewContext;
 import org.quotelab.service.review.ReviewService;
 import org.quotelab.ui.common.FxJobs;
@@ -53,6 +54,7 @@ public final class ReviewViewModel {
     private final ObjectProperty<ReviewContext> context = new SimpleObjectProperty<>();
     private final ObjectProperty<ReviewFilters> filters = new SimpleObjectProperty<>(ReviewFilters.NONE);
     private final ObjectProperty<QuoteDetail> detail = new SimpleObjectProperty<>();
+    private final ObjectProperty<ReviewFocus> focus = new SimpleObjectProperty<>();
     private final LongProperty total = new SimpleLongProperty(-1);
     private final StringProperty message = new SimpleStringProperty("");
     private final IntegerProperty focusRequest = new SimpleIntegerProperty(-1);
@@ -82,9 +84,10 @@ public final class ReviewViewModel {
     }
 
     public void setFilters(ReviewFilters f) {
-        if (f.equals(filters.get())) {
+        if (f.equals(filters.get()) && focus.get() == null) {
             return;
         }
+        focus.set(null);
         filters.set(f);
         jobs.run("Saving filters", (p, c) -> {
             workbench.preferences().setReviewFilters(f);
@@ -116,7 +119,17 @@ public final class ReviewViewModel {
     }
 
     QuoteFilter currentFilter() {
-        return ReviewService.filter(context.get(), filters.get());
+        return focus.get() != null ? focus.get().filter() : ReviewService.filter(context.get(), filters.get());
+    }
+
+    /** Shows exactly the focus's quotes (e.g. a confusion cell) until a filter changes; null goes back to the filters. */
+    public void focus(ReviewFocus f) {
+        focus.set(f);
+        restart();
+    }
+
+    public ObjectProperty<ReviewFocus> focusProperty() {
+        return focus;
     }
 
     /** Asks for the next page unless one is on its way or the last one arrived. */

@@ -1,0 +1,122 @@
+package org.quotelab.service.models;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.quotelab.domain.quote.ModelVersion;
+import org.quotelab.ml.train.ModelVersions;
+import org.quotelab.store.QuoteStore;
+
+/**
+ * The Models view's use cases: list versions, promote a version together with its cascade
+ * partner, roll back, export. Every method reads or writes the store: call them from jobs.
+ *
+ * <p>Roll back returns to the versions that were active before the last promotion or roll-back
+ * made here (remembered in the settings, per stage), so a second roll-back undoes the first.
+ * Without that memory (activated by training or an update run) it returns to the active
+ * version's parent, which those paths set to the version they replaced.
+ */
+public final class ModelAdmin {
+    static final String PREVIOUS = "models.previous_active.stage";
+
+    private final QuoteStore store;
+    private final Cascades cascades;
+
+    public ModelAdmin(QuoteStore store) {
+        this.store = store;
+        this.cascades = new Cascades(store);
+    }
+
+    /** Versions of both stages, newest first. */
+    public List<VersionInfo> versions() {
+        List<VersionInfo> out = new ArrayList<>();
+        List<CascadePair> pairs = cascades.list();
+        List<ModelVersion> all = new ArrayList<>(store.models().list(1));
+        all.addAll(store.models().list(2));
+        all.sort((a, b) -> Long.compare(b.id(), a.id()));
+        for (ModelVersion v : all) {
+            Long partner = pairs.stream().filter(p -> p.stage1().id() == v.id() || p.stage2().id() == v.id())
+                    .map(p -> p.stage1().id() == v.id() ? p.stage2().id() : p.stage1().id()).findFirst().orElse(null);
+            out.add(VersionInfo.of(v, partner));
+        }
+        return out;
+    }
+
+    /** Activating {@code versionId} and, when it belongs to a cascade, the other stage of that cascade. */
+    public ActivationPlan promotion(long versionId) {
+        Optional<ModelVersion> v = store.models().find(versionId);
+        if (v.isEmpty()) {
+            return ActivationPlan.impossible("Promote", "no version " + versionId);
+        }
+        List<ModelVersion> targets = new ArrayList<>();
+        Optional<CascadePair> pair = cascades.of(versionId);
+        if (pair.isPresent()) {
+            targets.add(pair.get().stage1());
+            targets.add(pair.get().stage2());
+        } else {
+            targets.add(v.get());
+        }
+        return plan("Promote", targets);
+    }
+
+    public ActivationPlan rollback() {
+        List<ModelVersion> targets = new ArrayList<>();
+        for (int stage = 1; stage <= 2; stage++) {
+            Optional<ModelVersion> active = store.models().active(stage);
+            if (active.isEmpty()) {
+                continue;
+            }
+            Long back = store.settings().get(PREVIOUS + stage).map(Long::valueOf)
+                    .filter(id -> id != active.get().id()).orElse(active.get().parentId());
+            Optional<ModelVersion> target = back == null ? Optional.empty() : store.models().find(back);
+            if (target.isEmpty()) {
+                return ActivationPlan.impossible("Roll back", "stage " + stage + " version v" + active.get().id()
+                        + " has no earlier active version");
+            }
+            targets.add(target.get());
+        }
+        return targets.isEmpty() ? ActivationPlan.impossible("Roll back", "no active version") : plan("Roll back", targets);
+    }
+
+    private ActivationPlan plan(String action, List<ModelVersion> targets) {
+        List<ActivationPlan.Change> changes = new ArrayList<>();
+        for (ModelVersion t : targets) {
+            ModelVersion from = store.models().active(t.stage()).orElse(null);
+            if (from == null || from.id() != t.id()) {
+                changes.add(new ActivationPlan.Change(t.stage(), from, t));
+            }
+        }
+        return new ActivationPlan(action, changes, null);
+    }
+
+    /** Applies a plan made by {@link #promotion} or {@link #rollback}; remembers what it replaced. */
+    public void apply(ActivationPlan plan) {
+        if (!plan.possible()) {
+            throw new IllegalStateException(plan.describe());
+        }
+        for (ActivationPlan.Change c : plan.changes()) {
+            ModelVersion now = store.models().active(c.stage()).orElse(null);
+            long expected = c.from() == null ? -1 : c.from().id();
+            if ((now == null ? -1 : now.id()) != expected) {
+                throw new IllegalStateException("the active versions changed since this was shown; look again");
+            }
+        }
+        for (ActivationPlan.Change c : plan.changes()) {
+            store.models().activate(c.to().id(), plan.action().toLowerCase() + " in the Models view"
+                    + (c.from() == null ? "" : " (was v" + c.from().id() + ")"));
+            if (c.from() != null) {
+                store.settings().put(PREVIOUS + c.stage(), String.valueOf(c.from().id()));
+            }
+        }
+    }
+
+    /** Writes the version's Hugging Face files (config.json, model.safetensors, tokenizer) into a new folder. */
+    public Path exportHf(long versionId, Path target) throws IOException {
+        ModelVersion v = store.models().find(versionId)
+                .orElseThrow(() -> new IllegalArgumentException("no version " + versionId));
+        ModelVersions.exportHf(Path.of(v.path()), target);
+        return target;
+    }
+}

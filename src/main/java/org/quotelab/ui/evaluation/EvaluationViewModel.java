@@ -1,0 +1,196 @@
+package org.quotelab.ui.evaluation;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.quotelab.domain.quote.Batch;
+import org.quotelab.service.Workbench;
+import org.quotelab.service.evaluation.CascadeEvaluator;
+import org.quotelab.service.evaluation.ClassRow;
+import org.quotelab.service.evaluation.Evaluation;
+import org.quotelab.service.models.CascadePair;
+import org.quotelab.service.models.Cascades;
+import org.quotelab.service.review.ReviewFocus;
+import org.quotelab.ui.common.FxJobs;
+
+/**
+ * State of the Evaluation view: which cascades (A, optionally B) on which batches, and the
+ * results. Evaluating runs in one job (A, then B); a confusion cell goes to Review through
+ * {@code openInReview}, which the window wires to Review and shows it.
+ */
+public final class EvaluationViewModel {
+    private final Workbench workbench;
+    private final FxJobs jobs;
+    private final Consumer<ReviewFocus> openInReview;
+    private final CascadeEvaluator evaluator;
+    private final ObservableList<CascadePair> cascades = FXCollections.observableArrayList();
+    private final ObservableList<Batch> batches = FXCollections.observableArrayList();
+    private final ObservableList<Batch> chosenBatches = FXCollections.observableArrayList();
+    private final ObjectProperty<CascadePair> versionA = new SimpleObjectProperty<>();
+    private final ObjectProperty<CascadePair> versionB = new SimpleObjectProperty<>();
+    private final BooleanProperty compare = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Evaluation> resultA = new SimpleObjectProperty<>();
+    private final ObjectProperty<Evaluation> resultB = new SimpleObjectProperty<>();
+    private final ObservableList<ClassRow> rowsA = FXCollections.observableArrayList();
+    private final ObservableList<ClassRow> rowsB = FXCollections.observableArrayList();
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final DoubleProperty progress = new SimpleDoubleProperty(-1);
+    private final StringProperty message = new SimpleStringProperty("");
+
+    public EvaluationViewModel(Workbench workbench, FxJobs jobs, Consumer<ReviewFocus> openInReview) {
+        this.workbench = workbench;
+        this.jobs = jobs;
+        this.openInReview = openInReview;
+        this.evaluator = new CascadeEvaluator(workbench.store());
+    }
+
+    /** Reads the cascades and batches; A defaults to the active cascade. */
+    public void reload() {
+        jobs.run("Reading cascades", (p, c) -> new Object[] {new Cascades(workbench.store()).list(),
+                workbench.store().batches().list()}, r -> {
+                    @SuppressWarnings("unchecked")
+                    List<CascadePair> pairs = (List<CascadePair>) r[0];
+                    @SuppressWarnings("unchecked")
+                    List<Batch> list = (List<Batch>) r[1];
+                    CascadePair a = same(pairs, versionA.get());
+                    CascadePair b = same(pairs, versionB.get());
+                    cascades.setAll(pairs);
+                    batches.setAll(list);
+                    versionA.set(a != null ? a : pairs.stream().filter(CascadePair::active).findFirst()
+                            .orElse(pairs.isEmpty() ? null : pairs.get(0)));
+                    versionB.set(b);
+                    if (pairs.isEmpty()) {
+                        message.set("No cascade yet: train one in Training or with `quotelab cascade train`.");
+                    }
+                }, () -> { }, e -> message.set("Could not read the cascades: " + e.getMessage()));
+    }
+
+    /** The reloaded pair of the same versions as {@code old}: keeps the user's choice across a refresh. */
+    private static CascadePair same(List<CascadePair> pairs, CascadePair old) {
+        return old == null ? null : pairs.stream().filter(p -> p.stage1().id() == old.stage1().id()
+                && p.stage2().id() == old.stage2().id()).findFirst().orElse(null);
+    }
+
+    /** Evaluates A (and B when comparing) on the chosen batches, or all when none is chosen. */
+    public void evaluate() {
+        CascadePair a = versionA.get();
+        CascadePair b = compare.get() ? versionB.get() : null;
+        if (a == null || busy.get()) {
+            return;
+        }
+        List<Long> ids = chosenBatches.stream().map(Batch::id).toList();
+        busy.set(true);
+        message.set("Evaluating " + a.label() + (b == null ? "" : " and " + b.label()) + "...");
+        FxJobs.Tracked<Evaluation[]> t = jobs.run("Evaluating cascades", (p, c) -> new Evaluation[] {
+            evaluator.evaluate(a, ids, p, c), b == null ? null : evaluator.evaluate(b, ids, p, c)}, this::shown,
+                () -> {
+                    busy.set(false);
+                    message.set("Cancelled");
+                }, e -> {
+                    busy.set(false);
+                    message.set("Evaluation failed: " + e.getMessage());
+                });
+        progress.bind(t.progressProperty());
+        t.messageProperty().addListener((o, x, m) -> {
+            if (busy.get() && m != null && !m.isEmpty()) {
+                message.set(m);
+            }
+        });
+    }
+
+    private void shown(Evaluation[] r) {
+        busy.set(false);
+        progress.unbind();
+        resultA.set(r[0]);
+        resultB.set(r[1]);
+        rowsA.setAll(ClassRow.of(r[0], null));
+        rowsB.setAll(r[1] == null ? List.of() : ClassRow.of(r[1], r[0]));
+        message.set(summary(r[0]) + (r[1] == null ? "" : "   |   " + summary(r[1])));
+    }
+
+    static String summary(Evaluation e) {
+        if (e.figures() == null) {
+            return e.pair().label() + ": no labelled quotes to evaluate";
+        }
+        return String.format(Locale.ROOT, "%s: %d labelled quotes, macro-F1 %.3f, accuracy %.1f %% at threshold %.3f%s%s",
+                e.pair().label(), e.size(), e.figures().endToEnd().macro().f1(), 100 * e.figures().endToEnd().accuracy(),
+                e.threshold(), e.skipped() > 0 ? ", " + e.skipped() + " skipped (topic unknown to it)" : "",
+                e.scored() > 0 ? ", " + e.scored() + " scored now" : "");
+    }
+
+    /** Opens Review on the quotes of one cell of A's (or B's) confusion matrix. */
+    public void openCell(boolean ofB, int trueClass, int predictedClass) {
+        Evaluation e = ofB ? resultB.get() : resultA.get();
+        if (e == null || e.figures() == null) {
+            return;
+        }
+        List<String> labels = e.matrix().labels();
+        List<Long> ids = e.cell(trueClass, predictedClass);
+        String what = String.format(Locale.ROOT, "%s: true %s, predicted %s (%d quotes)", e.pair().label(),
+                labels.get(trueClass), labels.get(predictedClass), ids.size());
+        openInReview.accept(new ReviewFocus(what, ids, e.pair().stage1().id(), e.pair().stage2().id()));
+    }
+
+    public ObservableList<CascadePair> cascades() {
+        return cascades;
+    }
+
+    public ObservableList<Batch> batches() {
+        return batches;
+    }
+
+    /** The batches to evaluate on; empty means all. */
+    public ObservableList<Batch> chosenBatches() {
+        return chosenBatches;
+    }
+
+    public ObjectProperty<CascadePair> versionAProperty() {
+        return versionA;
+    }
+
+    public ObjectProperty<CascadePair> versionBProperty() {
+        return versionB;
+    }
+
+    public BooleanProperty compareProperty() {
+        return compare;
+    }
+
+    public ObjectProperty<Evaluation> resultAProperty() {
+        return resultA;
+    }
+
+    public ObjectProperty<Evaluation> resultBProperty() {
+        return resultB;
+    }
+
+    public ObservableList<ClassRow> rowsA() {
+        return rowsA;
+    }
+
+    public ObservableList<ClassRow> rowsB() {
+        return rowsB;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+}
