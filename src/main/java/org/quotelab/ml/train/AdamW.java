@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,10 +45,8 @@ public final class AdamW implements AutoCloseable {
         steps++;
         double bc1 = 1 - Math.pow(beta1, steps);
         double bc2 = 1 - Math.pow(beta2, steps);
-        boolean gradMode = JniUtils.isGradMode();
         // In-place updates of leaves are only legal, and only free of graph building, without grad mode.
-        JniUtils.setGradMode(false);
-        try (NDManager m = scratch.newSubManager()) {
+        try (NoGrad off = NoGrad.enter(); NDManager m = scratch.newSubManager()) {
             NDArray b1 = scalar(m, beta1);
             NDArray b2 = scalar(m, beta2);
             NDArray gradIn = scalar(m, (1 - beta1) * gradScale);
@@ -78,8 +75,6 @@ public final class AdamW implements AutoCloseable {
                     w.subi(update.muli(stepSize));
                 }
             }
-        } finally {
-            JniUtils.setGradMode(gradMode);
         }
     }
 

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -147,9 +146,7 @@ public final class ContinualTrainer {
         if (old.isEmpty()) {
             return fresh;
         }
-        boolean grad = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try {
+        try (NoGrad off = NoGrad.enter()) {
             NDArray g = manager.full(new Shape(), (float) gamma, DataType.FLOAT32);
             Map<String, NDArray> out = new LinkedHashMap<>();
             fresh.forEach((name, f) -> {
@@ -157,8 +154,6 @@ public final class ContinualTrainer {
                 out.put(name, o == null || !o.getShape().equals(f.getShape()) ? f : o.mul(g).add(f));
             });
             return out;
-        } finally {
-            JniUtils.setGradMode(grad);
         }
     }
 

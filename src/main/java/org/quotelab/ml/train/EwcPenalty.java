@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,9 +40,7 @@ public final class EwcPenalty implements LossPenalty, AutoCloseable {
             throw new IllegalArgumentException("EWC lambda must be >= 0, got " + lambda);
         }
         EwcPenalty p = new EwcPenalty(net.manager().newSubManager(), lambda);
-        boolean grad = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try {
+        try (NoGrad off = NoGrad.enter()) {
             NDArray one = p.manager.full(new Shape(), 1f, DataType.FLOAT32);
             for (TrainableParameter t : TrainableParameter.of(net.block())) {
                 NDArray f = fisherByName.get(t.name());
@@ -61,8 +58,6 @@ public final class EwcPenalty implements LossPenalty, AutoCloseable {
         } catch (RuntimeException e) {
             p.close();
             throw e;
-        } finally {
-            JniUtils.setGradMode(grad);
         }
         return p;
     }

@@ -150,27 +150,32 @@ public final class FineTuner {
     }
 
     /** Copies the weights with libtorch (DJL's duplicate() would point the copy at a Java buffer). */
-    private static List<NDArray> snapshot(List<TrainableParameter> params, NDManager manager, List<NDArray> old) {
+    static List<NDArray> snapshot(List<TrainableParameter> params, NDManager manager, List<NDArray> old) {
         if (old != null) {
             old.forEach(NDArray::close);
         }
-        NDArray one = manager.full(new Shape(), 1f, DataType.FLOAT32);
-        List<NDArray> copies = new ArrayList<>(params.size());
-        for (TrainableParameter p : params) {
-            NDArray copy = p.array().mul(one);
-            copy.attach(manager);
-            copies.add(copy);
+        // without grad mode the copies are plain tensors, not graph nodes that keep the weights alive
+        try (NoGrad off = NoGrad.enter()) {
+            NDArray one = manager.full(new Shape(), 1f, DataType.FLOAT32);
+            List<NDArray> copies = new ArrayList<>(params.size());
+            for (TrainableParameter p : params) {
+                NDArray copy = p.array().mul(one);
+                copy.attach(manager);
+                copies.add(copy);
+            }
+            one.close();
+            return copies;
         }
-        one.close();
-        return copies;
     }
 
     /** In-place copy back, so the block keeps the same arrays (0 * w + saved is exact for finite w). */
-    private static void restore(List<TrainableParameter> params, List<NDArray> saved, NDManager manager) {
-        NDArray zero = manager.full(new Shape(), 0f, DataType.FLOAT32);
-        for (int i = 0; i < params.size(); i++) {
-            params.get(i).array().muli(zero).addi(saved.get(i));
+    static void restore(List<TrainableParameter> params, List<NDArray> saved, NDManager manager) {
+        try (NoGrad off = NoGrad.enter()) {
+            NDArray zero = manager.full(new Shape(), 0f, DataType.FLOAT32);
+            for (int i = 0; i < params.size(); i++) {
+                params.get(i).array().muli(zero).addi(saved.get(i));
+            }
+            zero.close();
         }
-        zero.close();
     }
 }

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,9 +35,7 @@ public final class WeightTransfer {
      * added into the zeroed parameter.
      */
     static void assign(Map<String, Parameter> params, WeightSource values, NDManager parent) throws IOException {
-        boolean gradMode = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try (NDManager m = parent.newSubManager()) {
+        try (NoGrad off = NoGrad.enter(); NDManager m = parent.newSubManager()) {
             NDArray zero = m.full(new Shape(), 0f, DataType.FLOAT32);
             for (Map.Entry<String, Parameter> e : params.entrySet()) {
                 long[] shape = values.shapes().get(e.getKey());
@@ -53,8 +50,6 @@ public final class WeightTransfer {
                 NDArray source = m.create(values.read(e.getKey()), new Shape(shape));
                 target.muli(zero).addi(source);
             }
-        } finally {
-            JniUtils.setGradMode(gradMode);
         }
     }
 }
