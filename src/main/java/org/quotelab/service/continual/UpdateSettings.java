@@ -14,8 +14,8 @@ import org.quotelab.ml.train.TrainingConfig;
 public record UpdateSettings(String baseModel, TrainingConfig full, TrainingConfig update, int fisherSamples,
                              long seed) {
 
-    public static final int DEFAULT_UPDATE_EPOCHS = 1;
-    public static final double DEFAULT_UPDATE_LR = 2e-5;
+    public static final int DEFAULT_UPDATE_EPOCHS = 2;
+    public static final double DEFAULT_UPDATE_LR = 5e-5;
     public static final int DEFAULT_FISHER_SAMPLES = 100;
 
     public static UpdateSettings defaults(String baseModel) {

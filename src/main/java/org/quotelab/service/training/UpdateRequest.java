@@ -18,7 +18,7 @@ public record UpdateRequest(List<Long> batchIds, Strategy strategy, UpdateSettin
         batchIds = List.copyOf(batchIds);
     }
 
-    /** The {@code quotelab update} defaults: replay strategy, 1 epoch at lr 2e-5, the default promotion gate. */
+    /** The {@code quotelab update} defaults: replay strategy, 2 epochs at lr 5e-5 (measured in ADR 0008), the default promotion gate. */
     public static UpdateRequest defaults() {
         return new UpdateRequest(List.of(), Strategy.parse(Strategy.DEFAULT), UpdateSettings.defaults(BertModels.BUNDLED),
                 PromotionGate.defaults(), DeviceChoice.AUTO);
