@@ -141,6 +141,23 @@ class ReviewViewTest {
     }
 
     @Test
+    void probabilityBarsAreDrawnToScale(FxRobot robot) throws Exception {
+        UiFixture.until(10, () -> window.review().rows().size() == 10);
+        // q0..q7 hold p = 0.05, 0.15, ..., 0.75: each bar is p of the 70-pixel track
+        UiFixture.until(10, () -> robot.lookup(".p-fill").queryAll().stream()
+                .filter(javafx.scene.Node::isVisible).map(n -> ((javafx.scene.layout.Region) n).getWidth())
+                .filter(w -> w > 0).count() == 8);
+        java.util.List<Double> widths = UiFixture.fx(() -> robot.lookup(".p-fill").queryAll().stream()
+                .filter(n -> n.getScene() != null && n.getParent().getParent().getParent() != null
+                        && ((javafx.scene.control.TableCell<?, ?>) n.getParent().getParent().getParent()).getItem() != null)
+                .map(n -> ((javafx.scene.layout.Region) n).getWidth()).sorted().toList());
+        assertEquals(8, widths.size());
+        for (int i = 0; i < 8; i++) {
+            assertEquals(70 * (0.05 + 0.1 * i), widths.get(i), 1e-6);
+        }
+    }
+
+    @Test
     void filtersChangeTheRowsShown(FxRobot robot) throws Exception {
         UiFixture.until(10, () -> window.review().rows().size() == 10);
         robot.clickOn(UiFixture.find(robot, "#filter-unlabelled", javafx.scene.Node.class));

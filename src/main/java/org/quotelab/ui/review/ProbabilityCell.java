@@ -28,7 +28,11 @@ final class ProbabilityCell extends TableCell<QuoteRow, Double> {
         track.setMinSize(BAR_WIDTH, 10);
         track.setPrefSize(BAR_WIDTH, 10);
         track.setMaxSize(BAR_WIDTH, 10);
+        // placed by hand in updateItem: a managed child would be resized to its (zero) preferred size
+        fill.setManaged(false);
+        tick.setManaged(false);
         value.getStyleClass().add("p-value");
+        value.setMinWidth(Region.USE_PREF_SIZE);
         box.setAlignment(Pos.CENTER_LEFT);
         setText(null);
     }
