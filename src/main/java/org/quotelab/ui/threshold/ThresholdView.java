@@ -139,13 +139,18 @@ public final class ThresholdView {
         bound.setPrefColumnCount(5);
         bound.textProperty().bindBidirectional(vm.boundProperty());
         Button best = button("Best macro-F1", "recommend-best", ThresholdObjective.BEST_MACRO_F1);
-        Button c0 = button("Min class-0 recall", "recommend-class0", ThresholdObjective.MIN_CLASS0_RECALL);
-        Button oot = button("Min out-of-topic recall", "recommend-oot", ThresholdObjective.MIN_OUT_OF_TOPIC_RECALL);
-        HBox boundRow = new HBox(6, new Label("Bound"), bound, c0, oot);
+        Button c0 = button("Class 0", "recommend-class0", ThresholdObjective.MIN_CLASS0_RECALL);
+        Button oot = button("Out-of-topic", "recommend-oot", ThresholdObjective.MIN_OUT_OF_TOPIC_RECALL);
+        Label boundLabel = new Label("Keep recall at least");
+        boundLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox boundRow = new HBox(6, boundLabel, bound);
         boundRow.setAlignment(Pos.CENTER_LEFT);
+        c0.setTooltip(new javafx.scene.control.Tooltip("Best macro-F1 among thresholds whose class-0 recall reaches the bound"));
+        oot.setTooltip(new javafx.scene.control.Tooltip("Best macro-F1 among thresholds whose out-of-topic recall reaches the bound"));
+        HBox bounded = new HBox(6, c0, oot);
         Label heading = new Label("Recommend");
         heading.getStyleClass().add("section-title");
-        return new VBox(6, heading, best, boundRow);
+        return new VBox(6, heading, best, boundRow, bounded);
     }
 
     private Button button(String text, String id, ThresholdObjective objective) {
