@@ -88,6 +88,10 @@ public final class EvaluationView {
         run.setOnAction(e -> vm.evaluate());
         Button refresh = new Button("Refresh");
         refresh.setOnAction(e -> vm.reload());
+        // narrow enough that Evaluate stays on screen at 1280 pixels instead of in the overflow menu
+        a.setPrefWidth(220);
+        b.setPrefWidth(220);
+        batches.setPrefWidth(150);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         return new ToolBar(title, new Label("Version A"), a, compare, b, new Label("on"), batches, gap, refresh, run);
