@@ -145,8 +145,9 @@ public final class ReviewView {
 
     private void fillLegend(List<TopicCount> topics) {
         legend.getChildren().clear();
-        for (int d = 1; d <= Math.min(9, topics.size()); d++) {
-            legend.getChildren().add(key(String.valueOf(d), Labels.topicName(topics.get(d - 1).topic())));
+        for (int n = 1; n <= Math.min(ReviewViewModel.MAX_KEYED_TOPICS, topics.size()); n++) {
+            String cap = n <= 9 ? String.valueOf(n) : "\u21e7" + (n - 10);
+            legend.getChildren().add(key(cap, Labels.topicName(topics.get(n - 1).topic())));
         }
         legend.getChildren().addAll(key("0", "out-of-topic"), key("Enter", "accept prediction"),
                 key("\u2191\u2193", "move"), key("Ctrl+Z", "undo"));
@@ -211,7 +212,7 @@ public final class ReviewView {
         int digit = digit(e.getCode());
         boolean done = false;
         if (digit >= 0) {
-            done = vm.labelWithDigit(index, digit);
+            done = vm.labelWithKey(index, digit, e.isShiftDown());
             e.consume();
         } else if (e.getCode() == KeyCode.ENTER) {
             done = vm.acceptPrediction(index);

@@ -181,16 +181,33 @@ public final class ReviewViewModel {
 
     /** Digit 1-9 sets topic d of the legend, 0 marks the quote out-of-topic; false when the key means nothing. */
     public boolean labelWithDigit(int index, int digit) {
-        if (digit == 0) {
+        return labelWithKey(index, digit, false);
+    }
+
+    /**
+     * A digit key, with Shift for the topics after the ninth: Shift+0 is topic 10, Shift+1 to
+     * Shift+9 are topics 11 to 19. 0 without Shift marks the quote out-of-topic.
+     */
+    public boolean labelWithKey(int index, int digit, boolean shift) {
+        if (digit == 0 && !shift) {
             return label(index, QuoteLabel.outOfTopic(), LabelSource.EXPERT);
         }
+        int number = topicNumber(digit, shift);
         List<TopicCount> topics = topics();
-        if (digit > topics.size()) {
+        if (number > topics.size()) {
             message.set(topics.isEmpty() ? "No topics yet: import labelled quotes first."
-                    : "Key " + digit + " has no topic; the legend lists keys 1-" + Math.min(9, topics.size()) + ".");
+                    : "No topic on this key; the legend lists the keys of all " + Math.min(MAX_KEYED_TOPICS, topics.size())
+                    + " keyed topics.");
             return false;
         }
-        return label(index, QuoteLabel.inTopic(topics.get(digit - 1).topic()), LabelSource.EXPERT);
+        return label(index, QuoteLabel.inTopic(topics.get(number - 1).topic()), LabelSource.EXPERT);
+    }
+
+    /** Topics reachable from the keyboard: 1-9, then Shift+0 to Shift+9. */
+    public static final int MAX_KEYED_TOPICS = 19;
+
+    public static int topicNumber(int digit, boolean shift) {
+        return shift ? 10 + digit : digit;
     }
 
     /** Enter: the model's prediction becomes the label (source MODEL_ACCEPTED). */
