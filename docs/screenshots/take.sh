@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts the real app under Xvfb on a fresh data folder (so it imports the bundled sample days),
-# visits each implemented view and saves screenshots to docs/screenshots/*.png.
+# trains the first model with one click, visits every view and saves screenshots to docs/screenshots/*.png.
 # Needs: Xvfb, xdotool, ImageMagick (apt-get install -y xvfb xdotool imagemagick).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -38,26 +38,25 @@ if [ -z "$WIN" ]; then
 fi
 echo "window up after $(echo "$(date +%s.%N) - $START" | bc) s"
 
+# the navigation buttons on the left: clicking them is more reliable under Xvfb than shortcuts
+# after the file chooser has had the keyboard
+view() {
+    case "$1" in
+        data) xdotool mousemove 65 29 click 1 ;; review) xdotool mousemove 72 69 click 1 ;;
+        threshold) xdotool mousemove 80 109 click 1 ;; training) xdotool mousemove 75 149 click 1 ;;
+        evaluation) xdotool mousemove 83 189 click 1 ;; models) xdotool mousemove 72 229 click 1 ;;
+        monitoring) xdotool mousemove 83 269 click 1 ;;
+    esac
+}
 shot() { sleep "$2"; import -window root "$OUT/$1.png"; echo "saved $OUT/$1.png"; }
 
 # first run: Data shows the sample import with its progress bar, then the ten day batches
 shot data-first-run 0.3
-shot data 8
-
-# Review: pick a quote, label it with a digit, and show its detail and history
-xdotool key --window "$WIN" ctrl+2
-sleep 3
-xdotool mousemove 400 170 click 1
-sleep 0.5
-xdotool key 2
-sleep 1
-xdotool key Up
-shot review 1.5
-
+sleep 8
 
 # the import wizard: open a sample day through the file chooser (GTK: Ctrl+L takes a typed path)
 cp sample-data/day-03.csv "$HOME_DIR/day-03.csv"
-xdotool key --window "$WIN" ctrl+1
+view data
 sleep 1
 xdotool mousemove 1055 23 click 1
 sleep 3
@@ -68,3 +67,60 @@ xdotool type --delay 40 "$HOME_DIR/day-03.csv"
 sleep 1
 xdotool key Return
 shot data-import-wizard 3
+xdotool key Escape
+# close the wizard without importing (its Close button)
+xdotool mousemove 1160 745 click 1
+
+# Training: the one-click first model, on the sample days, with the bundled MiniLM
+view training
+sleep 2
+xdotool mousemove 517 57 click 1
+TRAIN_START=$(date +%s)
+shot training 150
+wait_log() { # pattern, seconds
+    for _ in $(seq 1 "$2"); do
+        if grep -q "$1" "$HOME_DIR/app.log"; then return 0; fi
+        sleep 1
+    done
+    echo "timed out waiting for '$1'; the log:" >&2
+    tail -n 30 "$HOME_DIR/app.log" >&2
+    exit 1
+}
+wait_log "active now: stage 1" 3600
+echo "first model trained in $(( $(date +%s) - TRAIN_START )) s"
+
+# Review: pick a quote, label it with a digit, and show its detail and history
+view review
+sleep 4
+xdotool mousemove 400 170 click 1
+sleep 0.5
+xdotool key 2
+sleep 1
+xdotool key Up
+shot review 2
+
+view threshold
+shot threshold 20
+
+# Evaluation of the active cascade on every batch (scores what Review has not yet)
+view evaluation
+sleep 3
+xdotool mousemove 1227 19 click 1
+shot evaluation 60
+
+view models
+sleep 3
+xdotool mousemove 180 84 click 1
+shot models 2
+
+# Monitoring: refresh (drift against the reference days, accuracy per day)
+view monitoring
+sleep 3
+xdotool mousemove 1230 19 click 1
+wait_log "monitoring: " 600
+xdotool mousemove 300 645 click 1
+shot monitoring 3
+
+# Data again, now with the drift badges
+view data
+shot data 3

@@ -131,7 +131,7 @@ public final class DataView {
         run.disableProperty().bind(vm.busyProperty());
         run.setOnAction(e -> vm.startImport());
         Button close = new Button("Close");
-        close.setOnAction(e -> vm.previewProperty().set(null));
+        close.setOnAction(e -> vm.closePreview());
         close.disableProperty().bind(vm.busyProperty());
         HBox options = new HBox(10, new Label("Batch (day):"), day, split, spacer(), close, run);
         options.setAlignment(Pos.CENTER_LEFT);

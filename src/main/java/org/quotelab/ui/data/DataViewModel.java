@@ -129,6 +129,15 @@ public final class DataViewModel {
                 this::cancelled, this::fail));
     }
 
+    /** Closes the wizard without importing; its hint about the mapping goes with it. */
+    public void closePreview() {
+        if (busy.get()) {
+            return;
+        }
+        preview.set(null);
+        message.set("");
+    }
+
     public void cancel() {
         if (running != null) {
             message.set("Cancelling...");
