@@ -88,13 +88,17 @@ public final class EvaluationView {
         run.setOnAction(e -> vm.evaluate());
         Button refresh = new Button("Refresh");
         refresh.setOnAction(e -> vm.reload());
-        // narrow enough that Evaluate stays on screen at 1280 pixels instead of in the overflow menu
-        a.setPrefWidth(220);
-        b.setPrefWidth(220);
-        batches.setPrefWidth(150);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        return new ToolBar(title, new Label("Version A"), a, compare, b, new Label("on"), batches, gap, refresh, run);
+        a.setPrefWidth(200);
+        b.setPrefWidth(200);
+        batches.setPrefWidth(140);
+        // the actions sit beside the tool bar, not in it: a narrow window moves choosers into the
+        // overflow menu, never the Evaluate button
+        ToolBar choosers = new ToolBar(title, new Label("Version A"), a, compare, b, new Label("on"), batches);
+        HBox.setHgrow(choosers, Priority.ALWAYS);
+        choosers.setMinWidth(0);
+        ToolBar actions = new ToolBar(refresh, run);
+        actions.setMinWidth(Region.USE_PREF_SIZE);
+        return new HBox(choosers, actions);
     }
 
     private ComboBox<CascadePair> versions(String id) {
