@@ -7,9 +7,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -22,6 +20,7 @@ import org.quotelab.service.models.CascadePair;
 import org.quotelab.service.models.Cascades;
 import org.quotelab.service.review.ReviewFocus;
 import org.quotelab.ui.common.FxJobs;
+import org.quotelab.ui.common.JobStatus;
 
 /**
  * State of the Evaluation view: which cascades (A, optionally B) on which batches, and the
@@ -43,13 +42,18 @@ public final class EvaluationViewModel {
     private final ObjectProperty<Evaluation> resultB = new SimpleObjectProperty<>();
     private final ObservableList<ClassRow> rowsA = FXCollections.observableArrayList();
     private final ObservableList<ClassRow> rowsB = FXCollections.observableArrayList();
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
-    private final DoubleProperty progress = new SimpleDoubleProperty(-1);
-    private final StringProperty message = new SimpleStringProperty("");
+    private final JobStatus status;
+    private final BooleanProperty busy;
+    private final DoubleProperty progress;
+    private final StringProperty message;
 
     public EvaluationViewModel(Workbench workbench, FxJobs jobs, Consumer<ReviewFocus> openInReview) {
         this.workbench = workbench;
         this.jobs = jobs;
+        this.status = new JobStatus(jobs);
+        this.busy = status.busyProperty();
+        this.progress = status.progressProperty();
+        this.message = status.messageProperty();
         this.openInReview = openInReview;
         this.evaluator = new CascadeEvaluator(workbench.store());
     }
@@ -89,28 +93,12 @@ public final class EvaluationViewModel {
             return;
         }
         List<Long> ids = chosenBatches.stream().map(Batch::id).toList();
-        busy.set(true);
-        message.set("Evaluating " + a.label() + (b == null ? "" : " and " + b.label()) + "...");
-        FxJobs.Tracked<Evaluation[]> t = jobs.run("Evaluating cascades", (p, c) -> new Evaluation[] {
-            evaluator.evaluate(a, ids, p, c), b == null ? null : evaluator.evaluate(b, ids, p, c)}, this::shown,
-                () -> {
-                    busy.set(false);
-                    message.set("Cancelled");
-                }, e -> {
-                    busy.set(false);
-                    message.set("Evaluation failed: " + e.getMessage());
-                });
-        progress.bind(t.progressProperty());
-        t.messageProperty().addListener((o, x, m) -> {
-            if (busy.get() && m != null && !m.isEmpty()) {
-                message.set(m);
-            }
-        });
+        status.run("Evaluating cascades", "Evaluating " + a.label() + (b == null ? "" : " and " + b.label()) + "...",
+                (p, c) -> new Evaluation[] {evaluator.evaluate(a, ids, p, c),
+                    b == null ? null : evaluator.evaluate(b, ids, p, c)}, this::shown, "Evaluation failed");
     }
 
     private void shown(Evaluation[] r) {
-        busy.set(false);
-        progress.unbind();
         resultA.set(r[0]);
         resultB.set(r[1]);
         rowsA.setAll(ClassRow.of(r[0], null));

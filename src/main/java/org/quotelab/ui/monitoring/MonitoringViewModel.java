@@ -6,10 +6,7 @@ import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -19,6 +16,7 @@ import org.quotelab.service.monitoring.MonitoringReport;
 import org.quotelab.service.monitoring.MonitoringService;
 import org.quotelab.service.monitoring.TimelinePoint;
 import org.quotelab.ui.common.FxJobs;
+import org.quotelab.ui.common.JobStatus;
 
 /**
  * State of the Monitoring view. Refresh is one job (scoring missing predictions, embedding for the
@@ -34,16 +32,19 @@ public final class MonitoringViewModel {
     private final ObjectProperty<MonitoringReport> report = new SimpleObjectProperty<>();
     private final ObjectProperty<ForgettingMatrix> matrix = new SimpleObjectProperty<>();
     private final ObjectProperty<BatchRow> selected = new SimpleObjectProperty<>();
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
-    private final DoubleProperty progress = new SimpleDoubleProperty(-1);
-    private final StringProperty message = new SimpleStringProperty("Press Refresh to measure drift and accuracy.");
+    private final JobStatus status;
+    private final BooleanProperty busy;
+    private final StringProperty message;
     private final ObservableList<BatchRow> batches = FXCollections.observableArrayList();
     private final ObservableList<ExplainingQuote> explaining = FXCollections.observableArrayList();
-    private FxJobs.Tracked<?> running;
 
     public MonitoringViewModel(MonitoringService service, FxJobs jobs, Runnable afterRefresh) {
         this.service = service;
         this.jobs = jobs;
+        this.status = new JobStatus(jobs);
+        this.busy = status.busyProperty();
+        this.message = status.messageProperty();
+        message.set("Press Refresh to measure drift and accuracy.");
         this.afterRefresh = afterRefresh;
         selected.addListener((o, a, row) -> showExplaining(row));
     }
@@ -68,37 +69,11 @@ public final class MonitoringViewModel {
     }
 
     public void cancel() {
-        if (running != null) {
-            running.cancel();
-        }
+        status.cancel();
     }
 
     private <T> void start(String title, org.quotelab.service.jobs.Job<T> job, java.util.function.Consumer<T> done) {
-        busy.set(true);
-        message.set(title + "...");
-        FxJobs.Tracked<T> t = jobs.run(title, job, v -> {
-            finish();
-            done.accept(v);
-        }, () -> {
-            finish();
-            message.set("Cancelled.");
-        }, e -> {
-            finish();
-            message.set(title + " failed: " + e.getMessage());
-        });
-        running = t;
-        progress.bind(t.progressProperty());
-        t.messageProperty().addListener((o, a, m) -> {
-            if (busy.get() && m != null && !m.isEmpty()) {
-                message.set(m);
-            }
-        });
-    }
-
-    private void finish() {
-        busy.set(false);
-        running = null;
-        progress.unbind();
+        status.run(title, title + "...", job, done, title + " failed");
     }
 
     private void loaded(Optional<MonitoringReport> result) {
@@ -150,7 +125,7 @@ public final class MonitoringViewModel {
     }
 
     public DoubleProperty progressProperty() {
-        return progress;
+        return status.progressProperty();
     }
 
     public StringProperty messageProperty() {

@@ -9,7 +9,6 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -21,6 +20,7 @@ import org.quotelab.domain.cascade.ThresholdObjective;
 import org.quotelab.service.Workbench;
 import org.quotelab.service.cascade.ThresholdTuning;
 import org.quotelab.ui.common.FxJobs;
+import org.quotelab.ui.common.JobStatus;
 
 /**
  * State of the Threshold view. The sweep is computed once per load in a job; moving the slider
@@ -41,9 +41,10 @@ public final class ThresholdViewModel {
     private final ObjectProperty<ThresholdTuning.Loaded> loaded = new SimpleObjectProperty<>();
     private final IntegerProperty index = new SimpleIntegerProperty(ThresholdTuning.GRID_STEPS / 2);
     private final BooleanProperty ready = new SimpleBooleanProperty(false);
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
-    private final DoubleProperty progress = new SimpleDoubleProperty(-1);
-    private final StringProperty message = new SimpleStringProperty("");
+    private final JobStatus status;
+    private final BooleanProperty busy;
+    private final DoubleProperty progress;
+    private final StringProperty message;
     private final StringProperty threshold = new SimpleStringProperty("-");
     private final StringProperty class0Recall = new SimpleStringProperty("-");
     private final StringProperty class0Precision = new SimpleStringProperty("-");
@@ -56,6 +57,10 @@ public final class ThresholdViewModel {
 
     public ThresholdViewModel(Workbench workbench, FxJobs jobs, Runnable afterApply) {
         this.jobs = jobs;
+        this.status = new JobStatus(jobs);
+        this.busy = status.busyProperty();
+        this.progress = status.progressProperty();
+        this.message = status.messageProperty();
         this.afterApply = afterApply;
         this.tuning = new ThresholdTuning(workbench.store(), workbench.scorer());
         index.addListener((o, a, b) -> show());
@@ -63,27 +68,11 @@ public final class ThresholdViewModel {
 
     /** Loads (scoring the missing validation predictions first) and sweeps, in a job. */
     public void reload() {
-        busy.set(true);
-        message.set("Loading validation quotes...");
-        FxJobs.Tracked<Optional<ThresholdTuning.Loaded>> t = jobs.run("Sweeping the stage-1 threshold",
-                tuning::load, this::loaded, () -> {
-                    busy.set(false);
-                    message.set("Cancelled");
-                }, e -> {
-                    busy.set(false);
-                    message.set("Could not load the threshold data: " + e.getMessage());
-                });
-        progress.bind(t.progressProperty());
-        t.messageProperty().addListener((o, a, m) -> {
-            if (busy.get() && m != null && !m.isEmpty()) {
-                message.set(m);
-            }
-        });
+        status.run("Sweeping the stage-1 threshold", "Loading validation quotes...", tuning::load, this::loaded,
+                "Could not load the threshold data");
     }
 
     private void loaded(Optional<ThresholdTuning.Loaded> result) {
-        busy.set(false);
-        progress.unbind();
         if (result.isEmpty()) {
             loaded.set(null);
             ready.set(false);
