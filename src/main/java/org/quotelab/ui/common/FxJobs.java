@@ -86,6 +86,9 @@ public final class FxJobs {
         Runnable publish = () -> {
             synchronized (latest) {
                 pending[0] = false;
+                if (handle.result().isDone()) {
+                    return; // a tick that arrives after the end must not undo the final state
+                }
                 published[0] = System.nanoTime();
                 tracked.progress.set((Double) latest[0]);
                 tracked.message.set((String) latest[1]);
