@@ -20,6 +20,21 @@ final class Folders {
         }
     }
 
+    /**
+     * Removes hidden ".partial" folders that a killed job left behind. Only one training runs at
+     * a time (TrainingService), so none of them belongs to a running job.
+     */
+    static void removePartials(Path modelsDir) throws IOException {
+        if (!Files.isDirectory(modelsDir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.list(modelsDir)) {
+            for (Path p : s.filter(p -> p.getFileName().toString().endsWith(".partial")).toList()) {
+                delete(p);
+            }
+        }
+    }
+
     static void delete(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;

@@ -64,6 +64,7 @@ final class FullFineTune {
         Path partial = modelsDir.resolve("." + name + ".partial");
         try {
             Files.createDirectories(modelsDir);
+            Folders.removePartials(modelsDir);
             if (r.stages() == Stages.STAGE1) {
                 trainStage1Only(quotes, cfg, active, partial, tracker, cancel);
             } else {
