@@ -37,17 +37,12 @@ class EvaluationViewTest {
         wb = TinyCascade.workbench(dir);
         older = TinyCascade.prepare(wb, dir, QUOTES);
         new CascadeVersions(wb.store()).register(TinyCascade.folder(), true); // a second, active version
-        window = UiFixture.window(wb);
-        stage.setScene(window.scene());
-        stage.show();
-        window.main().show(WorkbenchWindow.EVALUATION);
+        window = UiFixture.show(stage, wb, WorkbenchWindow.EVALUATION);
     }
 
     @AfterEach
     void close() throws Exception {
-        org.testfx.api.FxToolkit.cleanupStages();
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        wb.close();
+        UiFixture.closeAll(wb);
     }
 
     @Test

@@ -30,18 +30,12 @@ class LargeStoreTest {
     @Start
     void start(Stage stage) {
         wb = UiFixture.workbench(dir);
-        window = UiFixture.window(wb);
-        stage.setScene(window.scene());
-        stage.show();
-        window.main().show(WorkbenchWindow.DATA);
+        window = UiFixture.show(stage, wb, WorkbenchWindow.DATA);
     }
 
     @AfterEach
     void close() throws Exception {
-        // let callbacks already queued for the FX thread run before their runner goes away
-        org.testfx.api.FxToolkit.cleanupStages();
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        wb.close();
+        UiFixture.closeAll(wb);
     }
 
     @Test

@@ -36,17 +36,12 @@ class ModelsViewTest {
         wb = TinyCascade.workbench(dir);
         first = TinyCascade.prepare(wb, dir, 8);
         second = new CascadeVersions(wb.store()).register(TinyCascade.folder(), true);
-        window = UiFixture.window(wb);
-        stage.setScene(window.scene());
-        stage.show();
-        window.main().show(WorkbenchWindow.MODELS);
+        window = UiFixture.show(stage, wb, WorkbenchWindow.MODELS);
     }
 
     @AfterEach
     void close() throws Exception {
-        org.testfx.api.FxToolkit.cleanupStages();
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        wb.close();
+        UiFixture.closeAll(wb);
     }
 
     private static String text(FxRobot robot, String id) throws Exception {

@@ -40,17 +40,12 @@ class ReviewTopicKeysTest {
             csv.append("u").append(i).append(",Unlabelled quote ").append(i).append(",,,g\n");
         }
         wb.store().importer().importFile(UiFixture.write(dir, "day-1.csv", csv.toString()), ImportOptions.defaults());
-        window = UiFixture.window(wb);
-        stage.setScene(window.scene());
-        stage.show();
-        window.main().show(WorkbenchWindow.REVIEW);
+        window = UiFixture.show(stage, wb, WorkbenchWindow.REVIEW);
     }
 
     @AfterEach
     void close() throws Exception {
-        org.testfx.api.FxToolkit.cleanupStages();
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        wb.close();
+        UiFixture.closeAll(wb);
     }
 
     @Test

@@ -59,18 +59,12 @@ class ReviewViewTest {
         }
         wb.store().predictions().saveAll(predictions);
 
-        window = UiFixture.window(wb);
-        stage.setScene(window.scene());
-        stage.show();
-        window.main().show(WorkbenchWindow.REVIEW);
+        window = UiFixture.show(stage, wb, WorkbenchWindow.REVIEW);
     }
 
     @AfterEach
     void close() throws Exception {
-        // let callbacks already queued for the FX thread run before their runner goes away
-        org.testfx.api.FxToolkit.cleanupStages();
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        wb.close();
+        UiFixture.closeAll(wb);
     }
 
     @SuppressWarnings("unchecked")

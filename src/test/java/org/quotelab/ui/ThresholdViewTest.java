@@ -33,17 +33,12 @@ class ThresholdViewTest {
     void start(Stage stage) throws Exception {
         wb = TinyCascade.workbench(dir);
         active = TinyCascade.prepare(wb, dir, 160);
-        window = UiFixture.window(wb);
-        stage.setScene(window.scene());
-        stage.show();
-        window.main().show(WorkbenchWindow.THRESHOLD);
+        window = UiFixture.show(stage, wb, WorkbenchWindow.THRESHOLD);
     }
 
     @AfterEach
     void close() throws Exception {
-        org.testfx.api.FxToolkit.cleanupStages();
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        wb.close();
+        UiFixture.closeAll(wb);
     }
 
     private static String text(FxRobot robot, String id) throws Exception {

@@ -42,10 +42,7 @@ class TrainingViewTest {
     void start(Stage stage) throws Exception {
         wb = TinyCascade.workbench(dir);
         TrainingDays.importDay(wb.store(), dir, "day-01", 80, 11);
-        window = UiFixture.window(wb);
-        stage.setScene(window.scene());
-        stage.show();
-        window.main().show(WorkbenchWindow.TRAINING);
+        window = UiFixture.show(stage, wb, WorkbenchWindow.TRAINING);
     }
 
     @AfterEach
@@ -59,9 +56,7 @@ class TrainingViewTest {
             }
             Thread.sleep(50);
         }
-        org.testfx.api.FxToolkit.cleanupStages();
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        wb.close();
+        UiFixture.closeAll(wb);
     }
 
     @Test

@@ -31,6 +31,22 @@ public final class UiFixture {
         return new WorkbenchWindow(wb, new FxJobs(wb.jobs()), 1200, 760);
     }
 
+    /** A window on {@code wb} in {@code stage}, showing {@code view}. */
+    public static WorkbenchWindow show(javafx.stage.Stage stage, Workbench wb, String view) {
+        WorkbenchWindow window = window(wb);
+        stage.setScene(window.scene());
+        stage.show();
+        window.main().show(view);
+        return window;
+    }
+
+    /** Closes the test's windows, lets callbacks already queued for the FX thread run, then closes the workbench. */
+    public static void closeAll(Workbench wb) throws Exception {
+        org.testfx.api.FxToolkit.cleanupStages();
+        WaitForAsyncUtils.waitForFxEvents();
+        wb.close();
+    }
+
     public static Path write(Path dir, String name, String content) throws IOException {
         Path p = dir.resolve(name);
         Files.writeString(p, content, StandardCharsets.UTF_8);
