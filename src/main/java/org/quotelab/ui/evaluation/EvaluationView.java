@@ -28,6 +28,8 @@ import org.quotelab.service.evaluation.ClassRow;
 import org.quotelab.service.evaluation.Evaluation;
 import org.quotelab.service.models.CascadePair;
 
+import org.quotelab.ui.common.StatusNodes;
+
 /** Code-built Evaluation view: per-class tables and confusion heat maps of version A and, optionally, B. */
 public final class EvaluationView {
     private final EvaluationViewModel vm;
@@ -39,14 +41,8 @@ public final class EvaluationView {
         this.vm = vm;
         root.setId("evaluation-view");
         root.setTop(toolbar());
-        Label message = new Label();
-        message.setId("evaluation-message");
-        message.setWrapText(true);
-        message.textProperty().bind(vm.messageProperty());
-        ProgressBar progress = new ProgressBar();
-        progress.progressProperty().bind(vm.progressProperty());
-        progress.visibleProperty().bind(vm.busyProperty());
-        progress.managedProperty().bind(progress.visibleProperty());
+        Label message = StatusNodes.message("evaluation-message", vm.messageProperty());
+        ProgressBar progress = StatusNodes.progress(vm.progressProperty(), vm.busyProperty());
         VBox b = side("B", "eval-table-b", vm.rowsB(), matrixB, true);
         b.visibleProperty().bind(vm.resultBProperty().isNotNull());
         b.managedProperty().bind(b.visibleProperty());

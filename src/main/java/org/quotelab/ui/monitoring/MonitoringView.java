@@ -19,6 +19,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.quotelab.service.monitoring.ExplainingQuote;
+import org.quotelab.ui.common.StatusNodes;
 import org.quotelab.ui.common.Icons;
 
 /** Code-built Monitoring view: binds to {@link MonitoringViewModel} and renders; no work on the FX thread. */
@@ -31,15 +32,9 @@ public final class MonitoringView {
     public MonitoringView(MonitoringViewModel vm) {
         this.vm = vm;
         root.setTop(toolbar());
-        Label message = new Label();
-        message.setId("monitoring-message");
-        message.setWrapText(true);
-        message.textProperty().bind(vm.messageProperty());
-        ProgressBar progress = new ProgressBar();
+        Label message = StatusNodes.message("monitoring-message", vm.messageProperty());
+        ProgressBar progress = StatusNodes.progress(vm.progressProperty(), vm.busyProperty());
         progress.setPrefWidth(260);
-        progress.progressProperty().bind(vm.progressProperty());
-        progress.visibleProperty().bind(vm.busyProperty());
-        progress.managedProperty().bind(progress.visibleProperty());
         Button cancel = new Button("Cancel", Icons.icon("cancel"));
         cancel.setId("monitoring-cancel");
         cancel.setOnAction(e -> vm.cancel());

@@ -24,6 +24,8 @@ import javafx.scene.layout.VBox;
 import org.quotelab.domain.cascade.ThresholdObjective;
 import org.quotelab.service.cascade.ThresholdTuning;
 
+import org.quotelab.ui.common.StatusNodes;
+
 /** Code-built Threshold view: binds to {@link ThresholdViewModel} and renders; no work on the FX thread. */
 public final class ThresholdView {
     private final ThresholdViewModel vm;
@@ -33,14 +35,8 @@ public final class ThresholdView {
     public ThresholdView(ThresholdViewModel vm) {
         this.vm = vm;
         root.setTop(toolbar());
-        Label message = new Label();
-        message.setId("threshold-message");
-        message.setWrapText(true);
-        message.textProperty().bind(vm.messageProperty());
-        ProgressBar progress = new ProgressBar();
-        progress.progressProperty().bind(vm.progressProperty());
-        progress.visibleProperty().bind(vm.busyProperty());
-        progress.managedProperty().bind(progress.visibleProperty());
+        Label message = StatusNodes.message("threshold-message", vm.messageProperty());
+        ProgressBar progress = StatusNodes.progress(vm.progressProperty(), vm.busyProperty());
         VBox content = new VBox(10, message, progress, body());
         content.setPadding(new Insets(10));
         root.setCenter(content);
