@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
 /**
  * quotelab bench train: fine-tuning samples/s with length-grouped batches against the seed's
  * fixed 128-token padding, in the same process on the same model and data, plus peak memory.
+ * The length-grouped run goes first, so the peak read after it is that of QuoteLab's batching
+ * (widest batch included); the seed's padding then adds its own, reported apart.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Fine-tuning throughput: length-grouped batches vs fixed 128-token padding, and peak RSS.")
@@ -58,17 +60,21 @@ public final class BenchTrainCommand implements Callable<Integer> {
         TrainingConfig fixed = bucketed.toBuilder().paddingMode(PaddingMode.FIXED).build();
         double lengthRate;
         double fixedRate;
+        long peak;
         try (ClassifierModel model = BertModels.open(base, labels.size(), bucketed)) {
             List<EncodedExample> examples = model.encoder().encodeAll(QuoteCsv.texts(rows),
                     labels.indexes(QuoteCsv.labels(rows)));
             lengthRate = TrainingBenchmark.samplesPerSecond(model.net(), examples, bucketed, warmupSteps, steps);
+            // The resident high-water mark only grows: read now, it is the peak of QuoteLab's own way.
+            peak = peakRssMb();
             fixedRate = TrainingBenchmark.samplesPerSecond(model.net(), examples, fixed, warmupSteps, steps);
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("samples_per_s", round(lengthRate));
         result.put("fixed128_samples_per_s", round(fixedRate));
         result.put("ratio", round(lengthRate / fixedRate));
-        result.put("peak_rss_mb", peakRssMb());
+        result.put("peak_rss_mb", peak);
+        result.put("fixed128_peak_rss_mb", peakRssMb());
         result.put("steps", steps);
         result.put("batch_size", batchSize);
         result.put("rows", rows.size());
@@ -80,8 +86,9 @@ public final class BenchTrainCommand implements Callable<Integer> {
                     batchSize, steps);
             w.printf(Locale.ROOT, "length-grouped batches: %8.1f samples/s%n", lengthRate);
             w.printf(Locale.ROOT, "fixed 128 padding:      %8.1f samples/s%n", fixedRate);
-            w.printf(Locale.ROOT, "ratio %.2fx (goal >= 5x), peak RSS %d MB (goal <= 2048)%n", lengthRate / fixedRate,
-                    peakRssMb());
+            w.printf(Locale.ROOT, "ratio %.2fx (goal >= 5x)%n", lengthRate / fixedRate);
+            w.printf(Locale.ROOT, "peak RSS %d MB with length-grouped batches (goal <= 2048), %d MB after fixed 128%n",
+                    peak, peakRssMb());
         }
         w.flush();
         return 0;

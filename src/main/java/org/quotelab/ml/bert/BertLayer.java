@@ -101,9 +101,14 @@ public final class BertLayer extends AbstractBlock {
         NDArray scale = Scalars.of(hidden.getManager(), (float) (1.0 / Math.sqrt(config.headSize())));
         NDArray scores = q.mul(scale).matMul(k.transpose(0, 1, 3, 2));
         if (additiveMask != null) {
-            scores = scores.add(additiveMask);
+            NDArray masked = scores.add(additiveMask);
+            scores.close();
+            scores = masked;
         }
         NDArray probs = scores.softmax(-1);
+        // Autograd keeps what backward needs (softmax keeps its output); the [B,h,T,T] scores
+        // before it would otherwise stay alive until the batch's manager closes, twice per layer.
+        scores.close();
         probs = Scalars.dropout(attentionDropout, ps, probs, training);
         NDArray context = probs.matMul(v).transpose(0, 2, 1, 3);
         Shape s = hidden.getShape();

@@ -1,12 +1,14 @@
 package org.quotelab.ml.train;
 
 import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 /**
  * Measures fine-tuning throughput: full training steps (forward, loss, backward, clipping, AdamW)
- * on real batches, after a few untimed warm-up steps. Used by {@code quotelab bench train}.
+ * on real batches, after a few untimed warm-up steps, the first on the widest batch. Used by
+ * {@code quotelab bench train}.
  */
 public final class TrainingBenchmark {
 
@@ -21,8 +23,17 @@ public final class TrainingBenchmark {
         Gradients.zero(params);
         GradientStep gradientStep = new GradientStep(net, new ClassificationLoss(config.focalGamma()), null, null);
         int width = config.paddingMode() == PaddingMode.FIXED ? config.maxLength() : 0;
-        List<int[]> plan = BatchPlanner.trainingBatches(BatchPlanner.lengths(examples), config.batchSize(),
-                config.paddingMode(), new Random(config.seed()));
+        int[] lengths = BatchPlanner.lengths(examples);
+        List<int[]> plan = new ArrayList<>(BatchPlanner.trainingBatches(lengths, config.batchSize(),
+                config.paddingMode(), new Random(config.seed())));
+        // The widest batch goes first, untimed: a full epoch meets it, so peak memory must include it.
+        int widest = 0;
+        for (int b = 1; b < plan.size(); b++) {
+            if (width(plan.get(b), lengths) > width(plan.get(widest), lengths)) {
+                widest = b;
+            }
+        }
+        plan.add(0, plan.remove(widest));
         long samples = 0;
         long started = 0;
         try (AdamW optimizer = AdamW.of(net.manager(), config)) {
@@ -47,5 +58,13 @@ public final class TrainingBenchmark {
             }
         }
         return samples / ((System.nanoTime() - started) / 1e9);
+    }
+
+    private static int width(int[] batch, int[] lengths) {
+        int w = 0;
+        for (int i : batch) {
+            w = Math.max(w, lengths[i]);
+        }
+        return w;
     }
 }
