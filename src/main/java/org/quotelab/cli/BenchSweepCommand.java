@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import org.quotelab.domain.cascade.CascadeDecision;
 import org.quotelab.domain.cascade.CascadeScores;
 import org.quotelab.domain.cascade.ThresholdSweep;
 import picocli.CommandLine.Command;
@@ -56,7 +57,8 @@ final class BenchSweepCommand implements Callable<Integer> {
         int naiveSteps = Math.min(grid.length, 50);
         long t0 = System.nanoTime();
         for (int j = 0; j < naiveSteps; j++) {
-            ThresholdSweep.report(scores, grid[j * (grid.length - 1) / Math.max(1, naiveSteps - 1)]);
+            ThresholdSweep.report(scores, grid[j * (grid.length - 1) / Math.max(1, naiveSteps - 1)],
+                    CascadeDecision.ARGMAX_ONLY);
         }
         double naiveMs = (System.nanoTime() - t0) / 1e6 * grid.length / naiveSteps;
         Map<String, Object> r = new LinkedHashMap<>();
@@ -82,6 +84,7 @@ final class BenchSweepCommand implements Callable<Integer> {
     static CascadeScores synthetic(int n, int k, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         double[] p = new double[n];
+        double[] p0 = new double[n];
         int[] s2 = new int[n];
         int[] truth = new int[n];
         for (int i = 0; i < n; i++) {
@@ -89,11 +92,12 @@ final class BenchSweepCommand implements Callable<Integer> {
             double base = truth[i] == 0 ? 0.3 : 0.75;
             p[i] = Math.min(1, Math.max(0, base + (rnd.nextDouble() - 0.5) * 0.6));
             s2[i] = rnd.nextDouble() < 0.7 ? truth[i] : rnd.nextInt(k + 1);
+            p0[i] = s2[i] == 0 ? 0.5 + rnd.nextDouble() * 0.5 : rnd.nextDouble() * 0.5;
         }
         List<String> names = new ArrayList<>();
         for (int t = 1; t <= k; t++) {
             names.add("topic" + t);
         }
-        return new CascadeScores(names, p, s2, truth, 10);
+        return new CascadeScores(names, p, p0, s2, truth, 10);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.quotelab.domain.cascade.LabelledText;
+import org.quotelab.domain.cascade.OperatingPoint;
 import org.quotelab.service.cascade.CascadeEvaluation;
 import org.quotelab.service.cascade.CascadeOutput;
 import org.quotelab.service.cascade.CascadeScorer;
@@ -30,6 +31,9 @@ public final class CascadeEvaluateCommand implements Callable<Integer> {
     Path model;
     @Option(names = "--threshold", description = "Stage-1 threshold; default: the cascade's recommended one.")
     Double threshold;
+    @Option(names = "--class0-threshold", description = "Call a passed quote class 0 from this P(not pertinent) on;"
+            + " 1 = only when it is stage 2's top class (the seed's rule). Default: the cascade's recommended one.")
+    Double class0Threshold;
     @Option(names = "--json", description = "One JSON object with end_to_end_macro_f1, class0_recall, ...")
     boolean json;
 
@@ -39,13 +43,16 @@ public final class CascadeEvaluateCommand implements Callable<Integer> {
         CascadeEvaluation e;
         try (CascadeScorer scorer = CascadeScorer.open(model, 128, 64)) {
             CascadeOutput out = scorer.score(quotes.stream().map(LabelledText::text).toList());
-            e = CascadeEvaluation.of(out, quotes, threshold == null ? scorer.model().threshold() : threshold);
+            OperatingPoint recommended = scorer.model().operatingPoint();
+            OperatingPoint at = new OperatingPoint(threshold == null ? recommended.threshold() : threshold,
+                    class0Threshold == null ? recommended.class0Threshold() : class0Threshold);
+            e = CascadeEvaluation.of(out, quotes, at);
         }
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
             w.println(new ObjectMapper().writeValueAsString(e.summary()));
         } else {
-            w.printf(Locale.ROOT, "%d labelled rows of %s, threshold %.3f%n%n", quotes.size(), csv.data, e.threshold());
+            w.printf(Locale.ROOT, "%d labelled rows of %s, %s%n%n", quotes.size(), csv.data, e.at().describe());
             w.println("Stage 1 (in-topic vs out-of-topic)");
             w.println(e.stage1().format());
             if (e.stage2() != null) {

@@ -11,7 +11,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.quotelab.domain.cascade.CascadeScores;
 import org.quotelab.domain.cascade.LabelledText;
+import org.quotelab.domain.cascade.OperatingPoint;
 import org.quotelab.domain.cascade.SweepPoint;
 import org.quotelab.domain.cascade.ThresholdObjective;
 import org.quotelab.domain.cascade.ThresholdSweep;
@@ -23,9 +25,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** quotelab cascade sweep: every threshold's figures to CSV, and the recommended threshold. */
+/** quotelab cascade sweep: every threshold's figures to CSV, and the recommended operating point. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = "Sweep the stage-1 threshold on labelled rows, write the figures to CSV and recommend one.")
+        description = "Sweep the stage-1 threshold on labelled rows, write the figures to CSV and recommend an"
+                + " operating point (stage-1 and class-0 thresholds).")
 public final class CascadeSweepCommand implements Callable<Integer> {
 
     @Spec
@@ -43,36 +46,45 @@ public final class CascadeSweepCommand implements Callable<Integer> {
     ThresholdObjective objective;
     @Option(names = "--bound", defaultValue = "0", description = "The objective's bound, e.g. 0.5 for a minimum recall.")
     double bound;
+    @Option(names = "--class0-threshold", description = "Sweep at this class-0 threshold only (1 = stage 2's top class,"
+            + " the seed's rule). Default: the CSV at the cascade's recommended one, the recommendation over all.")
+    Double class0Threshold;
 
     @Override
     public Integer call() throws Exception {
         List<LabelledText> quotes = csv.read();
         CascadeOutput o;
+        double csvClass0;
         try (CascadeScorer scorer = CascadeScorer.open(model, 128, 64)) {
             o = scorer.score(quotes.stream().map(LabelledText::text).toList());
+            csvClass0 = class0Threshold != null ? class0Threshold : scorer.model().class0Threshold();
         }
-        List<SweepPoint> sweep = ThresholdSweep.run(o.against(quotes, 1), ThresholdSweep.grid(steps));
+        CascadeScores scores = o.against(quotes, 1);
+        double[] grid = ThresholdSweep.grid(steps);
+        List<SweepPoint> sweep = ThresholdSweep.run(scores, grid, csvClass0);
         write(sweep, o.topics());
         PrintWriter w = spec.commandLine().getOut();
-        w.printf(Locale.ROOT, "wrote %d thresholds to %s%n", sweep.size(), out);
-        objective.recommend(sweep, bound).ifPresentOrElse(p -> w.printf(Locale.ROOT,
-                "recommended threshold %.3f (%s %s): end-to-end macro-F1 %.4f, class-0 recall %.4f, "
+        w.printf(Locale.ROOT, "wrote %d thresholds at class-0 threshold %.2f to %s%n", sweep.size(), csvClass0, out);
+        double[] class0Grid = class0Threshold != null ? new double[] {class0Threshold} : ThresholdSweep.class0Grid();
+        ThresholdSweep.recommend(scores, grid, class0Grid, objective, bound).ifPresentOrElse(p -> w.printf(Locale.ROOT,
+                "recommended %s (%s %s): end-to-end macro-F1 %.4f, class-0 recall %.4f, "
                         + "out-of-topic recall %.4f, passed %d%n",
-                p.threshold(), objective, bound, p.endToEndMacroF1(), p.class0Recall(), p.outOfTopicRecall(), p.passed()),
-                () -> w.printf("no threshold meets %s %s%n", objective, bound));
+                OperatingPoint.of(p).describe(), objective, bound, p.endToEndMacroF1(), p.class0Recall(),
+                p.outOfTopicRecall(), p.passed()),
+                () -> w.printf("no operating point meets %s %s%n", objective, bound));
         w.flush();
         return 0;
     }
 
     private void write(List<SweepPoint> sweep, List<String> topics) throws Exception {
-        List<String> header = new ArrayList<>(List.of("threshold", "stage1_precision", "stage1_recall", "stage1_f1",
+        List<String> header = new ArrayList<>(List.of("threshold", "class0_threshold", "stage1_precision", "stage1_recall", "stage1_f1",
                 "stage1_accuracy", "class0_recall", "class0_precision", "out_of_topic_recall", "end_to_end_accuracy",
                 "end_to_end_macro_f1", "passed", "passed_per_day"));
         topics.forEach(t -> header.add("recall_lost_" + t));
         try (BufferedWriter bw = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
              CSVPrinter p = new CSVPrinter(bw, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
             for (SweepPoint s : sweep) {
-                List<Object> row = new ArrayList<>(List.of(s.threshold(), s.stage1Precision(), s.stage1Recall(),
+                List<Object> row = new ArrayList<>(List.of(s.threshold(), s.class0Threshold(), s.stage1Precision(), s.stage1Recall(),
                         s.stage1F1(), s.stage1Accuracy(), s.class0Recall(), s.class0Precision(), s.outOfTopicRecall(),
                         s.endToEndAccuracy(), s.endToEndMacroF1(), s.passed(), s.passedPerDay()));
                 for (double v : s.topicRecallLost()) {

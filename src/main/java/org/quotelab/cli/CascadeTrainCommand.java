@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.quotelab.domain.cascade.LabelledText;
+import org.quotelab.domain.cascade.ThresholdObjective;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.train.ClassWeighting;
 import org.quotelab.ml.train.TrainingConfig;
@@ -56,6 +57,12 @@ public final class CascadeTrainCommand implements Callable<Integer> {
     String classWeights2;
     @Option(names = "--seed", defaultValue = "42")
     long seed;
+    @Option(names = "--objective", defaultValue = "MIN_CLASS0_RECALL", description = "What the recommended operating"
+            + " point must achieve on the validation part: BEST_MACRO_F1, MIN_CLASS0_RECALL, MIN_OUT_OF_TOPIC_RECALL"
+            + " or MAX_TOPIC_RECALL_LOST; the best macro-F1 when none reaches the bound.")
+    ThresholdObjective objective;
+    @Option(names = "--bound", defaultValue = "0.5", description = "The objective's bound.")
+    double bound;
 
     @Override
     public Integer call() throws Exception {
@@ -65,7 +72,8 @@ public final class CascadeTrainCommand implements Callable<Integer> {
                 .classWeighting(ClassWeighting.parse(classWeights)).build();
         TrainingConfig t2 = TrainingConfig.builder().epochs(epochs2).batchSize(batchSize).learningRate(lr2).seed(seed)
                 .classWeighting(ClassWeighting.parse(classWeights2)).build();
-        CascadeConfig cfg = new CascadeConfig(base, t1, t2, construction, folds, validationFraction, seed, stage1Version);
+        CascadeConfig cfg = new CascadeConfig(base, t1, t2, construction, folds, validationFraction, seed, stage1Version,
+                new CascadeConfig.Objective(objective, bound));
         TrainingProgress progress = new TrainingProgress(w);
         long start = System.nanoTime();
         CascadeModel m = new CascadeTrainer(progress, phase -> {
@@ -73,8 +81,8 @@ public final class CascadeTrainCommand implements Callable<Integer> {
             w.flush();
         }).train(quotes, cfg, out, () -> false);
         w.printf(Locale.ROOT, "%ncascade written to %s in %.1f min%n", out, (System.nanoTime() - start) / 6e10);
-        w.printf(Locale.ROOT, "topics %s%ntemperatures: stage 1 %.3f, stage 2 %.3f; recommended threshold %.3f%n",
-                m.topics(), m.stage1Temperature(), m.stage2Temperature(), m.threshold());
+        w.printf(Locale.ROOT, "topics %s%ntemperatures: stage 1 %.3f, stage 2 %.3f; recommended %s%n",
+                m.topics(), m.stage1Temperature(), m.stage2Temperature(), m.operatingPoint().describe());
         w.println("facts " + m.facts());
         w.flush();
         return 0;

@@ -7,6 +7,7 @@ import java.util.Optional;
 /** Key/value settings such as the stage-1 threshold. */
 public final class SettingsRepository {
     public static final String STAGE1_THRESHOLD = "stage1.threshold";
+    public static final String CLASS0_THRESHOLD = "stage2.class0_threshold";
 
     private final Database db;
 

@@ -81,8 +81,8 @@ class EvaluationViewTest {
         assertTrue(e.cell(t, p).contains(row.quote().id()));
         String truth = row.label().label().inTopic() ? row.label().label().topic() : CascadeDecision.OUT_OF_TOPIC;
         assertEquals(e.matrix().labels().get(t), truth);
-        var decided = CascadeDecision.decide(row.prediction().pInTopic(), stage2(row, e.figures().endToEnd().matrix()
-                .labels()), e.threshold());
+        var decided = e.at().decide(row.prediction().pInTopic(), stage2(row, e.figures().endToEnd().matrix()
+                .labels()));
         assertEquals(p, decided.finalClass());
         String banner = UiFixture.fx(robot.lookup("#review-focus").queryAs(Label.class)::getText);
         assertTrue(banner.contains("(" + expected + " quotes)"), banner);

@@ -14,7 +14,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.quotelab.domain.quote.QuoteFilter;
 import org.quotelab.service.Workbench;
+import java.util.List;
+import org.quotelab.domain.cascade.OperatingPoint;
+import org.quotelab.domain.cascade.SweepPoint;
+import org.quotelab.service.cascade.BatchScoring;
+import org.quotelab.service.cascade.CascadeModel;
 import org.quotelab.service.cascade.CascadeVersions;
+import org.quotelab.service.cascade.ThresholdTuning;
+import org.quotelab.ui.threshold.ThresholdViewModel;
 import org.quotelab.store.SettingsRepository;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -56,6 +63,12 @@ class ThresholdViewTest {
                 .items().size());
 
         Slider slider = UiFixture.find(robot, "#threshold-slider", Slider.class);
+        // stage 2's argmax rule: the recommended class-0 threshold of a 1-epoch model may call everything class 0
+        Slider class0 = UiFixture.find(robot, "#class0-slider", Slider.class);
+        UiFixture.fx(() -> {
+            class0.setValue(100);
+            return null;
+        });
         UiFixture.fx(() -> {
             slider.setValue(0);
             return null;
@@ -71,7 +84,7 @@ class ThresholdViewTest {
         assertNotEquals(f1All, text(robot, "#macro-f1"));
         assertEquals("100.0 %", text(robot, "#out-of-topic-recall")); // stage 1 rejects everything
         // class-0 recall moves wherever the sweep says it does (a 1-epoch stage 2 may never say class 0)
-        var sweep = window.threshold().loadedProperty().get().sweep();
+        var sweep = window.threshold().loadedProperty().get().sweeps().get(0);
         int moved = -1;
         for (int i = 0; i < sweep.size(); i++) {
             if (sweep.get(i).class0Recall() != sweep.get(0).class0Recall()) {
@@ -99,5 +112,41 @@ class ThresholdViewTest {
 
         robot.clickOn(UiFixture.fx(() -> window.scene().lookup("#recommend-best")));
         UiFixture.until(5, () -> window.threshold().messageProperty().get().startsWith("Recommended"));
+    }
+
+    @Test
+    void class0SliderMovesTheFiguresAndApplyRedecidesStoredPredictions(FxRobot robot) throws Exception {
+        UiFixture.until(90, () -> window.threshold().readyProperty().get());
+        Slider stage1 = UiFixture.find(robot, "#threshold-slider", Slider.class);
+        Slider class0 = UiFixture.find(robot, "#class0-slider", Slider.class);
+        UiFixture.fx(() -> {
+            stage1.setValue(0); // everything passes: class 0 alone separates out-of-topic quotes
+            class0.setValue(100);
+            return null;
+        });
+        assertEquals("1.00 (top class only)", text(robot, "#class0-threshold-value"));
+        ThresholdTuning.Loaded l = window.threshold().loadedProperty().get();
+        UiFixture.fx(() -> {
+            class0.setValue(1);
+            return null;
+        });
+        assertEquals("0.01", text(robot, "#class0-threshold-value"));
+        SweepPoint low = l.point(l.class0IndexOf(0.01), 0);
+        assertEquals(0.01, low.class0Threshold(), 1e-12);
+        assertEquals(ThresholdViewModel.pct(low.class0Recall()), text(robot, "#class0-recall"));
+        assertEquals(ThresholdViewModel.pct(low.outOfTopicRecall()), text(robot, "#out-of-topic-recall"));
+
+        robot.clickOn(UiFixture.fx(() -> window.scene().lookup("#threshold-apply")));
+        UiFixture.until(10, () -> Math.abs(wb.store().settings().getDouble(SettingsRepository.CLASS0_THRESHOLD, -1)
+                - 0.01) < 1e-9);
+        // every stored prediction of the active cascade was decided again at the new point
+        OperatingPoint at = new OperatingPoint(0.0, 0.01);
+        List<String> topics = CascadeModel.read(active.folder()).topics();
+        var stored = wb.store().predictions().page(active.stage1().id(), active.stage2().id(), 0, 1000).items();
+        assertTrue(stored.size() > 0);
+        for (var p : stored) {
+            assertEquals(at.decide(p.pInTopic(), BatchScoring.stage2(p, topics)).finalClass() == 0 ? 0 : 1,
+                    p.predictedLabel());
+        }
     }
 }

@@ -15,11 +15,19 @@ public record CascadeDecision(int finalClass, double confidence, boolean rejecte
     public static final String OUT_OF_TOPIC = "out-of-topic";
     public static final String NOT_PERTINENT = "not pertinent";
 
-    public static CascadeDecision decide(double pInTopic, double[] stage2, double threshold) {
+    /** Class-0 threshold that leaves stage 2's argmax alone: the seed's rule. */
+    public static final double ARGMAX_ONLY = 1.0;
+
+    /**
+     * The rule: out-of-topic when P(in-topic) is below {@code threshold}; otherwise class 0 when it
+     * is stage 2's argmax or its probability reaches {@code class0Threshold} (the analyst's
+     * confidence filter for stage-1 false positives); otherwise stage 2's argmax topic.
+     */
+    public static CascadeDecision decide(double pInTopic, double[] stage2, double threshold, double class0Threshold) {
         if (pInTopic < threshold) {
             return new CascadeDecision(0, (1 - pInTopic) + pInTopic * stage2[0], true);
         }
-        int arg = argmax(stage2);
+        int arg = stage2[0] >= class0Threshold ? 0 : argmax(stage2);
         double conf = arg == 0 ? (1 - pInTopic) + pInTopic * stage2[0] : pInTopic * stage2[arg];
         return new CascadeDecision(arg, conf, false);
     }

@@ -1,8 +1,10 @@
 package org.quotelab.domain.cascade;
 
 /**
- * Every figure the threshold view shows for one stage-1 threshold.
+ * Every figure the threshold view shows for one stage-1 threshold and class-0 threshold.
  *
+ * @param class0Threshold  stage 2 calls a passed quote class 0 from this P(not pertinent) on
+ *                         ({@link CascadeDecision#ARGMAX_ONLY}: only when class 0 is its argmax)
  * @param stage1Precision  precision of "in-topic" at stage 1
  * @param stage1Recall     recall of "in-topic" at stage 1
  * @param class0Recall     of the truly out-of-topic quotes stage 1 passes, the share stage 2 calls class 0
@@ -14,6 +16,7 @@ package org.quotelab.domain.cascade;
  */
 public record SweepPoint(
         double threshold,
+        double class0Threshold,
         double stage1Precision,
         double stage1Recall,
         double stage1F1,

@@ -2,6 +2,7 @@ package org.quotelab.domain.cascade;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.quotelab.domain.metrics.ClassificationReport;
 import org.quotelab.domain.metrics.ConfusionMatrix;
 
@@ -30,8 +31,39 @@ public final class ThresholdSweep {
         return t;
     }
 
-    /** One point per threshold; thresholds must be strictly increasing. */
+    /**
+     * Class-0 thresholds 1.00, 0.99, ..., 0.01. The first is the argmax rule; descending order
+     * makes a recommendation prefer the milder filter when two points tie.
+     */
+    public static double[] class0Grid() {
+        double[] g = new double[100];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = (100 - i) / 100.0;
+        }
+        return g;
+    }
+
+    /** One point per stage-1 threshold with stage 2's argmax rule. */
     public static List<SweepPoint> run(CascadeScores s, double[] thresholds) {
+        return run(s, thresholds, CascadeDecision.ARGMAX_ONLY);
+    }
+
+    /**
+     * The objective's best point over every pair of a stage-1 threshold and a class-0 threshold:
+     * class 0 is caught mostly by the second, since the hard out-of-topic quotes are those that
+     * stage 1 passes at any useful threshold.
+     */
+    public static Optional<SweepPoint> recommend(CascadeScores s, double[] thresholds, double[] class0Thresholds,
+            ThresholdObjective objective, double bound) {
+        List<SweepPoint> all = new ArrayList<>(thresholds.length * class0Thresholds.length);
+        for (double t0 : class0Thresholds) {
+            all.addAll(run(s, thresholds, t0));
+        }
+        return objective.recommend(all, bound);
+    }
+
+    /** One point per threshold; thresholds must be strictly increasing. */
+    public static List<SweepPoint> run(CascadeScores s, double[] thresholds, double class0Threshold) {
         for (int j = 1; j < thresholds.length; j++) {
             if (!(thresholds[j] > thresholds[j - 1])) {
                 throw new IllegalArgumentException("thresholds must increase; index " + j + " does not");
@@ -48,7 +80,7 @@ public final class ThresholdSweep {
         long passedClass0 = 0;
         for (int i = 0; i < n; i++) {
             int t = s.truth()[i];
-            int p = s.stage2Pred()[i];
+            int p = s.stage2Class(i, class0Threshold);
             cm[t][p]++;
             support[t]++;
             if (t == 0) {
@@ -70,7 +102,7 @@ public final class ThresholdSweep {
         for (int j = 0; j < thresholds.length; j++) {
             for (int i : buckets[j]) {
                 int t = s.truth()[i];
-                int p = s.stage2Pred()[i];
+                int p = s.stage2Class(i, class0Threshold);
                 cm[t][p]--;
                 cm[t][0]++;
                 passed--;
@@ -87,7 +119,7 @@ public final class ThresholdSweep {
                     passedClass0--;
                 }
             }
-            points.add(point(thresholds[j], s, cm, support, totalIn, passed, passedIn, passedOut,
+            points.add(point(thresholds[j], class0Threshold, s, cm, support, totalIn, passed, passedIn, passedOut,
                     passedOutClass0, passedClass0, rejectedPerTopic));
         }
         return points;
@@ -126,7 +158,7 @@ public final class ThresholdSweep {
         return buckets;
     }
 
-    private static SweepPoint point(double threshold, CascadeScores s, long[][] cm, long[] support, long totalIn,
+    private static SweepPoint point(double threshold, double class0Threshold, CascadeScores s, long[][] cm, long[] support, long totalIn,
             long passed, long passedIn, long passedOut, long passedOutClass0, long passedClass0,
             long[] rejectedPerTopic) {
         int k = cm.length;
@@ -149,17 +181,17 @@ public final class ThresholdSweep {
         for (int c = 1; c < k; c++) {
             lost[c - 1] = ratio(rejectedPerTopic[c], support[c]);
         }
-        return new SweepPoint(threshold, precision, recall, f1(precision, recall), accuracy,
+        return new SweepPoint(threshold, class0Threshold, precision, recall, f1(precision, recall), accuracy,
                 ratio(passedOutClass0, passedOut), ratio(passedOutClass0, passedClass0),
                 ratio(cm[0][0], support[0]), ratio(correct, n), macroF1 / k, lost, passed,
                 (double) passed / s.days());
     }
 
     /** The full end-to-end report at one threshold, for the confusion matrix and per-class table. */
-    public static ClassificationReport report(CascadeScores s, double threshold) {
+    public static ClassificationReport report(CascadeScores s, double threshold, double class0Threshold) {
         int[] predicted = new int[s.size()];
         for (int i = 0; i < predicted.length; i++) {
-            predicted[i] = s.pInTopic()[i] < threshold ? 0 : s.stage2Pred()[i];
+            predicted[i] = s.pInTopic()[i] < threshold ? 0 : s.stage2Class(i, class0Threshold);
         }
         return ClassificationReport.of(ConfusionMatrix.of(s.truth(), predicted, s.endToEndLabels()));
     }

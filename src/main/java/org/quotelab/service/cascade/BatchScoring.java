@@ -6,13 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.quotelab.domain.cascade.CascadeDecision;
+import org.quotelab.domain.cascade.OperatingPoint;
 import org.quotelab.domain.quote.Page;
 import org.quotelab.domain.quote.Prediction;
 import org.quotelab.domain.quote.Quote;
 import org.quotelab.service.jobs.CancellationToken;
 import org.quotelab.service.jobs.ProgressSink;
 import org.quotelab.store.QuoteStore;
-import org.quotelab.store.SettingsRepository;
 
 /**
  * Scores stored quotes with the active cascade and stores the predictions, so that views never
@@ -33,11 +33,11 @@ public final class BatchScoring {
     public long score(Long batchId, ProgressSink progress, CancellationToken cancel) throws IOException {
         CascadeVersions.Active active = new CascadeVersions(store).active()
                 .orElseThrow(() -> new IllegalStateException("no active cascade: train or activate models first"));
-        double threshold = store.settings().getDouble(SettingsRepository.STAGE1_THRESHOLD, 0.5);
         long total = batchId == null ? store.quotes().count() : store.quotes().count(
                 org.quotelab.domain.quote.QuoteFilter.all().withBatch(batchId));
         long done = 0;
         try (CascadeScorer scorer = CascadeScorer.open(active.folder(), 128, 64)) {
+            OperatingPoint at = OperatingPoints.current(store, scorer.model());
             long after = 0;
             while (true) {
                 cancel.throwIfCancelled();
@@ -46,7 +46,7 @@ public final class BatchScoring {
                     break;
                 }
                 CascadeOutput out = scorer.score(page.items().stream().map(Quote::text).toList());
-                store.predictions().saveAll(predictions(page.items(), out, active, threshold));
+                store.predictions().saveAll(predictions(page.items(), out, active, at));
                 done += page.items().size();
                 progress.update(total == 0 ? 1 : (double) done / total, "scored " + done + " of " + total + " quotes");
                 if (!page.hasMore()) {
@@ -58,12 +58,30 @@ public final class BatchScoring {
         return done;
     }
 
+    /** A stored prediction decided again at another operating point, from its cached probabilities. */
+    public static Prediction redecide(Prediction p, List<String> topics, OperatingPoint at) {
+        CascadeDecision d = at.decide(p.pInTopic(), stage2(p, topics));
+        String topic = d.finalClass() == 0 ? null : topics.get(d.finalClass() - 1);
+        return new Prediction(p.quoteId(), p.stage1VersionId(), p.stage2VersionId(), p.pInTopic(),
+                p.topicProbabilities(), d.finalClass() == 0 ? 0 : 1, topic, d.confidence());
+    }
+
+    /** A stored prediction's stage-2 distribution in cascade order: [not pertinent, topic 1..K]. */
+    public static double[] stage2(Prediction p, List<String> topics) {
+        double[] q = new double[topics.size() + 1];
+        q[0] = p.topicProbabilities().getOrDefault(CascadeModel.NOT_PERTINENT, 0.0);
+        for (int k = 0; k < topics.size(); k++) {
+            q[k + 1] = p.topicProbabilities().getOrDefault(topics.get(k), 0.0);
+        }
+        return q;
+    }
+
     /** Predictions of {@code active} for {@code quotes}, as stored; shared with the Review scorer. */
     public static List<Prediction> predictions(List<Quote> quotes, CascadeOutput out, CascadeVersions.Active active,
-            double threshold) {
+            OperatingPoint at) {
         List<Prediction> list = new ArrayList<>(quotes.size());
         for (int i = 0; i < quotes.size(); i++) {
-            CascadeDecision d = out.decide(i, threshold);
+            CascadeDecision d = out.decide(i, at);
             Map<String, Double> topics = new LinkedHashMap<>();
             topics.put(CascadeModel.NOT_PERTINENT, out.stage2()[i][0]);
             for (int k = 0; k < out.topics().size(); k++) {

@@ -1,6 +1,7 @@
 package org.quotelab.service.cascade;
 
 import java.nio.file.Path;
+import org.quotelab.domain.cascade.ThresholdObjective;
 import org.quotelab.ml.train.ClassWeighting;
 import org.quotelab.ml.train.TrainingConfig;
 
@@ -10,6 +11,7 @@ import org.quotelab.ml.train.TrainingConfig;
  * @param validationFraction share of the labelled quotes held out for calibration and the sweep
  * @param folds              cross-fitting folds (with {@link Construction#CROSS_FIT})
  * @param stage1Version      an already trained stage-1 version to reuse instead of training one (null: train)
+ * @param objective          what the operating point recommended on the validation part must achieve
  */
 public record CascadeConfig(
         String baseModel,
@@ -19,7 +21,23 @@ public record CascadeConfig(
         int folds,
         double validationFraction,
         long seed,
-        Path stage1Version) {
+        Path stage1Version,
+        Objective objective) {
+
+    /**
+     * The recommendation's objective and bound. When no operating point reaches the bound on the
+     * validation part, the best end-to-end macro-F1 is recommended instead.
+     */
+    public record Objective(ThresholdObjective kind, double bound) {
+        /** Class-0 recall of at least 0.5: the analysts' question (docs/decisions/0012-class0-threshold.md). */
+        public static final Objective DEFAULT = new Objective(ThresholdObjective.MIN_CLASS0_RECALL, 0.5);
+    }
+
+    /** With the default objective. */
+    public CascadeConfig(String baseModel, TrainingConfig stage1, TrainingConfig stage2, Construction construction,
+            int folds, double validationFraction, long seed, Path stage1Version) {
+        this(baseModel, stage1, stage2, construction, folds, validationFraction, seed, stage1Version, Objective.DEFAULT);
+    }
 
     public CascadeConfig {
         if (validationFraction <= 0 || validationFraction >= 0.5) {
@@ -28,6 +46,7 @@ public record CascadeConfig(
         if (construction == Construction.CROSS_FIT && folds < 2) {
             throw new IllegalArgumentException("cross-fitting needs at least 2 folds, got " + folds);
         }
+        objective = objective == null ? Objective.DEFAULT : objective;
     }
 
     /**
@@ -43,18 +62,22 @@ public record CascadeConfig(
     }
 
     public CascadeConfig withConstruction(Construction c) {
-        return new CascadeConfig(baseModel, stage1, stage2, c, folds, validationFraction, seed, stage1Version);
+        return new CascadeConfig(baseModel, stage1, stage2, c, folds, validationFraction, seed, stage1Version, objective);
     }
 
     public CascadeConfig withStages(TrainingConfig s1, TrainingConfig s2) {
-        return new CascadeConfig(baseModel, s1, s2, construction, folds, validationFraction, seed, stage1Version);
+        return new CascadeConfig(baseModel, s1, s2, construction, folds, validationFraction, seed, stage1Version, objective);
     }
 
     public CascadeConfig withFolds(int k) {
-        return new CascadeConfig(baseModel, stage1, stage2, construction, k, validationFraction, seed, stage1Version);
+        return new CascadeConfig(baseModel, stage1, stage2, construction, k, validationFraction, seed, stage1Version, objective);
+    }
+
+    public CascadeConfig withObjective(Objective o) {
+        return new CascadeConfig(baseModel, stage1, stage2, construction, folds, validationFraction, seed, stage1Version, o);
     }
 
     public CascadeConfig withStage1Version(Path version) {
-        return new CascadeConfig(baseModel, stage1, stage2, construction, folds, validationFraction, seed, version);
+        return new CascadeConfig(baseModel, stage1, stage2, construction, folds, validationFraction, seed, version, objective);
     }
 }

@@ -8,14 +8,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import org.quotelab.domain.cascade.CascadeDecision;
+import org.quotelab.domain.cascade.OperatingPoint;
 
 /**
  * A trained cascade on disk: the two model versions, the topic order, the calibration
- * temperatures and the recommended stage-1 threshold, described by cascade.json in its folder.
+ * temperatures and the recommended operating point, described by cascade.json in its folder.
  *
  * @param topics      topic names in cascade order (class k = topics[k-1])
  * @param stage1      folder of the stage-1 version, relative to the cascade folder
  * @param stage2      folder of the stage-2 version, relative to the cascade folder
+ * @param threshold       recommended stage-1 threshold
+ * @param class0Threshold recommended class-0 threshold; absent in cascades written before it
+ *                        existed, which read as the argmax rule they were tuned with
  * @param facts       what the training measured (class-0 examples, validation figures)
  */
 public record CascadeModel(
@@ -25,6 +30,7 @@ public record CascadeModel(
         double stage1Temperature,
         double stage2Temperature,
         double threshold,
+        Double class0Threshold,
         String construction,
         Map<String, Object> facts) {
 
@@ -37,6 +43,12 @@ public record CascadeModel(
     public CascadeModel {
         topics = List.copyOf(topics);
         facts = facts == null ? Map.of() : Map.copyOf(facts);
+        class0Threshold = class0Threshold == null ? CascadeDecision.ARGMAX_ONLY : class0Threshold;
+    }
+
+    /** The recommended operating point. */
+    public OperatingPoint operatingPoint() {
+        return new OperatingPoint(threshold, class0Threshold);
     }
 
     public static CascadeModel read(Path folder) throws IOException {
@@ -54,7 +66,8 @@ public record CascadeModel(
         Files.move(tmp, folder.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    public CascadeModel withThreshold(double t) {
-        return new CascadeModel(topics, stage1, stage2, stage1Temperature, stage2Temperature, t, construction, facts);
+    public CascadeModel withOperatingPoint(OperatingPoint p) {
+        return new CascadeModel(topics, stage1, stage2, stage1Temperature, stage2Temperature, p.threshold(),
+                p.class0Threshold(), construction, facts);
     }
 }

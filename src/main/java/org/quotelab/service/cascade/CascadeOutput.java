@@ -4,6 +4,7 @@ import java.util.List;
 import org.quotelab.domain.cascade.CascadeDecision;
 import org.quotelab.domain.cascade.CascadeScores;
 import org.quotelab.domain.cascade.LabelledText;
+import org.quotelab.domain.cascade.OperatingPoint;
 
 /**
  * Calibrated cascade probabilities for a list of quotes.
@@ -17,19 +18,21 @@ public record CascadeOutput(List<String> topics, double[] pInTopic, double[][] s
         return pInTopic.length;
     }
 
-    public CascadeDecision decide(int i, double threshold) {
-        return CascadeDecision.decide(pInTopic[i], stage2[i], threshold);
+    public CascadeDecision decide(int i, OperatingPoint at) {
+        return at.decide(pInTopic[i], stage2[i]);
     }
 
     /** The sweep's input: these outputs against the quotes' truth. */
     public CascadeScores against(List<LabelledText> truth, int days) {
         int[] s2 = new int[size()];
+        double[] p0 = new double[size()];
         int[] y = new int[size()];
         for (int i = 0; i < size(); i++) {
             s2[i] = CascadeDecision.argmax(stage2[i]);
+            p0[i] = stage2[i][0];
             y[i] = truthClass(truth.get(i));
         }
-        return new CascadeScores(topics, pInTopic, s2, y, days);
+        return new CascadeScores(topics, pInTopic, p0, s2, y, days);
     }
 
     /** 0 for out-of-topic, else 1 + the topic's position; an unknown topic is an error the user must see. */

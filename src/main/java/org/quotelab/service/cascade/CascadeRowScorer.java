@@ -11,7 +11,7 @@ import org.quotelab.service.jobs.CancellationToken;
 import org.quotelab.service.jobs.ProgressSink;
 import org.quotelab.service.review.RowScorer;
 import org.quotelab.store.QuoteStore;
-import org.quotelab.store.SettingsRepository;
+import org.quotelab.domain.cascade.OperatingPoint;
 
 /**
  * Scores the Review table's unscored rows with the active cascade. The scorer is opened once and
@@ -42,12 +42,12 @@ public final class CascadeRowScorer implements RowScorer, AutoCloseable {
             return List.of();
         }
         CascadeScorer s = scorerFor(active.get().folder());
-        double threshold = store.settings().getDouble(SettingsRepository.STAGE1_THRESHOLD, s.model().threshold());
+        OperatingPoint at = OperatingPoints.current(store, s.model());
         List<Prediction> out = new ArrayList<>(quotes.size());
         for (int from = 0; from < quotes.size() && !cancel.isCancelled(); from += CHUNK) {
             List<Quote> chunk = quotes.subList(from, Math.min(quotes.size(), from + CHUNK));
             CascadeOutput o = s.score(chunk.stream().map(Quote::text).toList());
-            out.addAll(BatchScoring.predictions(chunk, o, active.get(), threshold));
+            out.addAll(BatchScoring.predictions(chunk, o, active.get(), at));
         }
         return out;
     }

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -15,7 +16,9 @@ import java.util.stream.Stream;
 import org.quotelab.domain.calibration.ReliabilityDiagram;
 import org.quotelab.domain.calibration.TemperatureScaling;
 import org.quotelab.domain.cascade.Folds;
+import org.quotelab.domain.cascade.CascadeScores;
 import org.quotelab.domain.cascade.LabelledText;
+import org.quotelab.domain.cascade.OperatingPoint;
 import org.quotelab.domain.cascade.Stage2TrainingSet;
 import org.quotelab.domain.cascade.SweepPoint;
 import org.quotelab.domain.cascade.ThresholdObjective;
@@ -31,13 +34,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Trains the two-stage cascade as the seed does, optionally with a cross-fitted stage-2 set, then
- * calibrates both stages and recommends a stage-1 threshold on a held-out validation part.
+ * calibrates both stages and recommends an operating point on a held-out validation part.
  */
 public final class CascadeTrainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(CascadeTrainer.class);
     private static final int MAX_LENGTH = 128;
     private static final int SCORE_BATCH = 64;
+    /** The most end-to-end macro-F1 the recommendation gives up to meet its objective. */
+    static final double MAX_MACRO_F1_TRADE = 0.05;
 
     private final TrainingListener listener;
     private final Consumer<String> phases;
@@ -109,7 +114,7 @@ public final class CascadeTrainer {
 
     private CascadeModel calibrate(Path out, List<String> topics, List<LabelledText> valid, CascadeConfig cfg,
             long class0, int stage2Size, int fitSize) throws IOException {
-        CascadeModel uncalibrated = new CascadeModel(topics, "stage1", "stage2", 1.0, 1.0, 0.5,
+        CascadeModel uncalibrated = new CascadeModel(topics, "stage1", "stage2", 1.0, 1.0, 0.5, null,
                 cfg.construction().name(), Map.of());
         uncalibrated.write(out);
         double t1;
@@ -149,19 +154,31 @@ public final class CascadeTrainer {
         facts.put("validation_quotes", valid.size());
         facts.put("folds", cfg.construction() == Construction.CROSS_FIT ? cfg.folds() : 0);
         facts.put("seed", cfg.seed());
-        CascadeModel calibrated = new CascadeModel(topics, "stage1", "stage2", t1, t2, 0.5,
+        CascadeModel calibrated = new CascadeModel(topics, "stage1", "stage2", t1, t2, 0.5, null,
                 cfg.construction().name(), facts);
         calibrated.write(out);
-        double threshold = recommend(out, valid);
-        return calibrated.withThreshold(threshold);
+        OperatingPoint point = recommend(out, valid, cfg.objective());
+        LOG.info("recommended on {} validation quotes: {}", valid.size(), point.describe());
+        return calibrated.withOperatingPoint(point);
     }
 
-    /** The validation threshold with the best end-to-end macro-F1. */
-    private static double recommend(Path out, List<LabelledText> valid) throws IOException {
+    /**
+     * The validation operating point that meets the objective with the best end-to-end macro-F1.
+     * The best macro-F1 point instead when nothing meets it (few labelled quotes, an easy data set)
+     * or when meeting it would cost more than {@link #MAX_MACRO_F1_TRADE}: a weak model reaches
+     * class-0 recall only by calling nearly everything class 0.
+     */
+    private static OperatingPoint recommend(Path out, List<LabelledText> valid, CascadeConfig.Objective objective)
+            throws IOException {
         try (CascadeScorer scorer = CascadeScorer.open(out, MAX_LENGTH, SCORE_BATCH)) {
-            CascadeOutput o = scorer.score(texts(valid));
-            List<SweepPoint> sweep = ThresholdSweep.run(o.against(valid, 1), ThresholdSweep.grid(200));
-            return ThresholdObjective.BEST_MACRO_F1.recommend(sweep, 0).map(SweepPoint::threshold).orElse(0.5);
+            CascadeScores scores = scorer.score(texts(valid)).against(valid, 1);
+            double[] grid = ThresholdSweep.grid(200);
+            double[] class0 = ThresholdSweep.class0Grid();
+            Optional<SweepPoint> best = ThresholdSweep.recommend(scores, grid, class0,
+                    ThresholdObjective.BEST_MACRO_F1, 0);
+            return ThresholdSweep.recommend(scores, grid, class0, objective.kind(), objective.bound())
+                    .filter(p -> p.endToEndMacroF1() >= best.orElseThrow().endToEndMacroF1() - MAX_MACRO_F1_TRADE)
+                    .or(() -> best).map(OperatingPoint::of).orElse(OperatingPoint.argmax(0.5));
         }
     }
 

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.quotelab.domain.quote.ModelVersion;
 import org.quotelab.store.QuoteStore;
-import org.quotelab.store.SettingsRepository;
 
 /**
  * Registers a trained cascade's two versions in the store and finds the active cascade again.
@@ -27,7 +26,7 @@ public final class CascadeVersions {
         this.store = store;
     }
 
-    /** Records both stages as candidates, or activates them at once and stores the recommended threshold. */
+    /** Records both stages as candidates, or activates them at once and stores the recommended operating point. */
     public Active register(Path folder, boolean activate) throws IOException {
         CascadeModel m = CascadeModel.read(folder);
         Long parent1 = store.models().active(1).map(ModelVersion::id).orElse(null);
@@ -44,7 +43,7 @@ public final class CascadeVersions {
             if (activate) {
                 s1 = store.models().activate(s1.id(), "trained cascade " + folder.getFileName());
                 s2 = store.models().activate(s2.id(), "trained cascade " + folder.getFileName());
-                store.settings().putDouble(SettingsRepository.STAGE1_THRESHOLD, m.threshold());
+                OperatingPoints.store(store, m.operatingPoint());
             }
             return new Active(s1, s2, folder);
         });

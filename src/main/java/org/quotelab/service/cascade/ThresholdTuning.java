@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.quotelab.domain.calibration.ReliabilityDiagram;
 import org.quotelab.domain.cascade.CascadeScores;
+import org.quotelab.domain.cascade.OperatingPoint;
+import org.quotelab.domain.cascade.ThresholdObjective;
 import org.quotelab.domain.cascade.SweepPoint;
 import org.quotelab.domain.cascade.ThresholdSweep;
 import org.quotelab.domain.quote.Page;
@@ -19,14 +21,13 @@ import org.quotelab.service.jobs.CancellationToken;
 import org.quotelab.service.jobs.ProgressSink;
 import org.quotelab.service.review.RowScorer;
 import org.quotelab.store.QuoteStore;
-import org.quotelab.store.SettingsRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Threshold view's use case: the labelled validation quotes with the active cascade's cached
- * predictions (the missing ones scored and stored first), swept once over a fine grid so the
- * view only indexes into precomputed points while the analyst drags the slider.
+ * predictions (the missing ones scored and stored first), swept once over a fine grid of both
+ * thresholds so the view only indexes into precomputed points while the analyst drags a slider.
  */
 public final class ThresholdTuning {
     private static final Logger LOG = LoggerFactory.getLogger(ThresholdTuning.class);
@@ -37,16 +38,41 @@ public final class ThresholdTuning {
     /**
      * Everything the view shows.
      *
-     * @param grid      thresholds 0..1 in {@link #GRID_STEPS} steps; {@code sweep.get(i)} is at {@code grid[i]}
-     * @param threshold the stored stage-1 threshold
-     * @param skipped   labelled quotes left out because their topic is not one the cascade knows
+     * @param grid       stage-1 thresholds 0..1 in {@link #GRID_STEPS} steps
+     * @param class0Grid class-0 thresholds, {@link ThresholdSweep#class0Grid()}
+     * @param sweeps     {@code sweeps.get(j).get(i)} is at class-0 threshold {@code class0Grid[j]} and
+     *                   stage-1 threshold {@code grid[i]}
+     * @param at         the stored operating point
+     * @param skipped    labelled quotes left out because their topic is not one the cascade knows
      */
-    public record Loaded(CascadeVersions.Active active, CascadeScores scores, double[] grid, List<SweepPoint> sweep,
-            ReliabilityDiagram reliability, double threshold, int skipped) {
+    public record Loaded(CascadeVersions.Active active, CascadeScores scores, double[] grid, double[] class0Grid,
+            List<List<SweepPoint>> sweeps, ReliabilityDiagram reliability, OperatingPoint at, int skipped) {
 
         /** Index of the grid point nearest to {@code t}. */
         public int indexOf(double t) {
             return (int) Math.round(Math.max(0, Math.min(1, t)) * GRID_STEPS);
+        }
+
+        /** Index of the class-0 grid point nearest to {@code t0}. */
+        public int class0IndexOf(double t0) {
+            int best = 0;
+            for (int j = 1; j < class0Grid.length; j++) {
+                if (Math.abs(class0Grid[j] - t0) < Math.abs(class0Grid[best] - t0)) {
+                    best = j;
+                }
+            }
+            return best;
+        }
+
+        public SweepPoint point(int class0Index, int index) {
+            return sweeps.get(class0Index).get(index);
+        }
+
+        /** The objective's best point over both thresholds, or empty when none meets the bound. */
+        public Optional<SweepPoint> recommend(ThresholdObjective objective, double bound) {
+            List<SweepPoint> all = new ArrayList<>();
+            sweeps.forEach(all::addAll);
+            return objective.recommend(all, bound);
         }
     }
 
@@ -84,6 +110,7 @@ public final class ThresholdTuning {
         progress.update(-1, "sweeping " + (GRID_STEPS + 1) + " thresholds");
         int n = rows.size();
         double[] p = new double[n];
+        double[] p0 = new double[n];
         int[] s2 = new int[n];
         int[] truth = new int[n];
         double[][] stage1 = new double[n][];
@@ -101,6 +128,7 @@ public final class ThresholdTuning {
             }
             p[kept] = pred.pInTopic();
             s2[kept] = stage2Argmax(pred.topicProbabilities(), topics);
+            p0[kept] = pred.topicProbabilities().getOrDefault(CascadeModel.NOT_PERTINENT, 0.0);
             truth[kept] = y;
             stage1[kept] = new double[] {1 - pred.pInTopic(), pred.pInTopic()};
             truth1[kept] = y == 0 ? 0 : 1;
@@ -108,20 +136,54 @@ public final class ThresholdTuning {
             kept++;
         }
         CascadeScores scores = new CascadeScores(topics, java.util.Arrays.copyOf(p, kept),
-                java.util.Arrays.copyOf(s2, kept), java.util.Arrays.copyOf(truth, kept), Math.max(1, batches.size()));
+                java.util.Arrays.copyOf(p0, kept), java.util.Arrays.copyOf(s2, kept), java.util.Arrays.copyOf(truth, kept), Math.max(1, batches.size()));
         double[] grid = ThresholdSweep.grid(GRID_STEPS);
-        List<SweepPoint> sweep = ThresholdSweep.run(scores, grid);
+        double[] class0Grid = ThresholdSweep.class0Grid();
+        List<List<SweepPoint>> sweeps = new ArrayList<>(class0Grid.length);
+        for (double t0 : class0Grid) {
+            cancel.throwIfCancelled();
+            sweeps.add(ThresholdSweep.run(scores, grid, t0));
+        }
         ReliabilityDiagram reliability = ReliabilityDiagram.of(java.util.Arrays.copyOf(stage1, kept),
                 java.util.Arrays.copyOf(truth1, kept), 10);
-        double threshold = store.settings().getDouble(SettingsRepository.STAGE1_THRESHOLD,
-                CascadeModel.read(active.folder()).threshold());
+        OperatingPoint at = OperatingPoints.current(store, CascadeModel.read(active.folder()));
         LOG.info("threshold sweep over {} validation quotes ({} skipped)", kept, skipped);
-        return Optional.of(new Loaded(active, scores, grid, sweep, reliability, threshold, skipped));
+        return Optional.of(new Loaded(active, scores, grid, class0Grid, sweeps, reliability, at, skipped));
     }
 
-    /** Stores the analyst's stage-1 threshold; later scoring and the Review filters use it. */
-    public void apply(double threshold) {
-        store.settings().putDouble(SettingsRepository.STAGE1_THRESHOLD, threshold);
+    /**
+     * Stores the analyst's operating point and takes the stored decisions of the active cascade
+     * again from their cached probabilities (no network), so Review's predicted classes follow at
+     * once. One transaction: a crash keeps the old point and the old decisions together.
+     *
+     * @return the number of stored predictions decided again
+     */
+    public long apply(OperatingPoint at) throws java.io.IOException {
+        Optional<CascadeVersions.Active> found = new CascadeVersions(store).active();
+        if (found.isEmpty()) {
+            OperatingPoints.store(store, at);
+            return 0;
+        }
+        CascadeVersions.Active active = found.get();
+        List<String> topics = CascadeModel.read(active.folder()).topics();
+        return store.inOneTransaction(() -> {
+            OperatingPoints.store(store, at);
+            long done = 0;
+            long after = 0;
+            while (true) {
+                Page<Prediction> page = store.predictions().page(active.stage1().id(), active.stage2().id(), after, PAGE);
+                List<Prediction> again = new ArrayList<>(page.items().size());
+                for (Prediction p : page.items()) {
+                    again.add(BatchScoring.redecide(p, topics, at));
+                }
+                store.predictions().saveAll(again);
+                done += again.size();
+                if (!page.hasMore()) {
+                    return done;
+                }
+                after = page.nextAfterId();
+            }
+        });
     }
 
     /** The rows' predictions in row order, scoring and storing the missing ones. */

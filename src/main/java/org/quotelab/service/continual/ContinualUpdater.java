@@ -132,6 +132,7 @@ public final class ContinualUpdater {
         }
         CascadeModel m = CascadeModel.read(active.folder());
         new CascadeModel(m.topics(), "stage1", "stage2", m.stage1Temperature(), m.stage2Temperature(), m.threshold(),
+                m.class0Threshold(),
                 m.construction(), m.facts()).write(partial);
         Path folder = modelsDir.resolve(name);
         Files.move(partial, folder);

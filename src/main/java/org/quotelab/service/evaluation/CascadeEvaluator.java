@@ -21,7 +21,8 @@ import org.quotelab.service.jobs.CancellationToken;
 import org.quotelab.service.jobs.ProgressSink;
 import org.quotelab.service.models.CascadePair;
 import org.quotelab.store.QuoteStore;
-import org.quotelab.store.SettingsRepository;
+import org.quotelab.domain.cascade.OperatingPoint;
+import org.quotelab.service.cascade.OperatingPoints;
 
 /**
  * Evaluates any stored cascade (not only the active one) on the labelled quotes of some batches.
@@ -46,10 +47,10 @@ public final class CascadeEvaluator {
             throws Exception {
         CascadeModel model = CascadeModel.read(pair.folder());
         List<String> topics = model.topics();
-        double threshold = store.settings().getDouble(SettingsRepository.STAGE1_THRESHOLD, model.threshold());
+        OperatingPoint at = OperatingPoints.current(store, model);
         progress.update(-1, "reading labelled quotes");
         List<QuoteRow> rows = read(pair, batchIds, cancel);
-        Map<Long, Prediction> scored = scoreMissing(pair, rows, threshold, progress, cancel);
+        Map<Long, Prediction> scored = scoreMissing(pair, rows, at, progress, cancel);
         List<QuoteRow> kept = new ArrayList<>(rows.size());
         List<LabelledText> truth = new ArrayList<>(rows.size());
         int skipped = 0;
@@ -71,18 +72,18 @@ public final class CascadeEvaluator {
             Prediction pr = r.prediction() != null ? r.prediction() : scored.get(r.quote().id());
             ids[i] = r.quote().id();
             p[i] = pr.pInTopic();
-            q[i] = stage2(pr, topics);
+            q[i] = BatchScoring.stage2(pr, topics);
         }
         CascadeOutput out = new CascadeOutput(topics, p, q);
         progress.update(-1, "computing the reports");
-        CascadeEvaluation figures = n == 0 ? null : CascadeEvaluation.of(out, truth, threshold);
+        CascadeEvaluation figures = n == 0 ? null : CascadeEvaluation.of(out, truth, at);
         int[] y = new int[n];
         int[] yHat = new int[n];
         for (int i = 0; i < n; i++) {
             y[i] = out.truthClass(truth.get(i));
-            yHat[i] = out.decide(i, threshold).finalClass();
+            yHat[i] = out.decide(i, at).finalClass();
         }
-        Evaluation e = new Evaluation(pair, batchIds, threshold, figures, ids, y, yHat, skipped, scored.size());
+        Evaluation e = new Evaluation(pair, batchIds, at, figures, ids, y, yHat, skipped, scored.size());
         if (n > 0) {
             new EvaluationStore(store).save(e, batchOf(kept));
         }
@@ -110,7 +111,7 @@ public final class CascadeEvaluator {
     }
 
     /** Scores and caches the rows without a prediction of this pair; opens the models only when needed. */
-    private Map<Long, Prediction> scoreMissing(CascadePair pair, List<QuoteRow> rows, double threshold,
+    private Map<Long, Prediction> scoreMissing(CascadePair pair, List<QuoteRow> rows, OperatingPoint at,
             ProgressSink progress, CancellationToken cancel) throws Exception {
         List<Quote> missing = rows.stream().filter(r -> r.prediction() == null).map(QuoteRow::quote).toList();
         Map<Long, Prediction> out = new HashMap<>();
@@ -123,7 +124,7 @@ public final class CascadeEvaluator {
                 cancel.throwIfCancelled();
                 List<Quote> chunk = missing.subList(from, Math.min(missing.size(), from + SCORE_STEP));
                 CascadeOutput o = scorer.score(chunk.stream().map(Quote::text).toList());
-                List<Prediction> got = BatchScoring.predictions(chunk, o, pair.asScoringPair(), threshold);
+                List<Prediction> got = BatchScoring.predictions(chunk, o, pair.asScoringPair(), at);
                 store.predictions().saveAll(got);
                 got.forEach(x -> out.put(x.quoteId(), x));
                 progress.update((double) out.size() / missing.size(),
@@ -134,15 +135,6 @@ public final class CascadeEvaluator {
     }
 
     /** A stored prediction's stage-2 distribution in cascade order: [not pertinent, topic 1..K]. */
-    static double[] stage2(Prediction p, List<String> topics) {
-        double[] q = new double[topics.size() + 1];
-        q[0] = p.topicProbabilities().getOrDefault(CascadeModel.NOT_PERTINENT, 0.0);
-        for (int k = 0; k < topics.size(); k++) {
-            q[k + 1] = p.topicProbabilities().getOrDefault(topics.get(k), 0.0);
-        }
-        return q;
-    }
-
     private static long[] batchOf(List<QuoteRow> kept) {
         long[] b = new long[kept.size()];
         for (int i = 0; i < b.length; i++) {

@@ -2,6 +2,7 @@ package org.quotelab.service.evaluation;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.quotelab.domain.cascade.OperatingPoint;
 import org.quotelab.domain.metrics.ConfusionMatrix;
 import org.quotelab.service.cascade.CascadeEvaluation;
 import org.quotelab.service.models.CascadePair;
@@ -14,7 +15,7 @@ import org.quotelab.service.models.CascadePair;
  * @param skipped  labelled quotes left out because their topic is unknown to the cascade
  * @param scored   quotes that had no cached prediction and were scored for this evaluation
  */
-public record Evaluation(CascadePair pair, List<Long> batchIds, double threshold, CascadeEvaluation figures,
+public record Evaluation(CascadePair pair, List<Long> batchIds, OperatingPoint at, CascadeEvaluation figures,
         long[] quoteIds, int[] truth, int[] predicted, int skipped, int scored) {
 
     public Evaluation {

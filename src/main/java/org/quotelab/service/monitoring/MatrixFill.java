@@ -16,7 +16,8 @@ import org.quotelab.service.cascade.CascadeVersions;
 import org.quotelab.service.jobs.CancellationToken;
 import org.quotelab.service.jobs.ProgressSink;
 import org.quotelab.store.QuoteStore;
-import org.quotelab.store.SettingsRepository;
+import org.quotelab.domain.cascade.OperatingPoint;
+import org.quotelab.service.cascade.OperatingPoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,13 +61,13 @@ final class MatrixFill {
             CascadeVersions.Active pair = new CascadeVersions.Active(store.models().find(v.stage1Id()).orElseThrow(),
                     store.models().find(v.stage2Id()).orElseThrow(), Path.of(v.folder()));
             try (CascadeScorer scorer = CascadeScorer.open(pair.folder(), 128, CHUNK)) {
-                double threshold = v.active() ? store.settings().getDouble(SettingsRepository.STAGE1_THRESHOLD,
-                        scorer.model().threshold()) : scorer.model().threshold();
+                OperatingPoint at = v.active() ? OperatingPoints.current(store, scorer.model())
+                        : scorer.model().operatingPoint();
                 for (int j : gaps) {
                     cancel.throwIfCancelled();
                     Batch b = m.batches().get(j);
                     progress.update((double) stored / Math.max(1, todo), "evaluating " + v.name() + " on " + b.day());
-                    cells.store(v, b, evalQuotes(b, pair, scorer, threshold, cancel), scorer.model().topics());
+                    cells.store(v, b, evalQuotes(b, pair, scorer, at, cancel), scorer.model().topics());
                     stored++;
                 }
             }
@@ -75,7 +76,7 @@ final class MatrixFill {
         return stored;
     }
 
-    private List<BatchFigures.Outcome> evalQuotes(Batch b, CascadeVersions.Active pair, CascadeScorer scorer, double threshold,
+    private List<BatchFigures.Outcome> evalQuotes(Batch b, CascadeVersions.Active pair, CascadeScorer scorer, OperatingPoint at,
                                          CancellationToken cancel) {
         QuoteFilter filter = QuoteFilter.all().withBatch(b.id()).withValidation(true).withLabelled(true)
                 .withModels(pair.stage1().id(), pair.stage2().id());
@@ -95,7 +96,7 @@ final class MatrixFill {
             cancel.throwIfCancelled();
             List<Quote> chunk = missing.subList(from, Math.min(missing.size(), from + CHUNK));
             CascadeOutput out = scorer.score(chunk.stream().map(Quote::text).toList());
-            List<Prediction> p = BatchScoring.predictions(chunk, out, pair, threshold);
+            List<Prediction> p = BatchScoring.predictions(chunk, out, pair, at);
             store.predictions().saveAll(p);
             p.forEach(x -> scored.put(x.quoteId(), x));
         }

@@ -118,6 +118,7 @@ final class FullFineTune {
         Folders.copy(Path.of(active.stage2().path()), partial.resolve("stage2"));
         CascadeModel m = CascadeModel.read(active.folder());
         new CascadeModel(m.topics(), "stage1", "stage2", m.stage1Temperature(), m.stage2Temperature(), m.threshold(),
+                m.class0Threshold(),
                 m.construction(), m.facts()).write(partial);
     }
 

@@ -110,9 +110,9 @@ public final class EvaluationViewModel {
         if (e.figures() == null) {
             return e.pair().label() + ": no labelled quotes to evaluate";
         }
-        return String.format(Locale.ROOT, "%s: %d labelled quotes, macro-F1 %.3f, accuracy %.1f %% at threshold %.3f%s%s",
+        return String.format(Locale.ROOT, "%s: %d labelled quotes, macro-F1 %.3f, accuracy %.1f %% at %s%s%s",
                 e.pair().label(), e.size(), e.figures().endToEnd().macro().f1(), 100 * e.figures().endToEnd().accuracy(),
-                e.threshold(), e.skipped() > 0 ? ", " + e.skipped() + " skipped (topic unknown to it)" : "",
+                e.at().describe(), e.skipped() > 0 ? ", " + e.skipped() + " skipped (topic unknown to it)" : "",
                 e.scored() > 0 ? ", " + e.scored() + " scored now" : "");
     }
 

@@ -40,13 +40,19 @@ public final class ThresholdView {
         VBox content = new VBox(10, message, progress, body());
         content.setPadding(new Insets(10));
         root.setCenter(content);
-        vm.loadedProperty().addListener((o, a, l) -> {
-            if (l != null) {
-                charts.load(l.sweep(), l.reliability());
-                charts.mark(vm.point());
-            }
-        });
+        vm.loadedProperty().addListener((o, a, l) -> redraw());
+        // the precision/recall curve belongs to one class-0 threshold: draw that one's
+        vm.class0IndexProperty().addListener((o, a, b) -> redraw());
         vm.indexProperty().addListener((o, a, b) -> charts.mark(vm.point()));
+    }
+
+    private void redraw() {
+        ThresholdTuning.Loaded l = vm.loadedProperty().get();
+        if (l != null) {
+            int j = Math.max(0, Math.min(l.class0Grid().length - 1, vm.class0IndexProperty().get()));
+            charts.load(l.sweeps().get(j), l.reliability());
+            charts.mark(vm.point());
+        }
     }
 
     public Node root() {
@@ -85,8 +91,10 @@ public final class ThresholdView {
             }
         });
         Label threshold = value("threshold-value", vm.thresholdProperty());
-        HBox sliderRow = new HBox(10, new Label("Stage-1 threshold"), slider, threshold);
+        Label stage1Name = new Label("Stage-1 threshold");
+        HBox sliderRow = new HBox(10, stage1Name, slider, threshold);
         sliderRow.setAlignment(Pos.CENTER_LEFT);
+        VBox sliders = new VBox(6, sliderRow, class0Row(stage1Name, threshold));
 
         GridPane figures = new GridPane();
         figures.setHgap(12);
@@ -121,12 +129,43 @@ public final class ThresholdView {
         HBox.setHgrow(chartsRow, Priority.ALWAYS);
         HBox main = new HBox(12, left, chartsRow);
         VBox.setVgrow(main, Priority.ALWAYS);
-        VBox body = new VBox(10, sliderRow, main);
+        VBox body = new VBox(10, sliders, main);
         body.visibleProperty().bind(vm.readyProperty());
         body.managedProperty().bind(body.visibleProperty());
         body.disableProperty().bind(vm.busyProperty());
         VBox.setVgrow(body, Priority.ALWAYS);
         return body;
+    }
+
+    /**
+     * Class-0 slider in hundredths, 1 to 100; grid index 0 is 1.00. Labels share the widths of the
+     * stage-1 row so the two sliders line up.
+     */
+    private Node class0Row(Label alignName, Label alignValue) {
+        int top = 100;
+        Slider slider = new Slider(1, top, top - vm.class0IndexProperty().get());
+        slider.setId("class0-slider");
+        slider.setBlockIncrement(1);
+        slider.setMajorTickUnit(10);
+        slider.setShowTickMarks(true);
+        HBox.setHgrow(slider, Priority.ALWAYS);
+        slider.valueProperty().addListener((o, a, v) ->
+                vm.class0IndexProperty().set(top - (int) Math.round(v.doubleValue())));
+        vm.class0IndexProperty().addListener((o, a, v) -> {
+            if (top - Math.round(slider.getValue()) != v.intValue()) {
+                slider.setValue(top - v.intValue());
+            }
+        });
+        Label name = new Label("Class-0 threshold");
+        name.minWidthProperty().bind(alignName.widthProperty());
+        name.setTooltip(new javafx.scene.control.Tooltip("A passed quote is called not pertinent (class 0) once"
+                + " stage 2 gives class 0 at least this probability, even if a topic scores higher."
+                + " At 1.00, only when class 0 is stage 2's top class."));
+        Label value = value("class0-threshold-value", vm.class0ThresholdProperty());
+        value.minWidthProperty().bind(alignValue.widthProperty());
+        HBox row = new HBox(10, name, slider, value);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
     private Node recommendations() {

@@ -15,6 +15,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.quotelab.domain.cascade.CascadeDecision;
+import org.quotelab.domain.cascade.OperatingPoint;
 import org.quotelab.domain.cascade.SweepPoint;
 import org.quotelab.domain.cascade.ThresholdObjective;
 import org.quotelab.service.Workbench;
@@ -23,8 +25,9 @@ import org.quotelab.ui.common.FxJobs;
 import org.quotelab.ui.common.JobStatus;
 
 /**
- * State of the Threshold view. The sweep is computed once per load in a job; moving the slider
- * only changes {@link #indexProperty()}, which picks a precomputed point, so dragging never waits.
+ * State of the Threshold view. The sweeps are computed once per load in a job; moving a slider
+ * only changes {@link #indexProperty()} or {@link #class0IndexProperty()}, which pick a
+ * precomputed point, so dragging never waits.
  */
 public final class ThresholdViewModel {
     /** How to get a cascade when none is active: the view shows this instead of the numbers. */
@@ -40,6 +43,9 @@ public final class ThresholdViewModel {
     private final ThresholdTuning tuning;
     private final ObjectProperty<ThresholdTuning.Loaded> loaded = new SimpleObjectProperty<>();
     private final IntegerProperty index = new SimpleIntegerProperty(ThresholdTuning.GRID_STEPS / 2);
+    /** Index into the class-0 grid: 0 is 1.00, stage 2's argmax rule. */
+    private final IntegerProperty class0Index = new SimpleIntegerProperty(0);
+    private final StringProperty class0Threshold = new SimpleStringProperty("-");
     private final BooleanProperty ready = new SimpleBooleanProperty(false);
     private final JobStatus status;
     private final BooleanProperty busy;
@@ -64,6 +70,7 @@ public final class ThresholdViewModel {
         this.afterApply = afterApply;
         this.tuning = new ThresholdTuning(workbench.store(), workbench.scorer());
         index.addListener((o, a, b) -> show());
+        class0Index.addListener((o, a, b) -> show());
     }
 
     /** Loads (scoring the missing validation predictions first) and sweeps, in a job. */
@@ -90,18 +97,23 @@ public final class ThresholdViewModel {
         ready.set(true);
         message.set(l.scores().size() + " labelled validation quotes, " + l.scores().days() + " day(s)"
                 + (l.skipped() > 0 ? "; " + l.skipped() + " skipped (topic unknown to the cascade)" : ""));
-        int i = l.indexOf(l.threshold());
-        if (index.get() == i) {
-            show();
-        } else {
-            index.set(i);
-        }
+        moveTo(l.indexOf(l.at().threshold()), l.class0IndexOf(l.at().class0Threshold()));
+        show();
+    }
+
+    private void moveTo(int i, int j) {
+        class0Index.set(j);
+        index.set(i);
     }
 
     /** Current point, or null before loading. */
     public SweepPoint point() {
         ThresholdTuning.Loaded l = loaded.get();
-        return l == null ? null : l.sweep().get(Math.max(0, Math.min(l.sweep().size() - 1, index.get())));
+        if (l == null) {
+            return null;
+        }
+        int j = Math.max(0, Math.min(l.class0Grid().length - 1, class0Index.get()));
+        return l.point(j, Math.max(0, Math.min(l.grid().length - 1, index.get())));
     }
 
     private void show() {
@@ -110,6 +122,8 @@ public final class ThresholdViewModel {
             return;
         }
         threshold.set(fmt(p.threshold()));
+        class0Threshold.set(p.class0Threshold() >= CascadeDecision.ARGMAX_ONLY ? "1.00 (top class only)"
+                : String.format(Locale.ROOT, "%.2f", p.class0Threshold()));
         class0Recall.set(pct(p.class0Recall()));
         class0Precision.set(pct(p.class0Precision()));
         outOfTopicRecall.set(pct(p.outOfTopicRecall()));
@@ -137,36 +151,33 @@ public final class ThresholdViewModel {
             message.set("The bound must be a number between 0 and 1, e.g. 0.9");
             return;
         }
-        Optional<SweepPoint> best = objective.recommend(l.sweep(), b);
+        Optional<SweepPoint> best = l.recommend(objective, b);
         if (best.isEmpty()) {
-            message.set("No threshold reaches that bound.");
+            message.set("No pair of thresholds reaches that bound.");
             return;
         }
-        index.set(l.indexOf(best.get().threshold()));
-        message.set("Recommended: threshold " + fmt(best.get().threshold()));
+        moveTo(l.indexOf(best.get().threshold()), l.class0IndexOf(best.get().class0Threshold()));
+        message.set("Recommended: " + OperatingPoint.of(best.get()).describe());
     }
 
-    /** Stores the current threshold in the settings, in a job. */
+    /** Stores the current operating point and re-decides the stored predictions, in a job. */
     public void apply() {
         SweepPoint p = point();
         if (p == null) {
             return;
         }
-        double t = p.threshold();
-        jobs.run("Storing the threshold", (pr, c) -> {
-            tuning.apply(t);
-            return t;
-        }, v -> {
-            message.set("Stage-1 threshold " + fmt(v) + " stored.");
+        OperatingPoint at = OperatingPoint.of(p);
+        jobs.run("Storing the thresholds", (pr, c) -> tuning.apply(at), n -> {
+            message.set("Stored " + at.describe() + "; " + n + " predictions decided again.");
             afterApply.run();
-        }, () -> { }, e -> message.set("Could not store the threshold: " + e.getMessage()));
+        }, () -> { }, e -> message.set("Could not store the thresholds: " + e.getMessage()));
     }
 
     static String fmt(double v) {
         return String.format(Locale.ROOT, "%.3f", v);
     }
 
-    static String pct(double v) {
+    public static String pct(double v) {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f %%", 100 * v);
     }
 
@@ -176,6 +187,14 @@ public final class ThresholdViewModel {
 
     public IntegerProperty indexProperty() {
         return index;
+    }
+
+    public IntegerProperty class0IndexProperty() {
+        return class0Index;
+    }
+
+    public StringProperty class0ThresholdProperty() {
+        return class0Threshold;
     }
 
     public BooleanProperty readyProperty() {

@@ -64,7 +64,7 @@ class CascadeEvaluatorTest {
                 CascadeOutput out = scorer.score(rows.stream().map(r -> r.quote().text()).toList());
                 int[] fresh = new int[rows.size()];
                 for (int i = 0; i < fresh.length; i++) {
-                    fresh[i] = out.decide(i, all.threshold()).finalClass();
+                    fresh[i] = out.decide(i, all.at()).finalClass();
                 }
                 assertArrayEquals(fresh, all.predicted());
             }
