@@ -77,6 +77,9 @@ public final class TrainCommand implements Callable<Integer> {
     String pooling;
     @Option(names = "--padding", defaultValue = "buckets", description = "buckets (length-grouped) or fixed.")
     String padding;
+    @Option(names = "--layer-decay", defaultValue = "1", description = "Layer-wise learning-rate decay, e.g. 0.8;"
+            + " 1 = the same rate for every layer.")
+    double layerDecay;
 
     @Override
     public Integer call() throws Exception {
@@ -125,7 +128,7 @@ public final class TrainCommand implements Callable<Integer> {
     TrainingConfig config() {
         TrainingConfig.Builder b = TrainingConfig.builder().epochs(epochs).batchSize(batchSize)
                 .learningRate(learningRate).weightDecay(weightDecay).warmupFraction(warmup).maxLength(maxLength)
-                .seed(seed).dropout(dropout).focalGamma(focalGamma).clsPooler(!"mean".equalsIgnoreCase(pooling))
+                .seed(seed).dropout(dropout).focalGamma(focalGamma).layerDecay(layerDecay).clsPooler(!"mean".equalsIgnoreCase(pooling))
                 .selectionMetric(SelectionMetric.valueOf(selectBy.toUpperCase(Locale.ROOT)))
                 .paddingMode(padding.equalsIgnoreCase("fixed") ? PaddingMode.FIXED : PaddingMode.LENGTH_BUCKETS);
         if (classWeights.matches("[0-9.eE+-]+(,[0-9.eE+-]+)+")) {

@@ -42,6 +42,15 @@ public final class AdamW implements AutoCloseable {
      * (the clipping factor). Temporary arrays live in {@code scratch}.
      */
     public void step(List<TrainableParameter> params, double learningRate, double gradScale, NDManager scratch) {
+        step(params, learningRate, gradScale, scratch, null);
+    }
+
+    /**
+     * As {@link #step(List, double, double, NDManager)}, with parameter i's learning rate scaled by
+     * {@code lrScales[i]} (null: all 1), for layer-wise decay.
+     */
+    public void step(List<TrainableParameter> params, double learningRate, double gradScale, NDManager scratch,
+            double[] lrScales) {
         steps++;
         double bc1 = 1 - Math.pow(beta1, steps);
         double bc2 = 1 - Math.pow(beta2, steps);
@@ -55,15 +64,19 @@ public final class AdamW implements AutoCloseable {
             NDArray eps = scalar(m, epsilon);
             NDArray stepSize = scalar(m, learningRate / bc1);
             NDArray decay = scalar(m, 1 - learningRate * weightDecay);
-            for (TrainableParameter p : params) {
+            for (int i = 0; i < params.size(); i++) {
+                TrainableParameter p = params.get(i);
                 NDArray w = p.array();
+                double s = lrScales == null ? 1.0 : lrScales[i];
                 NDArray[] mv = moments.computeIfAbsent(p.name(), k -> zeros(w));
                 // Temporaries die with each parameter: they would otherwise add several copies of
                 // the model to the step's peak memory, on top of the activations still held.
                 try (NDManager scope = m.newSubManager()) {
                     NDArray g = Gradients.of(p, scope);
+                    NDArray pDecay = s == 1.0 ? decay : scalar(scope, 1 - learningRate * s * weightDecay);
+                    NDArray pStep = s == 1.0 ? stepSize : scalar(scope, learningRate * s / bc1);
                     if (p.decay() && weightDecay > 0) {
-                        w.muli(decay);
+                        w.muli(pDecay);
                     }
                     mv[0].muli(b1).addi(g.mul(gradIn));
                     mv[1].muli(b2).addi(g.square().muli(sqIn));
@@ -72,7 +85,7 @@ public final class AdamW implements AutoCloseable {
                     denom.divi(sqrtBc2).addi(eps);
                     NDArray update = mv[0].div(denom);
                     update.attach(scope);
-                    w.subi(update.muli(stepSize));
+                    w.subi(update.muli(pStep));
                 }
             }
         }

@@ -64,6 +64,7 @@ public final class FineTuner {
         int[] lengths = BatchPlanner.lengths(train);
         int perEpoch = (train.size() + config.batchSize() - 1) / config.batchSize();
         LearningRateSchedule schedule = LearningRateSchedule.of(config, perEpoch * config.epochs());
+        double[] lrScales = LayerDecay.scales(params, config.layerDecay());
         int width = config.paddingMode() == PaddingMode.FIXED ? config.maxLength() : 0;
         GradientStep gradientStep = new GradientStep(net, new ClassificationLoss(config.focalGamma()), penalty,
                 beforeBackward);
@@ -100,7 +101,7 @@ public final class FineTuner {
                         if (ok) {
                             double scale = config.maxGradNorm() > 0 && norm > config.maxGradNorm()
                                     ? config.maxGradNorm() / (norm + 1e-6) : 1.0;
-                            optimizer.step(params, lr, scale, batchManager);
+                            optimizer.step(params, lr, scale, batchManager, lrScales);
                         }
                         Gradients.zero(params);
                     }

@@ -26,7 +26,8 @@ public record TrainingConfig(
         SelectionMetric selectionMetric,
         PaddingMode paddingMode,
         int evalBatchSize,
-        boolean clsPooler) {
+        boolean clsPooler,
+        double layerDecay) {
 
     public TrainingConfig {
         require(epochs >= 1, "epochs must be >= 1");
@@ -38,6 +39,7 @@ public record TrainingConfig(
         require(dropout >= 0 && dropout < 1, "dropout must be in [0, 1)");
         require(focalGamma >= 0, "focal gamma must be >= 0");
         require(evalBatchSize >= 1, "eval batch size must be >= 1");
+        require(layerDecay > 0 && layerDecay <= 1, "layer-wise learning-rate decay must be in (0, 1]");
         explicitClassWeights = explicitClassWeights == null ? null : explicitClassWeights.clone();
     }
 
@@ -76,6 +78,7 @@ public record TrainingConfig(
         b.paddingMode = paddingMode;
         b.evalBatchSize = evalBatchSize;
         b.clsPooler = clsPooler;
+        b.layerDecay = layerDecay;
         return b;
     }
 
@@ -100,6 +103,7 @@ public record TrainingConfig(
         m.put("selection_metric", selectionMetric.name().toLowerCase(java.util.Locale.ROOT));
         m.put("padding", paddingMode.name().toLowerCase(java.util.Locale.ROOT));
         m.put("pooling", clsPooler ? "cls_pooler" : "mean");
+        m.put("layer_lr_decay", layerDecay);
         return m;
     }
 
@@ -124,6 +128,7 @@ public record TrainingConfig(
         private PaddingMode paddingMode = PaddingMode.LENGTH_BUCKETS;
         private int evalBatchSize = 64;
         private boolean clsPooler = true;
+        private double layerDecay = 1.0;
 
         public Builder epochs(int v) { epochs = v; return this; }
         public Builder batchSize(int v) { batchSize = v; return this; }
@@ -153,11 +158,13 @@ public record TrainingConfig(
          * transformers computes); false: masked mean pooling, as sentence-transformers trained MiniLM.
          */
         public Builder clsPooler(boolean v) { clsPooler = v; return this; }
+        /** Layer-wise learning-rate decay: 1 = one rate for all; d < 1 gives layer i of L the rate x d^(L-1-i). */
+        public Builder layerDecay(double v) { layerDecay = v; return this; }
 
         public TrainingConfig build() {
             return new TrainingConfig(epochs, batchSize, learningRate, weightDecay, warmupFraction, maxGradNorm,
                     maxLength, seed, dropout, beta1, beta2, epsilon, focalGamma, classWeighting,
-                    explicitClassWeights, selectionMetric, paddingMode, evalBatchSize, clsPooler);
+                    explicitClassWeights, selectionMetric, paddingMode, evalBatchSize, clsPooler, layerDecay);
         }
     }
 }
