@@ -18,8 +18,10 @@ import org.slf4j.LoggerFactory;
  * Writes ten daily CSV batches of synthetic product-review quotes in the seed's column format.
  * The stream drifts so continual learning has something to show: the battery topic grows every
  * day; from {@link #DRIFT_DAY} on a new informal phrasing and a new kind of battery complaint
- * appear; on {@link #LAUNCH_DAY} two new products launch. java.util.Random's algorithm is fixed
- * by its specification, so a seed gives the same bytes on every JDK.
+ * appear; on {@link #LAUNCH_DAY} two new products launch. Like real annotated data it is not
+ * clean: some out-of-topic quotes name a topic's thing without an opinion, some quotes judge two
+ * topics, and a few carry a wrong topic. java.util.Random's algorithm is fixed by its
+ * specification, so a seed gives the same bytes on every JDK.
  */
 public final class SampleDataGenerator {
     public static final long DEFAULT_SEED = 20_240_601L;
@@ -31,6 +33,12 @@ public final class SampleDataGenerator {
             "processed_text");
     private static final Logger LOG = LoggerFactory.getLogger(SampleDataGenerator.class);
     private static final double OFF_TOPIC_SHARE = 0.2;
+    /** Share of out-of-topic quotes that mention a topic's noun. */
+    private static final double NEAR_MISS_SHARE = 0.3;
+    /** Share of in-topic quotes that judge two topics. */
+    private static final double MIXED_SHARE = 0.1;
+    /** Share of in-topic quotes whose annotator picked another topic. */
+    private static final double WRONG_TOPIC_SHARE = 0.03;
 
     /** Writes day-01.csv ... day-10.csv into {@code outDir}; returns the files in day order. */
     public List<Path> generate(Path outDir, long seed) throws IOException {
@@ -93,9 +101,19 @@ public final class SampleDataGenerator {
     /** Returns text, topic_id, label. */
     private static String[] quote(int day, SamplePhrases.Product product, Random rng) {
         if (rng.nextDouble() < OFF_TOPIC_SHARE) {
+            if (rng.nextDouble() < NEAR_MISS_SHARE) {
+                SampleTopic named = topic(day, product, rng);
+                return new String[] {fill(pick(SamplePhrases.NEAR_MISS, rng), named, product, rng), "0", "0"};
+            }
             return new String[] {fill(pick(SamplePhrases.OFF_TOPIC, rng), null, product, rng), "0", "0"};
         }
         SampleTopic topic = topic(day, product, rng);
+        if (rng.nextDouble() < MIXED_SHARE) {
+            SampleTopic second = other(topic, product, rng);
+            String text = pick(SamplePhrases.MIXED, rng).replace("{noun2}", pick(second.nouns(), rng))
+                    .replace("{good2}", pick(second.good(), rng)).replace("{bad2}", pick(second.bad(), rng));
+            return new String[] {fill(text, topic, product, rng), String.valueOf(labelled(topic, product, rng)), "1"};
+        }
         boolean slang = day >= DRIFT_DAY && rng.nextDouble() < 0.15 + 0.05 * (day - DRIFT_DAY);
         List<String> templates = new ArrayList<>(slang ? SamplePhrases.SLANG : SamplePhrases.FORMAL);
         if (!slang) {
@@ -110,7 +128,17 @@ public final class SampleDataGenerator {
                 }
             }
         }
-        return new String[] {text, String.valueOf(topic.id()), "1"};
+        return new String[] {text, String.valueOf(labelled(topic, product, rng)), "1"};
+    }
+
+    /** The topic the annotator wrote down: now and then another one of the product's topics. */
+    private static int labelled(SampleTopic topic, SamplePhrases.Product product, Random rng) {
+        return rng.nextDouble() < WRONG_TOPIC_SHARE ? other(topic, product, rng).id() : topic.id();
+    }
+
+    private static SampleTopic other(SampleTopic topic, SamplePhrases.Product product, Random rng) {
+        List<Integer> ids = product.topics().stream().filter(id -> id != topic.id()).toList();
+        return SamplePhrases.TOPICS.get(pick(ids, rng) - 1);
     }
 
     /** Battery's weight grows from 1 on day 1 to about 4 on day 10; other topics weigh 1. */

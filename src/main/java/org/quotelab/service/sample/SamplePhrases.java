@@ -108,6 +108,26 @@ final class SamplePhrases {
             "This review is for the 128 GB version.",
             "Anyway, that is my experience so far.");
 
+    /**
+     * Out-of-topic sentences that name a topic's thing without an opinion on it: the quotes stage 1
+     * lets through and class 0 must catch.
+     */
+    static final List<String> NEAR_MISS = List.of(
+            "I charged the {noun} before the trip.",
+            "Does anyone know if the {noun} can be replaced?",
+            "The {noun} is the same as on the previous model.",
+            "My sister asked me about the {noun} yesterday.",
+            "I read the manual section about the {noun}.",
+            "The shop assistant showed me the {noun} first.",
+            "I have not really tested the {noun} yet.",
+            "Question for other owners: which {noun} settings do you use?");
+
+    /** One opinion on two topics; the annotators label the first. */
+    static final List<String> MIXED = List.of(
+            "The {noun} {good}, but the {noun2} {bad2}.",
+            "Honestly the {noun} {bad}, although the {noun2} {good2}.",
+            "The {noun} {good} and the {noun2} {good2} too.");
+
     static final List<String[]> COUNTRIES = List.of(
             new String[] {"FR", "France"}, new String[] {"DE", "Germany"}, new String[] {"ES", "Spain"},
             new String[] {"IT", "Italy"}, new String[] {"GB", "United Kingdom"}, new String[] {"NL", "Netherlands"},
