@@ -46,27 +46,32 @@ public final class CascadeSweepCommand implements Callable<Integer> {
     ThresholdObjective objective;
     @Option(names = "--bound", defaultValue = "0", description = "The objective's bound, e.g. 0.5 for a minimum recall.")
     double bound;
-    @Option(names = "--class0-threshold", description = "Sweep at this class-0 threshold only (1 = stage 2's top class,"
-            + " the seed's rule). Default: the CSV at the cascade's recommended one, the recommendation over all.")
+    @Option(names = "--threshold", description = "Stage-1 threshold the class-0 objective starts from;"
+            + " default: the cascade's recommended one.")
+    Double threshold;
+    @Option(names = "--class0-threshold", description = "Class-0 threshold of the CSV, and the one the stage-1"
+            + " objectives start from (1 = stage 2's top class, the seed's rule); default: the cascade's recommended one.")
     Double class0Threshold;
 
     @Override
     public Integer call() throws Exception {
         List<LabelledText> quotes = csv.read();
         CascadeOutput o;
-        double csvClass0;
+        OperatingPoint from;
         try (CascadeScorer scorer = CascadeScorer.open(model, 128, 64)) {
             o = scorer.score(quotes.stream().map(LabelledText::text).toList());
-            csvClass0 = class0Threshold != null ? class0Threshold : scorer.model().class0Threshold();
+            OperatingPoint m = scorer.model().operatingPoint();
+            from = new OperatingPoint(threshold != null ? threshold : m.threshold(),
+                    class0Threshold != null ? class0Threshold : m.class0Threshold());
         }
+        double csvClass0 = from.class0Threshold();
         CascadeScores scores = o.against(quotes, 1);
         double[] grid = ThresholdSweep.grid(steps);
         List<SweepPoint> sweep = ThresholdSweep.run(scores, grid, csvClass0);
         write(sweep, o.topics());
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "wrote %d thresholds at class-0 threshold %.2f to %s%n", sweep.size(), csvClass0, out);
-        double[] class0Grid = class0Threshold != null ? new double[] {class0Threshold} : ThresholdSweep.class0Grid();
-        ThresholdSweep.recommend(scores, grid, class0Grid, objective, bound).ifPresentOrElse(p -> w.printf(Locale.ROOT,
+        ThresholdSweep.recommend(scores, grid, from, objective, bound).ifPresentOrElse(p -> w.printf(Locale.ROOT,
                 "recommended %s (%s %s): end-to-end macro-F1 %.4f, class-0 recall %.4f, "
                         + "out-of-topic recall %.4f, passed %d%n",
                 OperatingPoint.of(p).describe(), objective, bound, p.endToEndMacroF1(), p.class0Recall(),

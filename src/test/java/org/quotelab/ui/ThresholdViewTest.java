@@ -136,6 +136,21 @@ class ThresholdViewTest {
         assertEquals(ThresholdViewModel.pct(low.class0Recall()), text(robot, "#class0-recall"));
         assertEquals(ThresholdViewModel.pct(low.outOfTopicRecall()), text(robot, "#out-of-topic-recall"));
 
+        // the class-0 recommendation keeps the stage-1 threshold and moves the class-0 one only
+        UiFixture.fx(() -> {
+            stage1.setValue(300);
+            return null;
+        });
+        robot.clickOn(UiFixture.fx(() -> window.scene().lookup("#recommend-class0")));
+        UiFixture.until(5, () -> window.threshold().messageProperty().get().startsWith("Recommended")
+                || window.threshold().messageProperty().get().startsWith("No class-0"));
+        assertEquals("0.300", text(robot, "#threshold-value"));
+        UiFixture.fx(() -> {
+            stage1.setValue(0);
+            class0.setValue(1);
+            return null;
+        });
+
         robot.clickOn(UiFixture.fx(() -> window.scene().lookup("#threshold-apply")));
         UiFixture.until(10, () -> Math.abs(wb.store().settings().getDouble(SettingsRepository.CLASS0_THRESHOLD, -1)
                 - 0.01) < 1e-9);

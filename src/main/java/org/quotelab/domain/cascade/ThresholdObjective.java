@@ -15,6 +15,17 @@ public enum ThresholdObjective {
     /** No topic loses more than this share of its quotes at stage 1. */
     MAX_TOPIC_RECALL_LOST;
 
+    /**
+     * Of points at one stage-1 threshold, ordered from the mildest class-0 threshold (1.00) down,
+     * the first whose class-0 recall reaches {@code bound}. Every step down calls more in-topic
+     * quotes class 0, and on a validation part from the training days stage 2 is more confident
+     * than on later days, so a search for the best macro-F1 over both thresholds goes lower than
+     * new data bears (docs/decisions/0012-class0-threshold.md): take only what the bound needs.
+     */
+    public static Optional<SweepPoint> mildestClass0(List<SweepPoint> column, double bound) {
+        return column.stream().filter(p -> p.class0Recall() >= bound).findFirst();
+    }
+
     /** The recommended point, or empty when no threshold meets the bound. */
     public Optional<SweepPoint> recommend(List<SweepPoint> sweep, double bound) {
         Predicate<SweepPoint> ok = switch (this) {

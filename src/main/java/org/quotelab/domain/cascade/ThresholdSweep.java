@@ -49,17 +49,21 @@ public final class ThresholdSweep {
     }
 
     /**
-     * The objective's best point over every pair of a stage-1 threshold and a class-0 threshold:
-     * class 0 is caught mostly by the second, since the hard out-of-topic quotes are those that
-     * stage 1 passes at any useful threshold.
+     * What {@code objective} recommends from the operating point {@code from}. The class-0 objective
+     * keeps the stage-1 threshold and lowers the class-0 threshold only as far as the bound needs
+     * ({@link ThresholdObjective#mildestClass0}); the others move the stage-1 threshold at the
+     * current class-0 threshold.
      */
-    public static Optional<SweepPoint> recommend(CascadeScores s, double[] thresholds, double[] class0Thresholds,
+    public static Optional<SweepPoint> recommend(CascadeScores s, double[] thresholds, OperatingPoint from,
             ThresholdObjective objective, double bound) {
-        List<SweepPoint> all = new ArrayList<>(thresholds.length * class0Thresholds.length);
-        for (double t0 : class0Thresholds) {
-            all.addAll(run(s, thresholds, t0));
+        if (objective == ThresholdObjective.MIN_CLASS0_RECALL) {
+            List<SweepPoint> column = new ArrayList<>();
+            for (double t0 : class0Grid()) {
+                column.add(run(s, new double[] {from.threshold()}, t0).get(0));
+            }
+            return ThresholdObjective.mildestClass0(column, bound);
         }
-        return objective.recommend(all, bound);
+        return objective.recommend(run(s, thresholds, from.class0Threshold()), bound);
     }
 
     /** One point per threshold; thresholds must be strictly increasing. */

@@ -163,22 +163,24 @@ public final class CascadeTrainer {
     }
 
     /**
-     * The validation operating point that meets the objective with the best end-to-end macro-F1.
-     * The best macro-F1 point instead when nothing meets it (few labelled quotes, an easy data set)
-     * or when meeting it would cost more than {@link #MAX_MACRO_F1_TRADE}: a weak model reaches
-     * class-0 recall only by calling nearly everything class 0.
+     * The validation operating point: the stage-1 threshold with the best end-to-end macro-F1 under
+     * stage 2's argmax rule, then what the objective asks from there. That point itself when
+     * nothing meets the objective (few labelled quotes, an easy data set) or when meeting it would
+     * cost more than {@link #MAX_MACRO_F1_TRADE}: a weak model reaches class-0 recall only by
+     * calling nearly everything class 0.
      */
     private static OperatingPoint recommend(Path out, List<LabelledText> valid, CascadeConfig.Objective objective)
             throws IOException {
         try (CascadeScorer scorer = CascadeScorer.open(out, MAX_LENGTH, SCORE_BATCH)) {
             CascadeScores scores = scorer.score(texts(valid)).against(valid, 1);
             double[] grid = ThresholdSweep.grid(200);
-            double[] class0 = ThresholdSweep.class0Grid();
-            Optional<SweepPoint> best = ThresholdSweep.recommend(scores, grid, class0,
+            OperatingPoint start = OperatingPoint.argmax(0.5);
+            Optional<SweepPoint> best = ThresholdSweep.recommend(scores, grid, start,
                     ThresholdObjective.BEST_MACRO_F1, 0);
-            return ThresholdSweep.recommend(scores, grid, class0, objective.kind(), objective.bound())
+            OperatingPoint from = best.map(OperatingPoint::of).orElse(start);
+            return ThresholdSweep.recommend(scores, grid, from, objective.kind(), objective.bound())
                     .filter(p -> p.endToEndMacroF1() >= best.orElseThrow().endToEndMacroF1() - MAX_MACRO_F1_TRADE)
-                    .or(() -> best).map(OperatingPoint::of).orElse(OperatingPoint.argmax(0.5));
+                    .map(OperatingPoint::of).orElse(from);
         }
     }
 

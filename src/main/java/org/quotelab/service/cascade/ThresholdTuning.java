@@ -68,11 +68,16 @@ public final class ThresholdTuning {
             return sweeps.get(class0Index).get(index);
         }
 
-        /** The objective's best point over both thresholds, or empty when none meets the bound. */
-        public Optional<SweepPoint> recommend(ThresholdObjective objective, double bound) {
-            List<SweepPoint> all = new ArrayList<>();
-            sweeps.forEach(all::addAll);
-            return objective.recommend(all, bound);
+        /**
+         * What the objective recommends from grid point ({@code class0Index}, {@code index}): the
+         * class-0 objective moves the class-0 threshold only, the others the stage-1 threshold
+         * only (see {@link ThresholdSweep#recommend}). Empty when nothing meets the bound.
+         */
+        public Optional<SweepPoint> recommend(ThresholdObjective objective, double bound, int class0Index, int index) {
+            if (objective == ThresholdObjective.MIN_CLASS0_RECALL) {
+                return ThresholdObjective.mildestClass0(sweeps.stream().map(s -> s.get(index)).toList(), bound);
+            }
+            return objective.recommend(sweeps.get(class0Index), bound);
         }
     }
 

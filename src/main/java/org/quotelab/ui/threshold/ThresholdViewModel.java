@@ -151,9 +151,13 @@ public final class ThresholdViewModel {
             message.set("The bound must be a number between 0 and 1, e.g. 0.9");
             return;
         }
-        Optional<SweepPoint> best = l.recommend(objective, b);
+        SweepPoint here = point();
+        Optional<SweepPoint> best = l.recommend(objective, b, l.class0IndexOf(here.class0Threshold()),
+                l.indexOf(here.threshold()));
         if (best.isEmpty()) {
-            message.set("No pair of thresholds reaches that bound.");
+            message.set(objective == ThresholdObjective.MIN_CLASS0_RECALL
+                    ? "No class-0 threshold reaches that bound at this stage-1 threshold."
+                    : "No stage-1 threshold reaches that bound at this class-0 threshold.");
             return;
         }
         moveTo(l.indexOf(best.get().threshold()), l.class0IndexOf(best.get().class0Threshold()));

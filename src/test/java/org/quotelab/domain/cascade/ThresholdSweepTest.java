@@ -62,18 +62,23 @@ class ThresholdSweepTest {
     }
 
     @Test
-    void recommendationSearchesBothThresholds() {
+    void class0ObjectiveLowersOnlyTheClass0ThresholdAndOnlyAsFarAsNeeded() {
         double[] grid = ThresholdSweep.grid(20);
-        SweepPoint c0 = ThresholdSweep.recommend(scores, grid, ThresholdSweep.class0Grid(),
+        // At stage-1 threshold 0.5 the passed out-of-topic quotes are 3 (class 0 by argmax) and 4 (P(class 0) 0.45).
+        SweepPoint half = ThresholdSweep.recommend(scores, grid, OperatingPoint.argmax(0.5),
+                ThresholdObjective.MIN_CLASS0_RECALL, 0.5).orElseThrow();
+        assertEquals(CascadeDecision.ARGMAX_ONLY, half.class0Threshold(), EPS);
+        SweepPoint all = ThresholdSweep.recommend(scores, grid, OperatingPoint.argmax(0.5),
                 ThresholdObjective.MIN_CLASS0_RECALL, 0.9).orElseThrow();
-        assertEquals(1.0, c0.class0Recall(), EPS);
-        SweepPoint oneD = ThresholdObjective.MIN_CLASS0_RECALL.recommend(ThresholdSweep.run(scores, grid), 0.9)
-                .orElseThrow();
-        assertTrue(c0.endToEndMacroF1() >= oneD.endToEndMacroF1());
-        for (double t0 : ThresholdSweep.class0Grid()) {
-            for (SweepPoint p : ThresholdSweep.run(scores, grid, t0)) {
-                assertTrue(p.class0Recall() < 0.9 || p.endToEndMacroF1() <= c0.endToEndMacroF1());
-            }
+        assertEquals(0.5, all.threshold(), EPS);
+        assertEquals(0.45, all.class0Threshold(), EPS);
+        assertEquals(1.0, all.class0Recall(), EPS);
+        // Stage-1 objectives move the stage-1 threshold at the class-0 threshold in force.
+        SweepPoint best = ThresholdSweep.recommend(scores, grid, new OperatingPoint(0.5, 0.4),
+                ThresholdObjective.BEST_MACRO_F1, 0).orElseThrow();
+        assertEquals(0.4, best.class0Threshold(), EPS);
+        for (SweepPoint p : ThresholdSweep.run(scores, grid, 0.4)) {
+            assertTrue(p.endToEndMacroF1() <= best.endToEndMacroF1());
         }
     }
 
