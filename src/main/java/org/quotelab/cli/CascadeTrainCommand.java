@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** quotelab cascade train: both stages, calibration and a recommended threshold, into one folder. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train stage 1 and stage 2 on labelled CSV rows; calibrate and recommend a threshold.")
+        description = "Train stage 1 and stage 2 on labelled CSV rows; calibrate and recommend an operating point.")
 public final class CascadeTrainCommand implements Callable<Integer> {
 
     @Spec
