@@ -164,31 +164,7 @@ public final class ThresholdTuning {
      * @return the number of stored predictions decided again
      */
     public long apply(OperatingPoint at) throws java.io.IOException {
-        Optional<CascadeVersions.Active> found = new CascadeVersions(store).active();
-        if (found.isEmpty()) {
-            OperatingPoints.store(store, at);
-            return 0;
-        }
-        CascadeVersions.Active active = found.get();
-        List<String> topics = CascadeModel.read(active.folder()).topics();
-        return store.inOneTransaction(() -> {
-            OperatingPoints.store(store, at);
-            long done = 0;
-            long after = 0;
-            while (true) {
-                Page<Prediction> page = store.predictions().page(active.stage1().id(), active.stage2().id(), after, PAGE);
-                List<Prediction> again = new ArrayList<>(page.items().size());
-                for (Prediction p : page.items()) {
-                    again.add(BatchScoring.redecide(p, topics, at));
-                }
-                store.predictions().saveAll(again);
-                done += again.size();
-                if (!page.hasMore()) {
-                    return done;
-                }
-                after = page.nextAfterId();
-            }
-        });
+        return OperatingPoints.apply(store, at);
     }
 
     /** The rows' predictions in row order, scoring and storing the missing ones. */

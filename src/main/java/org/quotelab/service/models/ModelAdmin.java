@@ -1,12 +1,17 @@
 package org.quotelab.service.models;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.quotelab.domain.cascade.OperatingPoint;
 import org.quotelab.domain.quote.ModelVersion;
 import org.quotelab.ml.train.ModelVersions;
+import org.quotelab.service.cascade.CascadeModel;
+import org.quotelab.service.cascade.CascadeVersions;
+import org.quotelab.service.cascade.OperatingPoints;
 import org.quotelab.store.QuoteStore;
 
 /**
@@ -82,13 +87,41 @@ public final class ModelAdmin {
 
     private ActivationPlan plan(String action, List<ModelVersion> targets) {
         List<ActivationPlan.Change> changes = new ArrayList<>();
+        ModelVersion[] after = {null, store.models().active(1).orElse(null), store.models().active(2).orElse(null)};
         for (ModelVersion t : targets) {
             ModelVersion from = store.models().active(t.stage()).orElse(null);
             if (from == null || from.id() != t.id()) {
                 changes.add(new ActivationPlan.Change(t.stage(), from, t));
             }
+            after[t.stage()] = t;
         }
-        return new ActivationPlan(action, changes, null);
+        return new ActivationPlan(action, changes, changes.isEmpty() ? null : pointChange(after[1], after[2]), null);
+    }
+
+    /**
+     * A cascade's thresholds were tuned on its own calibrated probabilities: when the stages made
+     * active are one trained cascade, its recommended operating point comes with them.
+     */
+    private ActivationPlan.PointChange pointChange(ModelVersion s1, ModelVersion s2) {
+        if (s1 == null || s2 == null) {
+            return null;
+        }
+        Path folder = Path.of(s1.path()).getParent();
+        if (folder == null || !folder.equals(Path.of(s2.path()).getParent())) {
+            return null;
+        }
+        try {
+            OperatingPoint to = CascadeModel.read(folder).operatingPoint();
+            Optional<CascadeVersions.Active> active = new CascadeVersions(store).active();
+            OperatingPoint from = null;
+            if (active.isPresent()) {
+                from = OperatingPoints.current(store, CascadeModel.read(active.get().folder()));
+            }
+            return to.equals(from) ? null : new ActivationPlan.PointChange(from, to,
+                    new CascadeVersions.Active(s1, s2, folder));
+        } catch (IOException e) {
+            return null; // not a cascade folder (or gone): the stored point stays
+        }
     }
 
     /** Applies a plan made by {@link #promotion} or {@link #rollback}; remembers what it replaced. */
@@ -103,13 +136,24 @@ public final class ModelAdmin {
                 throw new IllegalStateException("the active versions changed since this was shown; look again");
             }
         }
-        for (ActivationPlan.Change c : plan.changes()) {
-            store.models().activate(c.to().id(), plan.action().toLowerCase() + " in the Models view"
-                    + (c.from() == null ? "" : " (was v" + c.from().id() + ")"));
-            if (c.from() != null) {
-                store.settings().put(PREVIOUS + c.stage(), String.valueOf(c.from().id()));
+        // both stages, the remembered versions and the operating point, or none of them
+        store.inOneTransaction(() -> {
+            for (ActivationPlan.Change c : plan.changes()) {
+                store.models().activate(c.to().id(), plan.action().toLowerCase() + " in the Models view"
+                        + (c.from() == null ? "" : " (was v" + c.from().id() + ")"));
+                if (c.from() != null) {
+                    store.settings().put(PREVIOUS + c.stage(), String.valueOf(c.from().id()));
+                }
             }
-        }
+            if (plan.point() != null) {
+                try {
+                    OperatingPoints.apply(store, plan.point().to(), plan.point().pair());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return null;
+        });
     }
 
     /** Writes the version's Hugging Face files (config.json, model.safetensors, tokenizer) into a new folder. */

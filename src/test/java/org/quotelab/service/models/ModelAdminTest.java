@@ -11,7 +11,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quotelab.service.Workbench;
+import org.quotelab.domain.cascade.OperatingPoint;
+import org.quotelab.service.cascade.BatchScoring;
+import org.quotelab.service.cascade.CascadeModel;
 import org.quotelab.service.cascade.CascadeVersions;
+import org.quotelab.service.cascade.OperatingPoints;
+import org.quotelab.service.jobs.CancellationToken;
+import org.quotelab.service.jobs.ProgressSink;
 import org.quotelab.ui.TinyCascade;
 
 /** Listing, promotion, roll-back and export of model versions on a real H2 store with the tiny cascade. */
@@ -59,6 +65,36 @@ class ModelAdminTest {
                 assertTrue(Files.size(out.resolve(f)) > 0, f);
             }
             assertThrows(java.nio.file.FileAlreadyExistsException.class, () -> admin.exportHf(second.stage2().id(), out));
+        }
+    }
+
+    @Test
+    void aPromotedCascadeBringsItsRecommendedOperatingPoint(@TempDir Path dir) throws Exception {
+        try (Workbench wb = TinyCascade.workbench(dir)) {
+            CascadeVersions.Active first = TinyCascade.prepare(wb, dir, 8);
+            new BatchScoring(wb.store()).score(null, ProgressSink.NONE, new CancellationToken());
+            CascadeVersions.Active second = new CascadeVersions(wb.store()).register(TinyCascade.folder(), true);
+            OperatingPoint tuned = new OperatingPoint(0.3, 0.02);
+            OperatingPoints.apply(wb.store(), tuned);
+            OperatingPoint recommended = CascadeModel.read(first.folder()).operatingPoint();
+            ModelAdmin admin = new ModelAdmin(wb.store());
+
+            ActivationPlan promote = admin.promotion(first.stage1().id());
+            assertEquals(tuned, promote.point().from());
+            assertEquals(recommended, promote.point().to());
+            assertTrue(promote.describe().endsWith("; operating point: " + tuned.describe() + " \u2192 "
+                    + recommended.describe() + " (recommended with that cascade)"), promote.describe());
+            admin.apply(promote);
+            CascadeModel model = CascadeModel.read(first.folder());
+            assertEquals(recommended, OperatingPoints.current(wb.store(), model));
+            // the promoted pair's stored decisions follow the point that came with it
+            var stored = wb.store().predictions().page(first.stage1().id(), first.stage2().id(), 0, 1000).items();
+            assertFalse(stored.isEmpty());
+            for (var p : stored) {
+                assertEquals(recommended.decide(p.pInTopic(), BatchScoring.stage2(p, model.topics())).finalClass() == 0
+                        ? 0 : 1, p.predictedLabel());
+            }
+            assertEquals(second.stage1().id(), admin.rollback().changes().get(0).to().id());
         }
     }
 }
