@@ -1,5 +1,6 @@
 package org.quotelab.service;
 
+import java.nio.file.Path;
 import java.util.Optional;
 import org.quotelab.domain.quote.ModelVersion;
 import org.quotelab.ml.infer.Devices;
@@ -43,7 +44,8 @@ public final class Workbench implements AutoCloseable {
     /** Takes ownership of both: {@link #close()} closes the runner, then the store. */
     private final RowScorer scorer;
 
-    public Workbench(QuoteStore store, JobRunner runner, String author, RowScorer scorer) {
+    /** {@code modelsDir}: where training writes model versions (the data folder's models/). */
+    public Workbench(QuoteStore store, Path modelsDir, JobRunner runner, String author, RowScorer scorer) {
         this.store = store;
         this.runner = runner;
         this.author = author;
@@ -54,9 +56,7 @@ public final class Workbench implements AutoCloseable {
         this.preferences = new Preferences(store.settings());
         this.monitoring = new MonitoringService(store, scorer, BertEmbedder::bundled,
                 MonitoringService.Settings.defaults());
-        // the store lives in <home>/store/, so its home's models/ folder sits beside it
-        this.training = new TrainingService(store,
-                new AppHome(store.database().file().getParent().getParent()).models());
+        this.training = new TrainingService(store, modelsDir);
     }
 
     /** Opens the store of {@code home}; throws StoreLockedException when another process has it. */
@@ -67,7 +67,7 @@ public final class Workbench implements AutoCloseable {
         if (interrupted > 0) {
             LOG.warn("{} training run(s) from an earlier session were cut off; marked interrupted", interrupted);
         }
-        return new Workbench(store, runner, osUser(), new CascadeRowScorer(store));
+        return new Workbench(store, home.models(), runner, osUser(), new CascadeRowScorer(store));
     }
 
     /** Who label edits are recorded as: the person logged in to the machine. */

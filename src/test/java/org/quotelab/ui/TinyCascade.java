@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
+import org.quotelab.service.AppHome;
 import org.quotelab.domain.quote.ImportOptions;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.train.TrainingConfig;
@@ -43,8 +44,9 @@ public final class TinyCascade {
 
     /** A workbench on {@code dir} whose Review scorer is the active cascade, like the app's. */
     public static Workbench workbench(Path dir) {
-        QuoteStore store = QuoteStore.open(dir.resolve("home").resolve("store").resolve("quotelab"));
-        return new Workbench(store, new JobRunner(Workbench.JOB_THREADS), "tester", new CascadeRowScorer(store));
+        AppHome home = new AppHome(dir.resolve("home"));
+        QuoteStore store = QuoteStore.open(home.database());
+        return new Workbench(store, home.models(), new JobRunner(Workbench.JOB_THREADS), "tester", new CascadeRowScorer(store));
     }
 
     /** Imports {@code rows} labelled quotes (every fourth out-of-topic) and activates the tiny cascade. */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.quotelab.service.AppHome;
 import org.quotelab.service.Workbench;
 import org.quotelab.service.jobs.JobRunner;
 import org.quotelab.store.QuoteStore;
@@ -22,8 +23,9 @@ public final class UiFixture {
     }
 
     public static Workbench workbench(Path dir) {
-        QuoteStore store = QuoteStore.open(dir.resolve("home").resolve("store").resolve("quotelab"));
-        return new Workbench(store, new JobRunner(Workbench.JOB_THREADS), "tester",
+        AppHome home = new AppHome(dir.resolve("home"));
+        QuoteStore store = QuoteStore.open(home.database());
+        return new Workbench(store, home.models(), new JobRunner(Workbench.JOB_THREADS), "tester",
                 org.quotelab.service.review.RowScorer.NONE);
     }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.quotelab.service.AppHome;
 import org.quotelab.service.ReviewFilters;
 import org.quotelab.service.Workbench;
 import org.quotelab.service.jobs.CancellationToken;
@@ -24,7 +25,8 @@ class SampleDaysTest {
     Path dir;
 
     private Workbench workbench() {
-        return new Workbench(QuoteStore.open(dir.resolve("store").resolve("quotelab")), new JobRunner(1), "tester",
+        AppHome home = new AppHome(dir);
+        return new Workbench(QuoteStore.open(home.database()), home.models(), new JobRunner(1), "tester",
                 RowScorer.NONE);
     }
 
