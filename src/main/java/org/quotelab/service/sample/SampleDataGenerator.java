@@ -35,6 +35,8 @@ public final class SampleDataGenerator {
     private static final double OFF_TOPIC_SHARE = 0.2;
     /** Share of out-of-topic quotes that mention a topic's noun. */
     private static final double NEAR_MISS_SHARE = 0.3;
+    /** Share of those that an annotator labelled in-topic anyway. */
+    private static final double NEAR_MISS_IN_TOPIC = 0.25;
     /** Share of in-topic quotes that judge two topics. */
     private static final double MIXED_SHARE = 0.1;
     /** Share of in-topic quotes whose annotator picked another topic. */
@@ -103,7 +105,10 @@ public final class SampleDataGenerator {
         if (rng.nextDouble() < OFF_TOPIC_SHARE) {
             if (rng.nextDouble() < NEAR_MISS_SHARE) {
                 SampleTopic named = topic(day, product, rng);
-                return new String[] {fill(pick(SamplePhrases.NEAR_MISS, rng), named, product, rng), "0", "0"};
+                String text = fill(pick(SamplePhrases.NEAR_MISS, rng), named, product, rng);
+                // annotators disagree on these: some read an opinion into them
+                return rng.nextDouble() < NEAR_MISS_IN_TOPIC
+                        ? new String[] {text, String.valueOf(named.id()), "1"} : new String[] {text, "0", "0"};
             }
             return new String[] {fill(pick(SamplePhrases.OFF_TOPIC, rng), null, product, rng), "0", "0"};
         }
