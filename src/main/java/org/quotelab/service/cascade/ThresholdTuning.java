@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.quotelab.domain.calibration.ReliabilityDiagram;
+import org.quotelab.domain.cascade.CascadeDecision;
 import org.quotelab.domain.cascade.CascadeScores;
 import org.quotelab.domain.cascade.OperatingPoint;
 import org.quotelab.domain.cascade.ThresholdObjective;
@@ -132,8 +133,9 @@ public final class ThresholdTuning {
                 continue;
             }
             p[kept] = pred.pInTopic();
-            s2[kept] = stage2Argmax(pred.topicProbabilities(), topics);
-            p0[kept] = pred.topicProbabilities().getOrDefault(CascadeModel.NOT_PERTINENT, 0.0);
+            double[] q = BatchScoring.stage2(pred, topics);
+            s2[kept] = CascadeDecision.argmax(q);
+            p0[kept] = q[0];
             truth[kept] = y;
             stage1[kept] = new double[] {1 - pred.pInTopic(), pred.pInTopic()};
             truth1[kept] = y == 0 ? 0 : 1;
@@ -188,19 +190,5 @@ public final class ThresholdTuning {
             out.add(r.prediction() != null ? r.prediction() : scored.get(r.quote().id()));
         }
         return out;
-    }
-
-    /** Stage 2's class in cascade order from a stored prediction: 0 not pertinent, k topic k. */
-    static int stage2Argmax(Map<String, Double> probabilities, List<String> topics) {
-        int best = 0;
-        double bestP = probabilities.getOrDefault(CascadeModel.NOT_PERTINENT, 0.0);
-        for (int k = 0; k < topics.size(); k++) {
-            double v = probabilities.getOrDefault(topics.get(k), 0.0);
-            if (v > bestP) {
-                best = k + 1;
-                bestP = v;
-            }
-        }
-        return best;
     }
 }
