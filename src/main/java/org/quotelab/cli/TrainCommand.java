@@ -80,6 +80,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--layer-decay", defaultValue = "1", description = "Layer-wise learning-rate decay, e.g. 0.8;"
             + " 1 = the same rate for every layer.")
     double layerDecay;
+    @Option(names = "--head-epochs", defaultValue = "0", description = "Epochs that train only the pooler and"
+            + " classifier on the frozen encoder before the fine-tune (linear probing, then fine-tuning).")
+    int headEpochs;
+    @Option(names = "--head-lr", defaultValue = "1e-3", description = "Peak learning rate of the head-only epochs.")
+    double headLearningRate;
 
     @Override
     public Integer call() throws Exception {
@@ -128,7 +133,8 @@ public final class TrainCommand implements Callable<Integer> {
     TrainingConfig config() {
         TrainingConfig.Builder b = TrainingConfig.builder().epochs(epochs).batchSize(batchSize)
                 .learningRate(learningRate).weightDecay(weightDecay).warmupFraction(warmup).maxLength(maxLength)
-                .seed(seed).dropout(dropout).focalGamma(focalGamma).layerDecay(layerDecay).clsPooler(!"mean".equalsIgnoreCase(pooling))
+                .seed(seed).dropout(dropout).focalGamma(focalGamma).layerDecay(layerDecay)
+                .headEpochs(headEpochs).headLearningRate(headLearningRate).clsPooler(!"mean".equalsIgnoreCase(pooling))
                 .selectionMetric(SelectionMetric.valueOf(selectBy.toUpperCase(Locale.ROOT)))
                 .paddingMode(padding.equalsIgnoreCase("fixed") ? PaddingMode.FIXED : PaddingMode.LENGTH_BUCKETS);
         if (classWeights.matches("[0-9.eE+-]+(,[0-9.eE+-]+)+")) {

@@ -63,15 +63,30 @@ public final class FineTuner {
                 .weights(trainLabels, net.numClasses(), config.explicitClassWeights());
         int[] lengths = BatchPlanner.lengths(train);
         int perEpoch = (train.size() + config.batchSize() - 1) / config.batchSize();
+        int headSteps = perEpoch * config.headEpochs();
+        int totalSteps = headSteps + perEpoch * config.epochs();
         LearningRateSchedule schedule = LearningRateSchedule.of(config, perEpoch * config.epochs());
         double[] lrScales = LayerDecay.scales(params, config.layerDecay());
-        int width = config.paddingMode() == PaddingMode.FIXED ? config.maxLength() : 0;
         GradientStep gradientStep = new GradientStep(net, new ClassificationLoss(config.focalGamma()), penalty,
                 beforeBackward);
+        Steps steps = new Steps(net, train, gradientStep, params, lengths, classWeights, random, cancelled,
+                totalSteps);
+        if (headSteps > 0) {
+            // Linear probing first: the encoder stays as pretrained until the head is no longer random.
+            LearningRateSchedule headSchedule = new LearningRateSchedule(config.headLearningRate(),
+                    (int) Math.ceil(config.warmupFraction() * headSteps), headSteps);
+            try (AdamW headOptimizer = AdamW.of(net.manager(), config)) {
+                for (int epoch = 1; epoch <= config.headEpochs(); epoch++) {
+                    steps.epoch(epoch, headOptimizer, LayerDecay.head(params), null, headSchedule, 0);
+                }
+            }
+            if (!validation.isEmpty()) {
+                LOG.info("after the head-only phase: validation {} {}", config.selectionMetric(), config
+                        .selectionMetric().of(Scorer.evaluate(net, validation, labels, config.evalBatchSize())));
+            }
+        }
 
         List<EpochSummary> history = new ArrayList<>();
-        int step = 0;
-        int skipped = 0;
         int bestEpoch = 0;
         double bestScore = Double.NEGATIVE_INFINITY;
         ClassificationReport bestReport = null;
@@ -80,43 +95,10 @@ public final class FineTuner {
             List<NDArray> best = null;
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
-                double lossSum = 0;
-                int counted = 0;
-                for (int[] index : BatchPlanner.trainingBatches(lengths, config.batchSize(), config.paddingMode(),
-                        random)) {
-                    if (cancelled.getAsBoolean()) {
-                        throw new TrainingCancelledException(step + 1);
-                    }
-                    long t0 = System.nanoTime();
-                    double lr = schedule.at(step);
-                    double loss;
-                    double norm;
-                    boolean ok;
-                    try (NDManager batchManager = net.manager().newSubManager()) {
-                        BatchTensors batch = BatchTensors.of(batchManager, train, index, width, net.numClasses(),
-                                classWeights);
-                        loss = gradientStep.run(batch, params, batchManager);
-                        norm = Gradients.globalNorm(params, batchManager);
-                        ok = Double.isFinite(loss) && Double.isFinite(norm);
-                        if (ok) {
-                            double scale = config.maxGradNorm() > 0 && norm > config.maxGradNorm()
-                                    ? config.maxGradNorm() / (norm + 1e-6) : 1.0;
-                            optimizer.step(params, lr, scale, batchManager, lrScales);
-                        }
-                        Gradients.zero(params);
-                    }
-                    step++;
-                    if (ok) {
-                        lossSum += loss;
-                        counted++;
-                    } else {
-                        skipped++;
-                        LOG.warn("step {} skipped: loss {} gradient norm {}", step, loss, norm);
-                    }
-                    double seconds = (System.nanoTime() - t0) / 1e9;
-                    listener.onStep(new StepProgress(epoch, config.epochs(), step, schedule.totalSteps(), loss, lr,
-                            norm, index.length / Math.max(seconds, 1e-9), !ok, skipped));
-                }
+                double[] lossAndCount = steps.epoch(config.headEpochs() + epoch, optimizer, params, lrScales, schedule,
+                        headSteps);
+                int counted = (int) lossAndCount[1];
+                double lossSum = lossAndCount[0];
                 ClassificationReport report = validation.isEmpty()
                         ? null : Scorer.evaluate(net, validation, labels, config.evalBatchSize());
                 // Without validation data the last epoch wins.
@@ -133,7 +115,8 @@ public final class FineTuner {
                     }
                 }
                 EpochSummary summary = new EpochSummary(epoch, config.epochs(), counted == 0 ? Double.NaN
-                        : lossSum / counted, report, score, improved, skipped, (System.nanoTime() - epochStart) / 1e9);
+                        : lossSum / counted, report, score, improved, steps.skipped,
+                        (System.nanoTime() - epochStart) / 1e9);
                 history.add(summary);
                 LOG.info("epoch {}/{} loss {} {} {}", epoch, config.epochs(), summary.meanLoss(),
                         config.selectionMetric(), score);
@@ -146,8 +129,85 @@ public final class FineTuner {
                 throw new NonFiniteModelException("weights are not finite after training");
             }
         }
-        return new TrainingResult(bestEpoch, bestReport, history, step, skipped,
+        return new TrainingResult(bestEpoch, bestReport, history, steps.step, steps.skipped,
                 (System.nanoTime() - started) / 1e9, classWeights);
+    }
+
+    /** The step loop shared by the head-only phase and the fine-tune; counts steps over the whole run. */
+    private final class Steps {
+        private final ClassifierNet net;
+        private final List<EncodedExample> train;
+        private final GradientStep gradientStep;
+        private final List<TrainableParameter> all;
+        private final int[] lengths;
+        private final double[] classWeights;
+        private final Random random;
+        private final BooleanSupplier cancelled;
+        private final int totalSteps;
+        private final int width;
+        int step;
+        int skipped;
+
+        Steps(ClassifierNet net, List<EncodedExample> train, GradientStep gradientStep, List<TrainableParameter> all,
+              int[] lengths, double[] classWeights, Random random, BooleanSupplier cancelled, int totalSteps) {
+            this.net = net;
+            this.train = train;
+            this.gradientStep = gradientStep;
+            this.all = all;
+            this.lengths = lengths;
+            this.classWeights = classWeights;
+            this.random = random;
+            this.cancelled = cancelled;
+            this.totalSteps = totalSteps;
+            this.width = config.paddingMode() == PaddingMode.FIXED ? config.maxLength() : 0;
+        }
+
+        /**
+         * One pass over the training rows updating {@code updated} only; {@code scheduleOffset} is the
+         * step at which {@code schedule} starts. Returns the summed finite losses and their count.
+         */
+        double[] epoch(int runEpoch, AdamW optimizer, List<TrainableParameter> updated, double[] lrScales,
+                       LearningRateSchedule schedule, int scheduleOffset) {
+            double lossSum = 0;
+            int counted = 0;
+            int runEpochs = config.headEpochs() + config.epochs();
+            for (int[] index : BatchPlanner.trainingBatches(lengths, config.batchSize(), config.paddingMode(),
+                    random)) {
+                if (cancelled.getAsBoolean()) {
+                    throw new TrainingCancelledException(step + 1);
+                }
+                long t0 = System.nanoTime();
+                double lr = schedule.at(step - scheduleOffset);
+                double loss;
+                double norm;
+                boolean ok;
+                try (NDManager batchManager = net.manager().newSubManager()) {
+                    BatchTensors batch = BatchTensors.of(batchManager, train, index, width, net.numClasses(),
+                            classWeights);
+                    loss = gradientStep.run(batch, all, batchManager);
+                    norm = Gradients.globalNorm(updated, batchManager);
+                    ok = Double.isFinite(loss) && Double.isFinite(norm);
+                    if (ok) {
+                        double scale = config.maxGradNorm() > 0 && norm > config.maxGradNorm()
+                                ? config.maxGradNorm() / (norm + 1e-6) : 1.0;
+                        optimizer.step(updated, lr, scale, batchManager, lrScales);
+                    }
+                    Gradients.zero(all);
+                }
+                step++;
+                if (ok) {
+                    lossSum += loss;
+                    counted++;
+                } else {
+                    skipped++;
+                    LOG.warn("step {} skipped: loss {} gradient norm {}", step, loss, norm);
+                }
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                listener.onStep(new StepProgress(runEpoch, runEpochs, step, totalSteps, loss, lr,
+                        norm, index.length / Math.max(seconds, 1e-9), !ok, skipped));
+            }
+            return new double[] {lossSum, counted};
+        }
     }
 
     /** Copies the weights with libtorch (DJL's duplicate() would point the copy at a Java buffer). */

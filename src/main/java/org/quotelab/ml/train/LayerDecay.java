@@ -40,6 +40,11 @@ public final class LayerDecay {
         return s;
     }
 
+    /** The pooler and classifier: every parameter outside the embeddings and encoder layers. */
+    public static List<TrainableParameter> head(List<TrainableParameter> params) {
+        return params.stream().filter(p -> layerOf(p.name()) < 0 && !p.name().contains("embeddings")).toList();
+    }
+
     static int layerOf(String name) {
         Matcher m = LAYER.matcher(name);
         return m.find() ? Integer.parseInt(m.group(1)) : -1;

@@ -27,7 +27,9 @@ public record TrainingConfig(
         PaddingMode paddingMode,
         int evalBatchSize,
         boolean clsPooler,
-        double layerDecay) {
+        double layerDecay,
+        int headEpochs,
+        double headLearningRate) {
 
     public TrainingConfig {
         require(epochs >= 1, "epochs must be >= 1");
@@ -40,6 +42,8 @@ public record TrainingConfig(
         require(focalGamma >= 0, "focal gamma must be >= 0");
         require(evalBatchSize >= 1, "eval batch size must be >= 1");
         require(layerDecay > 0 && layerDecay <= 1, "layer-wise learning-rate decay must be in (0, 1]");
+        require(headEpochs >= 0, "head epochs must be >= 0");
+        require(headLearningRate > 0 && Double.isFinite(headLearningRate), "head learning rate must be > 0");
         explicitClassWeights = explicitClassWeights == null ? null : explicitClassWeights.clone();
     }
 
@@ -79,6 +83,8 @@ public record TrainingConfig(
         b.evalBatchSize = evalBatchSize;
         b.clsPooler = clsPooler;
         b.layerDecay = layerDecay;
+        b.headEpochs = headEpochs;
+        b.headLearningRate = headLearningRate;
         return b;
     }
 
@@ -104,6 +110,8 @@ public record TrainingConfig(
         m.put("padding", paddingMode.name().toLowerCase(java.util.Locale.ROOT));
         m.put("pooling", clsPooler ? "cls_pooler" : "mean");
         m.put("layer_lr_decay", layerDecay);
+        m.put("head_epochs", headEpochs);
+        m.put("head_learning_rate", headLearningRate);
         return m;
     }
 
@@ -129,6 +137,8 @@ public record TrainingConfig(
         private int evalBatchSize = 64;
         private boolean clsPooler = true;
         private double layerDecay = 1.0;
+        private int headEpochs = 0;
+        private double headLearningRate = 1e-3;
 
         public Builder epochs(int v) { epochs = v; return this; }
         public Builder batchSize(int v) { batchSize = v; return this; }
@@ -160,11 +170,20 @@ public record TrainingConfig(
         public Builder clsPooler(boolean v) { clsPooler = v; return this; }
         /** Layer-wise learning-rate decay: 1 = one rate for all; d < 1 gives layer i of L the rate x d^(L-1-i). */
         public Builder layerDecay(double v) { layerDecay = v; return this; }
+        /**
+         * Epochs of a first phase that trains only the pooler and classifier on the frozen encoder
+         * (linear probing, then fine-tuning: the head no longer pulls the encoder with random-init
+         * gradients); 0 skips it.
+         */
+        public Builder headEpochs(int v) { headEpochs = v; return this; }
+        /** Peak learning rate of the head-only phase. */
+        public Builder headLearningRate(double v) { headLearningRate = v; return this; }
 
         public TrainingConfig build() {
             return new TrainingConfig(epochs, batchSize, learningRate, weightDecay, warmupFraction, maxGradNorm,
                     maxLength, seed, dropout, beta1, beta2, epsilon, focalGamma, classWeighting,
-                    explicitClassWeights, selectionMetric, paddingMode, evalBatchSize, clsPooler, layerDecay);
+                    explicitClassWeights, selectionMetric, paddingMode, evalBatchSize, clsPooler, layerDecay, headEpochs,
+                    headLearningRate);
         }
     }
 }
