@@ -85,6 +85,9 @@ public final class TrainCommand implements Callable<Integer> {
     int headEpochs;
     @Option(names = "--head-lr", defaultValue = "1e-3", description = "Peak learning rate of the head-only epochs.")
     double headLearningRate;
+    @Option(names = "--rdrop", defaultValue = "0", description = "R-Drop alpha: each batch passes twice with"
+            + " different dropout and the two predictions are pulled together; 0 = off.")
+    double rdrop;
 
     @Override
     public Integer call() throws Exception {
@@ -134,7 +137,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingConfig.Builder b = TrainingConfig.builder().epochs(epochs).batchSize(batchSize)
                 .learningRate(learningRate).weightDecay(weightDecay).warmupFraction(warmup).maxLength(maxLength)
                 .seed(seed).dropout(dropout).focalGamma(focalGamma).layerDecay(layerDecay)
-                .headEpochs(headEpochs).headLearningRate(headLearningRate).clsPooler(!"mean".equalsIgnoreCase(pooling))
+                .headEpochs(headEpochs).headLearningRate(headLearningRate).consistency(rdrop).clsPooler(!"mean".equalsIgnoreCase(pooling))
                 .selectionMetric(SelectionMetric.valueOf(selectBy.toUpperCase(Locale.ROOT)))
                 .paddingMode(padding.equalsIgnoreCase("fixed") ? PaddingMode.FIXED : PaddingMode.LENGTH_BUCKETS);
         if (classWeights.matches("[0-9.eE+-]+(,[0-9.eE+-]+)+")) {

@@ -68,7 +68,7 @@ public final class FineTuner {
         LearningRateSchedule schedule = LearningRateSchedule.of(config, perEpoch * config.epochs());
         double[] lrScales = LayerDecay.scales(params, config.layerDecay());
         GradientStep gradientStep = new GradientStep(net, new ClassificationLoss(config.focalGamma()), penalty,
-                beforeBackward);
+                beforeBackward, config.consistency());
         Steps steps = new Steps(net, train, gradientStep, params, lengths, classWeights, random, cancelled,
                 totalSteps);
         if (headSteps > 0) {

@@ -29,7 +29,8 @@ public record TrainingConfig(
         boolean clsPooler,
         double layerDecay,
         int headEpochs,
-        double headLearningRate) {
+        double headLearningRate,
+        double consistency) {
 
     public TrainingConfig {
         require(epochs >= 1, "epochs must be >= 1");
@@ -44,6 +45,7 @@ public record TrainingConfig(
         require(layerDecay > 0 && layerDecay <= 1, "layer-wise learning-rate decay must be in (0, 1]");
         require(headEpochs >= 0, "head epochs must be >= 0");
         require(headLearningRate > 0 && Double.isFinite(headLearningRate), "head learning rate must be > 0");
+        require(consistency >= 0 && Double.isFinite(consistency), "R-Drop alpha must be >= 0");
         explicitClassWeights = explicitClassWeights == null ? null : explicitClassWeights.clone();
     }
 
@@ -85,6 +87,7 @@ public record TrainingConfig(
         b.layerDecay = layerDecay;
         b.headEpochs = headEpochs;
         b.headLearningRate = headLearningRate;
+        b.consistency = consistency;
         return b;
     }
 
@@ -112,6 +115,7 @@ public record TrainingConfig(
         m.put("layer_lr_decay", layerDecay);
         m.put("head_epochs", headEpochs);
         m.put("head_learning_rate", headLearningRate);
+        m.put("rdrop_alpha", consistency);
         return m;
     }
 
@@ -139,6 +143,7 @@ public record TrainingConfig(
         private double layerDecay = 1.0;
         private int headEpochs = 0;
         private double headLearningRate = 1e-3;
+        private double consistency = 0;
 
         public Builder epochs(int v) { epochs = v; return this; }
         public Builder batchSize(int v) { batchSize = v; return this; }
@@ -178,12 +183,14 @@ public record TrainingConfig(
         public Builder headEpochs(int v) { headEpochs = v; return this; }
         /** Peak learning rate of the head-only phase. */
         public Builder headLearningRate(double v) { headLearningRate = v; return this; }
+        /** R-Drop's alpha (two dropout passes, symmetric KL between them); 0 = one plain pass. */
+        public Builder consistency(double v) { consistency = v; return this; }
 
         public TrainingConfig build() {
             return new TrainingConfig(epochs, batchSize, learningRate, weightDecay, warmupFraction, maxGradNorm,
                     maxLength, seed, dropout, beta1, beta2, epsilon, focalGamma, classWeighting,
                     explicitClassWeights, selectionMetric, paddingMode, evalBatchSize, clsPooler, layerDecay, headEpochs,
-                    headLearningRate);
+                    headLearningRate, consistency);
         }
     }
 }

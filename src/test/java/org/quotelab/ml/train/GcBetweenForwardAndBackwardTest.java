@@ -24,8 +24,8 @@ class GcBetweenForwardAndBackwardTest {
         ClassificationLoss loss = new ClassificationLoss(2.0);
         double[] weights = {0.5, 2.0, 1.0};
         for (int round = 0; round < 5; round++) {
-            float[] quiet = gradients(loss, weights, null);
-            float[] collected = gradients(loss, weights, GcBetweenForwardAndBackwardTest::collectUnderPressure);
+            float[] quiet = gradients(loss, weights, null, 0);
+            float[] collected = gradients(loss, weights, GcBetweenForwardAndBackwardTest::collectUnderPressure, 0);
             for (float g : collected) {
                 assertTrue(Float.isFinite(g), "non-finite gradient");
             }
@@ -33,12 +33,26 @@ class GcBetweenForwardAndBackwardTest {
         }
     }
 
-    private static float[] gradients(ClassificationLoss loss, double[] classWeights, Runnable hook) {
+    @Test
+    void rDropsConsistencyTermIsSafeToo() {
+        ClassificationLoss loss = new ClassificationLoss(0);
+        for (int round = 0; round < 3; round++) {
+            float[] quiet = gradients(loss, null, null, 1.0);
+            float[] collected = gradients(loss, null, GcBetweenForwardAndBackwardTest::collectUnderPressure, 1.0);
+            for (float g : collected) {
+                assertTrue(Float.isFinite(g), "non-finite gradient");
+            }
+            assertArrayEquals(quiet, collected, "gradients changed by a GC between forward and backward");
+        }
+    }
+
+    private static float[] gradients(ClassificationLoss loss, double[] classWeights, Runnable hook,
+                                     double consistency) {
         try (NDManager manager = NDManager.newBaseManager()) {
             ClassifierNet net = TinyClassifier.create(manager, 3, 11);
             List<TrainableParameter> params = TrainableParameter.of(net.block());
             Engine.getInstance().setRandomSeed(5);
-            GradientStep step = new GradientStep(net, loss, null, hook);
+            GradientStep step = new GradientStep(net, loss, null, hook, consistency);
             List<Float> out = new ArrayList<>();
             try (NDManager batchManager = manager.newSubManager()) {
                 int[] index = new int[DATA.size()];
