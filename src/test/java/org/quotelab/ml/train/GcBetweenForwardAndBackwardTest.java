@@ -21,24 +21,20 @@ class GcBetweenForwardAndBackwardTest {
     @Test
     void gradientsAreFiniteAndUnchangedByGarbageCollection() {
         // Weighted focal loss exercises every constant of the loss code.
-        ClassificationLoss loss = new ClassificationLoss(2.0);
-        double[] weights = {0.5, 2.0, 1.0};
-        for (int round = 0; round < 5; round++) {
-            float[] quiet = gradients(loss, weights, null, 0);
-            float[] collected = gradients(loss, weights, GcBetweenForwardAndBackwardTest::collectUnderPressure, 0);
-            for (float g : collected) {
-                assertTrue(Float.isFinite(g), "non-finite gradient");
-            }
-            assertArrayEquals(quiet, collected, "gradients changed by a GC between forward and backward");
-        }
+        assertUnchangedByGc(new ClassificationLoss(2.0), new double[] {0.5, 2.0, 1.0}, 0, 5);
     }
 
     @Test
     void rDropsConsistencyTermIsSafeToo() {
-        ClassificationLoss loss = new ClassificationLoss(0);
-        for (int round = 0; round < 3; round++) {
-            float[] quiet = gradients(loss, null, null, 1.0);
-            float[] collected = gradients(loss, null, GcBetweenForwardAndBackwardTest::collectUnderPressure, 1.0);
+        assertUnchangedByGc(new ClassificationLoss(0), null, 1.0, 3);
+    }
+
+    private static void assertUnchangedByGc(ClassificationLoss loss, double[] weights, double consistency,
+                                            int rounds) {
+        for (int round = 0; round < rounds; round++) {
+            float[] quiet = gradients(loss, weights, null, consistency);
+            float[] collected = gradients(loss, weights, GcBetweenForwardAndBackwardTest::collectUnderPressure,
+                    consistency);
             for (float g : collected) {
                 assertTrue(Float.isFinite(g), "non-finite gradient");
             }
