@@ -75,10 +75,15 @@ public final class FineTuner {
             // Linear probing first: the encoder stays as pretrained until the head is no longer random.
             LearningRateSchedule headSchedule = new LearningRateSchedule(config.headLearningRate(),
                     (int) Math.ceil(config.warmupFraction() * headSteps), headSteps);
+            List<TrainableParameter> head = LayerDecay.head(params);
+            // Backward then stops at the head: a head epoch costs little more than a forward pass.
+            Gradients.freezeAllBut(params, head);
             try (AdamW headOptimizer = AdamW.of(net.manager(), config)) {
                 for (int epoch = 1; epoch <= config.headEpochs(); epoch++) {
-                    steps.epoch(epoch, headOptimizer, LayerDecay.head(params), null, headSchedule, 0);
+                    steps.epoch(epoch, headOptimizer, head, null, headSchedule, 0);
                 }
+            } finally {
+                Gradients.attach(params);
             }
             if (!validation.isEmpty()) {
                 LOG.info("after the head-only phase: validation {} {}", config.selectionMetric(), config

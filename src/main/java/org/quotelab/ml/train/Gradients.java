@@ -68,6 +68,15 @@ public final class Gradients {
         }
     }
 
+    /** Stops gradient recording for every parameter not in {@code keep}; {@link #attach} undoes it. */
+    public static void freezeAllBut(List<TrainableParameter> params, List<TrainableParameter> keep) {
+        for (TrainableParameter p : params) {
+            if (!keep.contains(p)) {
+                p.array().setRequiresGradient(false);
+            }
+        }
+    }
+
     /** True when no parameter holds a NaN or infinity: checked before anything is saved. */
     public static boolean allFinite(List<TrainableParameter> params, NDManager manager) {
         try (NDManager scope = manager.newSubManager()) {
