@@ -145,7 +145,7 @@ final class FullFineTune {
 
     private static int steps(int examples, TrainingConfig c) {
         int train = examples - (int) Math.round(examples * EPOCH_HOLD_OUT);
-        return Math.max(1, (train + c.batchSize() - 1) / c.batchSize()) * c.epochs();
+        return Math.max(1, (train + c.batchSize() - 1) / c.batchSize()) * (c.headEpochs() + c.epochs());
     }
 
     private static String params(FineTuneRequest r, CascadeConfig cfg, int quotes) throws IOException {
