@@ -88,7 +88,7 @@ public final class ContinualTrainer {
             Map<String, NDArray> fisher = null;
             long f0 = System.nanoTime();
             if (r.ewc() != null) {
-                fisher = accumulate(oldFisher, estimate(model, train, r.ewc().fisherSamples(), cfg.seed(), scratch),
+                fisher = accumulate(oldFisher, estimate(model, train, r.ewc().fisherSamples(), cfg.seed(), scratch, cancelled),
                         r.ewc().gamma(), scratch);
             }
             double fisherSeconds = (System.nanoTime() - f0) / 1e9;
@@ -110,7 +110,7 @@ public final class ContinualTrainer {
 
     /** Adds a Fisher file to an existing version that has none (e.g. the first full fine-tune). */
     public void ensureFisher(Path version, List<String> texts, List<String> labelValues, int samples,
-                             TrainingConfig cfg) throws IOException {
+                             TrainingConfig cfg, BooleanSupplier cancelled) throws IOException {
         if (EwcFisherFile.exists(version)) {
             return;
         }
@@ -128,16 +128,16 @@ public final class ContinualTrainer {
              NDManager scratch = model.net().manager().newSubManager()) {
             List<EncodedExample> examples = model.encoder().encodeAll(keptTexts,
                     keptLabels.stream().mapToInt(Integer::intValue).toArray());
-            EwcFisherFile.write(version, model, estimate(model, examples, samples, cfg.seed(), scratch));
+            EwcFisherFile.write(version, model, estimate(model, examples, samples, cfg.seed(), scratch, cancelled));
         }
     }
 
     private static Map<String, NDArray> estimate(ClassifierModel model, List<EncodedExample> examples, int samples,
-                                                 long seed, NDManager out) {
+                                                 long seed, NDManager out, BooleanSupplier cancelled) {
         List<EncodedExample> shuffled = new ArrayList<>(examples);
         Collections.shuffle(shuffled, new Random(seed));
         List<EncodedExample> sample = shuffled.subList(0, Math.min(samples, shuffled.size()));
-        return FisherEstimator.diagonal(model.net(), sample, out);
+        return FisherEstimator.diagonal(model.net(), sample, out, cancelled);
     }
 
     /** F = gamma * F_old + F_new, with the scalar made by libtorch and autograd off. */

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Diagonal (empirical) Fisher information for EWC: the mean over examples of each parameter's
@@ -21,6 +22,15 @@ public final class FisherEstimator {
 
     /** Fisher diagonals by parameter name, as arrays owned by {@code out}. */
     public static Map<String, NDArray> diagonal(ClassifierNet net, List<EncodedExample> examples, NDManager out) {
+        return diagonal(net, examples, out, () -> false);
+    }
+
+    /**
+     * As {@link #diagonal(ClassifierNet, List, NDManager)}, checking {@code cancelled} before each
+     * example: the estimate takes one backward pass per example, long enough to want a cancel.
+     */
+    public static Map<String, NDArray> diagonal(ClassifierNet net, List<EncodedExample> examples, NDManager out,
+                                                BooleanSupplier cancelled) {
         List<TrainableParameter> params = TrainableParameter.of(net.block());
         Gradients.attach(params);
         Gradients.zero(params);
@@ -33,6 +43,10 @@ public final class FisherEstimator {
         }
         GradientStep step = new GradientStep(net, new ClassificationLoss(0), null, null);
         for (int i = 0; i < examples.size(); i++) {
+            if (cancelled.getAsBoolean()) {
+                throw new TrainingCancelledException("cancelled while estimating the Fisher information, at example "
+                        + (i + 1) + " of " + examples.size());
+            }
             try (NDManager batchManager = net.manager().newSubManager()) {
                 BatchTensors batch = BatchTensors.of(batchManager, examples, new int[] {i}, 0, net.numClasses(), null);
                 step.run(batch, params, batchManager);

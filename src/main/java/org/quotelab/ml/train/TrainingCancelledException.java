@@ -8,4 +8,9 @@ public final class TrainingCancelledException extends RuntimeException {
     public TrainingCancelledException(int step) {
         super("training cancelled before step " + step);
     }
+
+    /** @param what the phase that was cancelled, as a sentence fragment */
+    public TrainingCancelledException(String what) {
+        super(what);
+    }
 }

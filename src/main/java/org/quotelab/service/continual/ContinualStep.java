@@ -64,7 +64,7 @@ public final class ContinualStep {
                 // The version was not made by an EWC update: estimate its Fisher on what it learned.
                 List<LabelledQuote> old = known(in.history().isEmpty() ? in.memoryQuotes() : in.history(), in);
                 LOG.info("estimating the Fisher of {} on {} earlier quotes", current.getFileName(), old.size());
-                trainer.ensureFisher(current, texts(old), labels(old), st.fisherSamples(), st.update());
+                trainer.ensureFisher(current, texts(old), labels(old), st.fisherSamples(), st.update(), cancelled);
             }
         }
         ContinualTrainer.Request request = new ContinualTrainer.Request(base, in.labelOrder(), texts(set), labels(set),

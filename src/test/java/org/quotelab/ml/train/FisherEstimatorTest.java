@@ -1,6 +1,7 @@
 package org.quotelab.ml.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
@@ -33,6 +34,19 @@ class FisherEstimatorTest {
                 assertTrue(got[c] > 0);
             }
             assertEquals(5, fisher.size());
+        }
+    }
+
+    @Test
+    void aCancelStopsTheEstimateBetweenExamples() {
+        List<EncodedExample> data = new SyntheticQuotes(6, 43).encoded(32);
+        try (NDManager manager = NDManager.newBaseManager(); NDManager out = NDManager.newBaseManager()) {
+            ClassifierNet net = TinyClassifier.create(manager, 3, 3);
+            int[] asked = {0};
+            TrainingCancelledException e = assertThrows(TrainingCancelledException.class,
+                    () -> FisherEstimator.diagonal(net, data, out, () -> ++asked[0] > 2));
+            assertEquals(3, asked[0]);
+            assertTrue(e.getMessage().contains("example 3 of 6"), e.getMessage());
         }
     }
 }
