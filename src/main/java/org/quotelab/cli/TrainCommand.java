@@ -137,7 +137,8 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingConfig.Builder b = TrainingConfig.builder().epochs(epochs).batchSize(batchSize)
                 .learningRate(learningRate).weightDecay(weightDecay).warmupFraction(warmup).maxLength(maxLength)
                 .seed(seed).dropout(dropout).focalGamma(focalGamma).layerDecay(layerDecay)
-                .headEpochs(headEpochs).headLearningRate(headLearningRate).consistency(rdrop).clsPooler(!"mean".equalsIgnoreCase(pooling))
+                .headEpochs(headEpochs).headLearningRate(headLearningRate).consistency(rdrop)
+                .clsPooler(!"mean".equalsIgnoreCase(pooling))
                 .selectionMetric(SelectionMetric.valueOf(selectBy.toUpperCase(Locale.ROOT)))
                 .paddingMode(padding.equalsIgnoreCase("fixed") ? PaddingMode.FIXED : PaddingMode.LENGTH_BUCKETS);
         if (classWeights.matches("[0-9.eE+-]+(,[0-9.eE+-]+)+")) {

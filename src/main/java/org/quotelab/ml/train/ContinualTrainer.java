@@ -88,8 +88,9 @@ public final class ContinualTrainer {
             Map<String, NDArray> fisher = null;
             long f0 = System.nanoTime();
             if (r.ewc() != null) {
-                fisher = accumulate(oldFisher, estimate(model, train, r.ewc().fisherSamples(), cfg.seed(), scratch, cancelled),
-                        r.ewc().gamma(), scratch);
+                Map<String, NDArray> fresh = estimate(model, train, r.ewc().fisherSamples(), cfg.seed(), scratch,
+                        cancelled);
+                fisher = accumulate(oldFisher, fresh, r.ewc().gamma(), scratch);
             }
             double fisherSeconds = (System.nanoTime() - f0) / 1e9;
             Map<String, Object> hyper = new LinkedHashMap<>(cfg.asMap());

@@ -100,10 +100,8 @@ public final class FineTuner {
             List<NDArray> best = null;
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
-                double[] lossAndCount = steps.epoch(config.headEpochs() + epoch, optimizer, params, lrScales, schedule,
+                double meanLoss = steps.epoch(config.headEpochs() + epoch, optimizer, params, lrScales, schedule,
                         headSteps);
-                int counted = (int) lossAndCount[1];
-                double lossSum = lossAndCount[0];
                 ClassificationReport report = validation.isEmpty()
                         ? null : Scorer.evaluate(net, validation, labels, config.evalBatchSize());
                 // Without validation data the last epoch wins.
@@ -119,8 +117,8 @@ public final class FineTuner {
                         best = null;
                     }
                 }
-                EpochSummary summary = new EpochSummary(epoch, config.epochs(), counted == 0 ? Double.NaN
-                        : lossSum / counted, report, score, improved, steps.skipped,
+                EpochSummary summary = new EpochSummary(epoch, config.epochs(), meanLoss, report, score, improved,
+                        steps.skipped,
                         (System.nanoTime() - epochStart) / 1e9);
                 history.add(summary);
                 LOG.info("epoch {}/{} loss {} {} {}", epoch, config.epochs(), summary.meanLoss(),
@@ -169,9 +167,9 @@ public final class FineTuner {
 
         /**
          * One pass over the training rows updating {@code updated} only; {@code scheduleOffset} is the
-         * step at which {@code schedule} starts. Returns the summed finite losses and their count.
+         * step at which {@code schedule} starts. Returns the mean of the finite losses (NaN if none).
          */
-        double[] epoch(int runEpoch, AdamW optimizer, List<TrainableParameter> updated, double[] lrScales,
+        double epoch(int runEpoch, AdamW optimizer, List<TrainableParameter> updated, double[] lrScales,
                        LearningRateSchedule schedule, int scheduleOffset) {
             double lossSum = 0;
             int counted = 0;
@@ -211,7 +209,7 @@ public final class FineTuner {
                 listener.onStep(new StepProgress(runEpoch, runEpochs, step, totalSteps, loss, lr,
                         norm, index.length / Math.max(seconds, 1e-9), !ok, skipped));
             }
-            return new double[] {lossSum, counted};
+            return counted == 0 ? Double.NaN : lossSum / counted;
         }
     }
 

@@ -189,8 +189,8 @@ public record TrainingConfig(
         public TrainingConfig build() {
             return new TrainingConfig(epochs, batchSize, learningRate, weightDecay, warmupFraction, maxGradNorm,
                     maxLength, seed, dropout, beta1, beta2, epsilon, focalGamma, classWeighting,
-                    explicitClassWeights, selectionMetric, paddingMode, evalBatchSize, clsPooler, layerDecay, headEpochs,
-                    headLearningRate, consistency);
+                    explicitClassWeights, selectionMetric, paddingMode, evalBatchSize, clsPooler, layerDecay,
+                    headEpochs, headLearningRate, consistency);
         }
     }
 }
