@@ -30,6 +30,12 @@ public final class JobStatus {
      */
     public <T> FxJobs.Tracked<T> run(String title, String startMessage, Job<T> job, Consumer<T> onSuccess,
             String failure) {
+        return run(title, startMessage, job, onSuccess, e -> message.set(failure + ": " + e.getMessage()));
+    }
+
+    /** As above, with the view-model's own handler of a failure (it sets the message itself). */
+    public <T> FxJobs.Tracked<T> run(String title, String startMessage, Job<T> job, Consumer<T> onSuccess,
+            Consumer<Throwable> onFailure) {
         busy.set(true);
         message.set(startMessage);
         FxJobs.Tracked<T> t = jobs.run(title, job, v -> {
@@ -40,7 +46,7 @@ public final class JobStatus {
             message.set("Cancelled.");
         }, e -> {
             finish();
-            message.set(failure + ": " + e.getMessage());
+            onFailure.accept(e);
         });
         running = t;
         progress.bind(t.progressProperty());

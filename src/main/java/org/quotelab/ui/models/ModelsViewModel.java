@@ -4,9 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -15,6 +13,7 @@ import org.quotelab.service.models.ActivationPlan;
 import org.quotelab.service.models.ModelAdmin;
 import org.quotelab.service.models.VersionInfo;
 import org.quotelab.ui.common.FxJobs;
+import org.quotelab.ui.common.JobStatus;
 
 /**
  * State of the Models view. Promote and Roll back apply exactly the plan the view showed: if the
@@ -29,13 +28,13 @@ public final class ModelsViewModel {
     private final ObjectProperty<VersionInfo> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<ActivationPlan> promotion = new SimpleObjectProperty<>();
     private final ObjectProperty<ActivationPlan> rollback = new SimpleObjectProperty<>();
-    private final StringProperty message = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final JobStatus status;
 
     public ModelsViewModel(Workbench workbench, FxJobs jobs, Runnable afterChange) {
         this.jobs = jobs;
         this.admin = new ModelAdmin(workbench.store());
         this.afterChange = afterChange;
+        this.status = new JobStatus(jobs);
         selected.addListener((o, a, v) -> planPromotion(v));
     }
 
@@ -49,9 +48,9 @@ public final class ModelsViewModel {
             rollback.set((ActivationPlan) r[1]);
             selected.set(list.stream().filter(v -> keep != null && v.version().id() == keep).findFirst().orElse(null));
             if (list.isEmpty()) {
-                message.set("No model versions yet: train a cascade first.");
+                status.messageProperty().set("No model versions yet: train a cascade first.");
             }
-        }, () -> { }, e -> message.set("Could not read the model versions: " + e.getMessage()));
+        }, () -> { }, e -> status.messageProperty().set("Could not read the model versions: " + e.getMessage()));
     }
 
     private void planPromotion(VersionInfo v) {
@@ -64,7 +63,7 @@ public final class ModelsViewModel {
             if (selected.get() != null && selected.get().version().id() == id) {
                 promotion.set(plan);
             }
-        }, () -> { }, e -> message.set("Error: " + e.getMessage()));
+        }, () -> { }, e -> status.messageProperty().set("Error: " + e.getMessage()));
     }
 
     public void promote() {
@@ -76,21 +75,18 @@ public final class ModelsViewModel {
     }
 
     private void apply(ActivationPlan plan) {
-        if (plan == null || !plan.possible() || busy.get()) {
+        if (plan == null || !plan.possible() || status.busyProperty().get()) {
             return;
         }
-        busy.set(true);
-        jobs.run(plan.action(), (p, c) -> {
+        status.run(plan.action(), plan.action() + "...", (p, c) -> {
             admin.apply(plan);
             return plan;
         }, done -> {
-            busy.set(false);
-            message.set("Done. " + done.describe());
+            status.messageProperty().set("Done. " + done.describe());
             afterChange.run();
             reload();
-        }, () -> busy.set(false), e -> {
-            busy.set(false);
-            message.set(plan.action() + " failed: " + e.getMessage());
+        }, e -> {
+            status.messageProperty().set(plan.action() + " failed: " + e.getMessage());
             reload();
         });
     }
@@ -98,20 +94,16 @@ public final class ModelsViewModel {
     /** Exports the selected version's Hugging Face files into a new folder inside {@code parent}. */
     public void export(Path parent) {
         VersionInfo v = selected.get();
-        if (v == null || busy.get()) {
+        if (v == null || status.busyProperty().get()) {
             return;
         }
         Path target = parent.resolve("quotelab-v" + v.version().id() + "-stage" + v.version().stage());
-        busy.set(true);
-        message.set("Exporting v" + v.version().id() + "...");
-        jobs.run("Exporting a Hugging Face folder", (p, c) -> admin.exportHf(v.version().id(), target), out -> {
-            busy.set(false);
-            message.set("Exported v" + v.version().id() + " to " + out);
-        }, () -> busy.set(false), e -> {
-            busy.set(false);
-            message.set("Export failed: " + (e instanceof java.nio.file.FileAlreadyExistsException
-                    ? target + " already exists" : e.getMessage()));
-        });
+        status.run("Exporting a Hugging Face folder", "Exporting v" + v.version().id() + "...",
+                (p, c) -> admin.exportHf(v.version().id(), target),
+                out -> status.messageProperty().set("Exported v" + v.version().id() + " to " + out),
+                e -> status.messageProperty().set("Export failed: "
+                        + (e instanceof java.nio.file.FileAlreadyExistsException
+                        ? target + " already exists" : e.getMessage())));
     }
 
     public ObservableList<VersionInfo> versions() {
@@ -131,10 +123,10 @@ public final class ModelsViewModel {
     }
 
     public StringProperty messageProperty() {
-        return message;
+        return status.messageProperty();
     }
 
     public BooleanProperty busyProperty() {
-        return busy;
+        return status.busyProperty();
     }
 }
