@@ -34,32 +34,33 @@ public final class ColumnMapping {
 
     private final List<String> header;
     private final Map<QuoteField, Integer> index;
-    private final int fallbackTextIndex;
+    private final int originalTextIndex;
 
-    private ColumnMapping(List<String> header, Map<QuoteField, Integer> index, int fallbackTextIndex) {
+    private ColumnMapping(List<String> header, Map<QuoteField, Integer> index, int originalTextIndex) {
         this.header = header;
         this.index = index;
-        this.fallbackTextIndex = fallbackTextIndex;
+        this.originalTextIndex = originalTextIndex;
     }
 
     /** Builds the mapping or throws an {@link ImportException} naming the offending column (line 1). */
     public static ColumnMapping of(String file, List<String> header, Map<String, QuoteField> explicit) {
+        // a missing required column says so first: otherwise a file whose text column has an
+        // unexpected name is refused for its first unrecognised column, which misleads
+        requireColumn(file, header, explicit, QuoteField.TEXT, "quote_text' or 'processed_text");
+        requireColumn(file, header, explicit, QuoteField.EXTERNAL_ID, "quote_id");
         Map<QuoteField, Integer> index = new EnumMap<>(QuoteField.class);
         int quoteTextIndex = autoIndex(header, explicit, "quote_text");
         int processedTextIndex = autoIndex(header, explicit, "processed_text");
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i);
-            QuoteField field = explicit.get(name);
-            if (field == null) {
-                String key = name.trim().toLowerCase(Locale.ROOT);
-                field = key.isEmpty() && i == 0 ? QuoteField.IGNORED : KNOWN.get(key);
-            }
+            QuoteField field = fieldOf(header, explicit, i);
             if (field == null) {
                 throw error(file, i, header, name.isBlank()
                         ? "the column has no name; give it one or map it"
                         : "unknown column '" + name + "': map it to a field or to IGNORED");
             }
-            // with both text columns processed_text is the text, quote_text the fallback for empty rows
+            // with both text columns processed_text is the text the models read; quote_text, the
+            // original, is kept beside it (and is the text where processed_text is empty)
             if (field == QuoteField.IGNORED || i == quoteTextIndex && processedTextIndex >= 0) {
                 continue;
             }
@@ -69,15 +70,30 @@ public final class ColumnMapping {
                         + ", like column '" + header.get(previous) + "' before it");
             }
         }
-        for (QuoteField required : List.of(QuoteField.EXTERNAL_ID, QuoteField.TEXT)) {
-            if (!index.containsKey(required)) {
-                throw new ImportException(new ImportError(file, 1, null, "missing required column for "
-                        + required + " (expected " + (required == QuoteField.TEXT
-                        ? "quote_text or processed_text" : "quote_id") + ")"));
+        int original = processedTextIndex >= 0 && quoteTextIndex >= 0 ? quoteTextIndex : -1;
+        return new ColumnMapping(List.copyOf(header), index, original);
+    }
+
+    private static QuoteField fieldOf(List<String> header, Map<String, QuoteField> explicit, int i) {
+        String name = header.get(i);
+        QuoteField field = explicit.get(name);
+        if (field == null) {
+            String key = name.trim().toLowerCase(Locale.ROOT);
+            field = key.isEmpty() && i == 0 ? QuoteField.IGNORED : KNOWN.get(key);
+        }
+        return field;
+    }
+
+    private static void requireColumn(String file, List<String> header, Map<String, QuoteField> explicit,
+            QuoteField required, String names) {
+        for (int i = 0; i < header.size(); i++) {
+            if (fieldOf(header, explicit, i) == required) {
+                return;
             }
         }
-        int fallback = processedTextIndex >= 0 && quoteTextIndex >= 0 ? quoteTextIndex : -1;
-        return new ColumnMapping(List.copyOf(header), index, fallback);
+        throw new ImportException(new ImportError(file, 1, null, "missing required column for " + required
+                + ": no column is named '" + names + "' (the header has " + header.size() + " column"
+                + (header.size() == 1 ? "" : "s") + "); rename the column or map it to " + required));
     }
 
     private static int autoIndex(List<String> header, Map<String, QuoteField> explicit, String key) {
@@ -104,8 +120,9 @@ public final class ColumnMapping {
         return i == null ? -1 : i;
     }
 
-    public int fallbackTextIndex() {
-        return fallbackTextIndex;
+    /** The quote_text column when processed_text is the text; -1 when the file has one text column. */
+    public int originalTextIndex() {
+        return originalTextIndex;
     }
 
     public int width() {

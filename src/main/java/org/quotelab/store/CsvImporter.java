@@ -62,6 +62,7 @@ public final class CsvImporter {
     public ImportResult importFile(Path file, ImportOptions options, ImportListener listener) {
         String name = file.getFileName().toString();
         long t0 = System.nanoTime();
+        TextFileCheck.require(file);
         ImportResult result = db.write(c -> run(c, file, name, options, listener, t0));
         LOG.info("imported {}: {} rows in {} batch(es), {} labelled, {} rows/s", name, result.rows(),
                 result.batches().size(), result.labelled(), Math.round(result.rowsPerSecond()));
@@ -73,6 +74,7 @@ public final class CsvImporter {
      * preview; the real import still validates everything.
      */
     public static CsvPreview preview(Path file, int rows) {
+        requireCsvText(file);
         try (Reader r = new InputStreamReader(skipBom(new BufferedInputStream(Files.newInputStream(file))),
                         StandardCharsets.UTF_8);
                 CSVParser p = CSVParser.builder().setReader(r).setFormat(FORMAT).get()) {
@@ -96,6 +98,14 @@ public final class CsvImporter {
             throw new ImportException(new ImportError(file.getFileName().toString(), 0, null,
                     "cannot preview: " + e.getMessage()), e);
         }
+    }
+
+    /**
+     * Refuses, with the import's own message, a file that is empty, only blank lines or not text
+     * at all (an image, a workbook): the import wizard calls it before previewing.
+     */
+    public static void requireCsvText(Path file) {
+        TextFileCheck.require(file);
     }
 
     /** The SHA-256 of a file's bytes, as stored in batches.content_hash (to warn before importing). */
@@ -124,6 +134,10 @@ public final class CsvImporter {
             Iterator<CSVRecord> it = parser.iterator();
             long line = 1;
             CSVRecord headerRecord = next(it, file, name, line, null);
+            // blank lines before the header are skipped like those between rows
+            while (headerRecord != null && headerRecord.size() == 1 && headerRecord.get(0).isBlank()) {
+                headerRecord = next(it, file, name, parser.getCurrentLineNumber() + 1, null);
+            }
             if (headerRecord == null) {
                 throw new ImportException(new ImportError(name, 1, "1", "the file is empty"));
             }

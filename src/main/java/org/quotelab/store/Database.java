@@ -39,12 +39,12 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(Path file) {
         Path abs = file.toAbsolutePath().normalize();
+        String url = url(abs);
         try {
             Files.createDirectories(abs.getParent());
         } catch (IOException e) {
             throw new StoreException("cannot create the data folder " + abs.getParent() + ": " + e.getMessage(), e);
         }
-        String url = "jdbc:h2:file:" + abs + ";DB_CLOSE_ON_EXIT=FALSE";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
         pool.setMaxConnections(16);
         Connection writer = null;
@@ -70,6 +70,20 @@ public final class Database implements AutoCloseable {
             pool.dispose();
             throw e;
         }
+    }
+
+    /**
+     * The H2 URL of a database file. H2 reads everything after the first ';' of a URL as settings
+     * and has no escape for it, so a ';' in the path would silently change how the store is opened
+     * (e.g. a folder named "x;ACCESS_MODE_DATA=r"): such a path is refused before anything is created.
+     */
+    static String url(Path abs) {
+        String path = abs.toString();
+        if (path.indexOf(';') >= 0) {
+            throw new StoreException("the data folder path " + abs.getParent() + " contains ';', which the"
+                    + " database cannot take in a file name; choose a folder without ';'", null);
+        }
+        return "jdbc:h2:file:" + path + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     public Path file() {

@@ -20,7 +20,8 @@ import org.quotelab.domain.quote.QuoteRow;
  */
 public final class QuoteRepository {
     static final String QUOTE_COLUMNS = "q.id, q.batch_id, q.external_id, q.quote_text, q.country_id,"
-            + " q.country_name, q.product_id, q.product_category, q.review_id, q.review_text, q.is_validation";
+            + " q.country_name, q.product_id, q.product_category, q.review_id, q.review_text, q.is_validation,"
+            + " q.original_text";
 
     private final Database db;
 
@@ -140,7 +141,7 @@ public final class QuoteRepository {
                 rs.getString("product_id"), rs.getString("product_category"), rs.getString("review_id"),
                 rs.getString("review_text"));
         return new Quote(rs.getLong("id"), rs.getLong("batch_id"), rs.getString("external_id"),
-                rs.getString("quote_text"), meta, rs.getBoolean("is_validation"));
+                rs.getString("quote_text"), meta, rs.getBoolean("is_validation"), rs.getString("original_text"));
     }
 
     private static <T> Page<T> page(List<T> rows, int limit, java.util.function.ToLongFunction<T> id) {

@@ -48,8 +48,8 @@ final class QuoteWriter implements AutoCloseable {
         this.nextId = Counts.single(c, "SELECT COALESCE(MAX(id), 0) + 1 FROM quotes");
         this.topics = TopicTable.load(c);
         this.quotes = c.prepareStatement("INSERT INTO quotes (id, batch_id, external_id, quote_text, country_id,"
-                + " country_name, product_id, product_category, review_id, review_text, is_validation, source_line)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " country_name, product_id, product_category, review_id, review_text, is_validation, source_line,"
+                + " original_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         this.labels = c.prepareStatement("INSERT INTO labels (quote_id, label, topic, source, updated_at, updated_by)"
                 + " VALUES (?, ?, ?, ?, ?, ?)");
     }
@@ -74,6 +74,11 @@ final class QuoteWriter implements AutoCloseable {
         }
         quotes.setBoolean(11, ValidationSplit.isValidation(row.externalId));
         quotes.setLong(12, line);
+        if (row.originalText == null) {
+            quotes.setNull(13, Types.VARCHAR);
+        } else {
+            quotes.setString(13, row.originalText);
+        }
         quotes.addBatch();
         if (row.label != null) {
             TopicTable.ensure(c, topics, row.topic);

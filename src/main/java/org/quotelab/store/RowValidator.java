@@ -19,7 +19,9 @@ final class RowValidator {
     private final ColumnMapping m;
     private final int idIdx;
     private final int textIdx;
-    private final int fallbackIdx;
+    private final int originalIdx;
+    private final boolean topicIds;
+    private final boolean hasTopicColumn;
     private final int labelIdx;
     private final int topicIdx;
     private final int groupIdx;
@@ -27,6 +29,7 @@ final class RowValidator {
 
     String externalId;
     String text;
+    String originalText;
     Integer label;
     String topic;
     String group;
@@ -37,18 +40,20 @@ final class RowValidator {
         this.m = mapping;
         idIdx = m.indexOf(QuoteField.EXTERNAL_ID);
         textIdx = m.indexOf(QuoteField.TEXT);
-        fallbackIdx = m.fallbackTextIndex();
+        originalIdx = m.originalTextIndex();
         labelIdx = m.indexOf(QuoteField.LABEL);
         topicIdx = m.indexOf(QuoteField.TOPIC);
+        hasTopicColumn = topicIdx >= 0;
+        topicIds = hasTopicColumn && TopicValue.isIdColumn(m.header().get(topicIdx));
         groupIdx = m.indexOf(QuoteField.GROUP);
         metaIdx = new int[] {m.indexOf(QuoteField.COUNTRY_ID), m.indexOf(QuoteField.COUNTRY_NAME),
             m.indexOf(QuoteField.PRODUCT_ID), m.indexOf(QuoteField.PRODUCT_CATEGORY),
             m.indexOf(QuoteField.REVIEW_ID), m.indexOf(QuoteField.REVIEW_TEXT)};
     }
 
-    /** True for a blank line, which is skipped rather than reported as a ragged row. */
+    /** True for a blank (or all-space) line, which is skipped rather than reported as a ragged row. */
     boolean isBlankLine(CSVRecord r) {
-        return r.size() == 1 && r.get(0).isEmpty() && m.width() > 1;
+        return r.size() == 1 && r.get(0).isBlank() && m.width() > 1;
     }
 
     void read(CSVRecord r, long line) {
@@ -66,17 +71,20 @@ final class RowValidator {
         }
         checkLength(line, idIdx, externalId, MAX_ID);
         text = r.get(textIdx);
-        int usedTextIdx = textIdx;
-        if (text.isBlank() && fallbackIdx >= 0) {
-            text = r.get(fallbackIdx);
-            usedTextIdx = fallbackIdx;
+        checkText(line, textIdx, text);
+        originalText = null;
+        if (originalIdx >= 0) {
+            // every text field is checked, whether or not it ends up as the models' text
+            String original = r.get(originalIdx);
+            checkText(line, originalIdx, original);
+            if (text.isBlank()) {
+                text = original;
+            } else if (!original.isBlank() && !original.equals(text)) {
+                originalText = original;
+            }
         }
         if (text.isBlank()) {
             throw fail(line, textIdx, "the quote text is empty");
-        }
-        checkLength(line, usedTextIdx, text, MAX_TEXT);
-        if (text.indexOf('\0') >= 0) {
-            throw fail(line, usedTextIdx, "the quote text contains a NUL character (binary data?)");
         }
         readLabel(r, line);
         group = groupIdx < 0 ? "" : r.get(groupIdx).trim();
@@ -109,20 +117,38 @@ final class RowValidator {
                 throw fail(line, labelIdx, "the label must be 0, 1 or empty (unlabelled), not '" + shorten(v) + "'");
             }
         }
-        if (topicIdx >= 0) {
-            String v = r.get(topicIdx).trim();
-            // the seed writes topic_id 0 for "no topic"
-            topic = v.isEmpty() || "0".equals(v) ? null : v;
-            if (topic != null) {
-                checkLength(line, topicIdx, topic, MAX_SHORT);
-                if (label == null) {
-                    throw fail(line, topicIdx, "topic '" + shorten(topic) + "' is given but the label is empty");
-                }
-                if (label == 0) {
-                    throw fail(line, topicIdx, "an out-of-topic quote (label 0) cannot have topic '"
-                            + shorten(topic) + "'");
-                }
-            }
+        if (!hasTopicColumn) {
+            return; // a stage-1 file: label 1 without a topic is all it can say
+        }
+        String raw = r.get(topicIdx);
+        checkLength(line, topicIdx, raw.trim(), MAX_SHORT);
+        try {
+            topic = TopicValue.canonical(raw, topicIds);
+        } catch (TopicValue.Invalid e) {
+            throw fail(line, topicIdx, e.getMessage());
+        }
+        if (topic != null) {
+            checkLength(line, topicIdx, topic, MAX_SHORT); // "1e300" grows when written out
+        }
+        String written = TopicValue.shorten(raw.trim());
+        if (topic != null && label == null) {
+            throw fail(line, topicIdx, "topic '" + written + "' is given but the label is empty");
+        }
+        if (topic != null && label == 0) {
+            throw fail(line, topicIdx, "an out-of-topic quote (label 0) cannot have topic '" + written + "'");
+        }
+        if (topic == null && label != null && label == 1) {
+            throw fail(line, topicIdx, raw.isBlank()
+                    ? "an in-topic quote (label 1) needs a topic, but the topic is empty"
+                    : "an in-topic quote (label 1) needs a topic, but topic '" + written + "' means no topic");
+        }
+    }
+
+    /** Size and content checks shared by every text field. */
+    private void checkText(long line, int col, String v) {
+        checkLength(line, col, v, MAX_TEXT);
+        if (v.indexOf('\0') >= 0) {
+            throw fail(line, col, "the quote text contains a NUL character (binary data?)");
         }
     }
 
@@ -137,6 +163,6 @@ final class RowValidator {
     }
 
     private static String shorten(String v) {
-        return v.length() <= 40 ? v : v.substring(0, 40) + "...";
+        return TopicValue.shorten(v);
     }
 }
