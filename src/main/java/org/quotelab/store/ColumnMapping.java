@@ -18,6 +18,8 @@ public final class ColumnMapping {
             Map.entry("unnamed: 0", QuoteField.IGNORED),
             Map.entry("sbert_embedding", QuoteField.IGNORED),
             Map.entry("label_source", QuoteField.IGNORED),
+            // seed exports may carry the day of the review; batches have their own day
+            Map.entry("date", QuoteField.IGNORED),
             Map.entry("quote_id", QuoteField.EXTERNAL_ID),
             Map.entry("quote_text", QuoteField.TEXT),
             Map.entry("processed_text", QuoteField.TEXT),
