@@ -29,6 +29,7 @@ import org.quotelab.domain.quote.QuoteLabel;
 class MalformedCsvTest {
     private static final String H = StoreFixture.SHARED_HEADER + "\n";
     private static final String BASELINE = H + "b1,Battery lasts long,1,BATTERY,d1\nb2,Hello there,0,,d1\nb3,Unlabelled,,,d1\n";
+    private static final String S = "quote_id,quote_text,processed_text,label,topic_id,sbert_embedding\n";
     private static final String SEED_HEADER = "Unnamed: 0,country_id,country_name,product_id,product_category,"
             + "review_id,review_text,quote_text,quote_id,topic_id,label,processed_text\n";
 
@@ -106,6 +107,31 @@ class MalformedCsvTest {
         big.append("late,,1,A,g\n");
         c.add(text("bad-row-after-flushes.csv", big.toString(), 4_502, "2 'quote_text'", "quote text is empty"));
         c.add(text("reimport.csv", BASELINE, 0, null, "already imported"));
+        // the seed pipeline's shape: float topic ids, both texts, a quoted embedding
+        c.add(text("seed-topic-word.csv", S + "s1,Ok,ok,1,602.0,\"[0.1, 0.2]\"\ns2,Hi,hi,1,abc,\"[0.1, 0.2]\"\n",
+                3, "5 'topic_id'", "whole number (0 = no topic), not 'abc'"));
+        c.add(text("seed-topic-fraction.csv", S + "s1,Ok,ok,1,602.5,\"[0.1]\"\n", 2, "5 'topic_id'", "not '602.5'"));
+        c.add(text("seed-topic-negative.csv", S + "s1,Ok,ok,1,-3.0,\"[0.1]\"\n", 2, "5 'topic_id'", "not '-3.0'"));
+        c.add(text("seed-label1-zero-topic.csv", S + "s1,Ok,ok,0,0.0,\"[0.1]\"\ns2,Hi,hi,1,0.0,\"[0.1]\"\n",
+                3, "5 'topic_id'", "needs a topic, but topic '0.0' means no topic"));
+        c.add(text("seed-label1-no-topic.csv", S + "s1,Hi,hi,1,,\"[0.1]\"\n", 2, "5 'topic_id'", "the topic is empty"));
+        c.add(text("seed-label0-real-topic.csv", S + "s1,Hi,hi,0,602.0,\"[0.1]\"\n", 2, "5 'topic_id'",
+                "cannot have topic '602.0'"));
+        c.add(text("seed-unquoted-embedding.csv", S + "s1,Ok,ok,1,602.0,\"[0.1]\"\ns2,Hi,hi,1,602.0,[0.1, 0.2]\n",
+                3, "7", "has 7 fields but the header only 6"));
+        c.add(text("seed-original-too-long.csv", S + "s1," + "a".repeat(12_000) + ",short,1,602.0,\"[0.1]\"\n",
+                2, "2 'quote_text'", "limit of 10000"));
+        c.add(text("seed-processed-too-long.csv", S + "s1,short," + "a".repeat(10_001) + ",1,602.0,\"[0.1]\"\n",
+                2, "3 'processed_text'", "limit of 10000"));
+        c.add(text("seed-unterminated-last-row.csv", S + "s1,Ok,ok,1,602.0,\"[0.1]\"\ns2,\"Ok\nok\",ok,1,602.0,\"[0.1]\"\n"
+                + "s3,Ok,ok,1,602.0,\"[0.1, 0.2\n", 5, "6 'sbert_embedding'", "never closed"));
+        c.add(text("no-text-column-seed.csv", "id,label,topic_id\n1,1,602.0\n", 1, null,
+                "no column is named 'quote_text' or 'processed_text'"));
+        c.add(text("blank-lines-only.csv", "\n\r\n   \n\n", 1, null, "the file is empty: it has only blank lines"));
+        c.add(bytes("picture.png", "", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13,
+            'I', 'H', 'D', 'R', (byte) 0xFF, (byte) 0xFE}, "", 1, null, "not a CSV text file: it is a PNG image"));
+        c.add(bytes("binary.csv", "", new byte[] {1, 2, 3, (byte) 0xC8, 0, 0, 7, 9, 10, 0}, "", 1, null,
+                "not a CSV text file: it contains binary data"));
         return c.stream();
     }
 
