@@ -34,8 +34,20 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--split-groups", description = "with a 'group' column: one batch per group, in file order")
     boolean splitGroups;
 
-    @Option(names = "--map", paramLabel = "COLUMN=FIELD", description = "map a column: FIELD is one of ${COMPLETION-CANDIDATES}")
+    // picocli cannot list the values of a map's enum by itself: the candidates are given explicitly
+    @Option(names = "--map", paramLabel = "COLUMN=FIELD", completionCandidates = Fields.class,
+            description = "map a column the importer does not recognise (repeatable); FIELD is one of:"
+                    + " ${COMPLETION-CANDIDATES}. Recognised without --map: quote_id, quote_text,"
+                    + " processed_text, label, topic, topic_id, group and the seed's metadata columns.")
     Map<String, QuoteField> mapping = new LinkedHashMap<>();
+
+    /** The field names --map accepts, for its help text. */
+    static final class Fields implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(QuoteField.values()).map(Enum::name).iterator();
+        }
+    }
 
     @Spec
     CommandSpec spec;

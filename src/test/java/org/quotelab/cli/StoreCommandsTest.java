@@ -55,4 +55,22 @@ class StoreCommandsTest {
         assertEquals("error: bad.csv, line 2, column 3 'label': the label must be 0, 1 or empty (unlabelled), not 'maybe'",
                 r.err().trim());
     }
+
+    @Test
+    void importHelpListsTheFieldsOfMap() {
+        Run r = run("import", "--help");
+        assertEquals(0, r.code());
+        String help = r.out().replaceAll("\\s+", " ");
+        for (String field : java.util.List.of("EXTERNAL_ID", "TEXT", "LABEL", "TOPIC", "GROUP", "REVIEW_TEXT", "IGNORED")) {
+            assertTrue(help.contains(field), help);
+        }
+    }
+
+    @Test
+    void aPictureIsRefusedAsNotTextInOneLine() throws Exception {
+        Path f = Files.write(dir.resolve("photo.csv"), new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0});
+        Run r = run("import", "--db", dir.resolve("db").toString(), f.toString());
+        assertEquals(1, r.code());
+        assertEquals("error: photo.csv, line 1: the file is not a CSV text file: it is a PNG image", r.err().trim());
+    }
 }
