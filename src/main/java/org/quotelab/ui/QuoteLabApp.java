@@ -30,7 +30,7 @@ public final class QuoteLabApp extends Application {
     static final double WIDTH = 1280;
     static final double HEIGHT = 800;
 
-    private record Opened(Workbench workbench, boolean firstRun, String lastView) {
+    private record Opened(Workbench workbench, boolean firstRun, String lastView, StoreLockedException locked) {
     }
 
     private JobRunner runner;
@@ -50,10 +50,22 @@ public final class QuoteLabApp extends Application {
         stage.setScene(splash(home));
         stage.show();
         jobs.run("Opening the data folder", (p, c) -> {
-            Workbench wb = Workbench.open(home, runner);
+            Workbench wb;
+            try {
+                wb = Workbench.open(home, runner);
+            } catch (StoreLockedException e) {
+                // an expected situation, not a failure: returned rather than thrown so that no
+                // stack trace is logged for it; the dialog below explains it
+                LOG.info("the data folder {} is in use by another QuoteLab", home.root());
+                return new Opened(null, false, null, e);
+            }
             workbench = wb;
-            return new Opened(wb, wb.isEmpty(), wb.preferences().lastView().orElse(null));
+            return new Opened(wb, wb.isEmpty(), wb.preferences().lastView().orElse(null), null);
         }, opened -> {
+            if (opened.locked() != null) {
+                openFailed(home, opened.locked());
+                return;
+            }
             Rectangle2D screen = Screen.getPrimary().getVisualBounds();
             WorkbenchWindow window = new WorkbenchWindow(opened.workbench(), jobs,
                     Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));

@@ -92,10 +92,15 @@ class DataViewTest {
         assertEquals(3, e.line());
         assertTrue(e.column() != null && e.column().contains("label"), e.toString());
         TableView<?> errors = UiFixture.find(robot, "#import-errors", TableView.class);
-        assertTrue(UiFixture.fx(errors::isVisible));
+        assertTrue(UiFixture.fx(() -> errors.getParent().isVisible()));
         UiFixture.until(5, () -> !window.data().busyProperty().get());
         assertEquals(1, UiFixture.fx(() -> window.data().batches().size()), "batch list unchanged");
         assertEquals(1, wb.store().batches().count());
         assertEquals(1, wb.store().quotes().count());
+
+        // the panel goes away when dismissed
+        robot.clickOn(UiFixture.find(robot, "#import-errors-dismiss", javafx.scene.Node.class));
+        UiFixture.until(5, () -> window.data().errors().isEmpty());
+        assertTrue(!UiFixture.fx(() -> errors.getParent().isVisible()));
     }
 }

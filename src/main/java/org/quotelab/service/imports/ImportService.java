@@ -22,6 +22,7 @@ import org.quotelab.domain.quote.QuoteField;
 import org.quotelab.service.jobs.Job;
 import org.quotelab.service.jobs.JobCancelledException;
 import org.quotelab.store.ColumnMapping;
+import org.quotelab.store.CsvImporter;
 import org.quotelab.store.QuoteStore;
 
 /** Imports CSV files as jobs, and reads the preview the import wizard shows before that. */
@@ -42,6 +43,7 @@ public final class ImportService {
      */
     public ImportPreview preview(Path file, int maxRows) {
         String name = file.getFileName().toString();
+        CsvImporter.requireCsvText(file); // empty, blank-only and binary files get the import's own message
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                 CSVParser parser = CSVParser.builder().setReader(reader).setFormat(PREVIEW_FORMAT).get()) {
             List<String> header = null;

@@ -195,10 +195,15 @@ public final class DataView {
         errors.getColumns().add(column("Column", e -> e.column() == null ? "-" : e.column(), 140));
         TableColumn<ImportError, String> msg = column("Problem", ImportError::message, 600);
         errors.getColumns().add(msg);
-        errors.visibleProperty().bind(Bindings.isNotEmpty(vm.errors()));
-        errors.managedProperty().bind(errors.visibleProperty());
-        VBox.setMargin(errors, new Insets(0, 10, 6, 10));
-        return errors;
+        Button dismiss = new Button("Dismiss");
+        dismiss.setId("import-errors-dismiss");
+        dismiss.setOnAction(e -> vm.dismissErrors());
+        HBox.setHgrow(errors, Priority.ALWAYS);
+        HBox panel = new HBox(6, errors, dismiss);
+        panel.visibleProperty().bind(Bindings.isNotEmpty(vm.errors()));
+        panel.managedProperty().bind(panel.visibleProperty());
+        VBox.setMargin(panel, new Insets(0, 10, 6, 10));
+        return panel;
     }
 
     private Node batchTable() {

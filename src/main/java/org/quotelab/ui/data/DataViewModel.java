@@ -215,6 +215,11 @@ public final class DataViewModel {
         return splitGroups;
     }
 
+    /** Hides the error panel; the store was not changed by the refused import, so nothing is lost. */
+    public void dismissErrors() {
+        errors.clear();
+    }
+
     public ObservableList<ImportError> errors() {
         return errors;
     }

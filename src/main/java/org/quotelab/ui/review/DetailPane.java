@@ -22,6 +22,7 @@ final class DetailPane {
             .withZone(ZoneId.systemDefault());
 
     private final Label quote = wrapping("detail-quote", "detail-quote");
+    private final Label processed = wrapping("detail-processed", "detail-processed");
     private final Label review = wrapping("detail-review", "detail-review");
     private final Label label = wrapping("detail-label", "detail-label");
     private final GridPane meta = new GridPane();
@@ -44,7 +45,7 @@ final class DetailPane {
                 setPrefWidth(0); // wrap to the list's width instead of scrolling sideways
             }
         });
-        box = new VBox(8, heading("Quote"), quote, heading("Review"), review, heading("Label"), label,
+        box = new VBox(8, heading("Quote"), quote, processed, heading("Review"), review, heading("Label"), label,
                 heading("Details"), meta, heading("Label history"), history);
         box.setPadding(new Insets(10));
         box.getStyleClass().add("detail-pane");
@@ -64,12 +65,15 @@ final class DetailPane {
         meta.getChildren().clear();
         if (d == null) {
             quote.setText("Select a quote to see it in full.");
+            showProcessed(null);
             review.setText("");
             label.setText("");
             history.getItems().clear();
             return;
         }
-        quote.setText(d.quote().text());
+        // people read the quote as written; the processed form the models read comes second
+        quote.setText(d.quote().displayText());
+        showProcessed(d.quote().originalText() == null ? null : d.quote().text());
         QuoteMetadata m = d.quote().metadata();
         review.setText(m.reviewText() == null ? "(no review text)" : m.reviewText());
         label.setText(d.label() == null ? "unlabelled" : Labels.label(d.label().label()) + "  ("
@@ -83,6 +87,12 @@ final class DetailPane {
         row = add(row, "Review id", m.reviewId());
         add(row, "Validation", d.quote().validation() ? "yes (held out)" : "no");
         history.getItems().setAll(d.history());
+    }
+
+    private void showProcessed(String text) {
+        processed.setText(text == null ? "" : "Processed (what the models read): " + text);
+        processed.setVisible(text != null);
+        processed.setManaged(text != null);
     }
 
     private int add(int row, String name, String value) {

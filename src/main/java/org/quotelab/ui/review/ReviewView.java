@@ -165,7 +165,7 @@ public final class ReviewView {
         table.setId("review-table");
         table.setPlaceholder(new Label("No quotes match these filters."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<QuoteRow, String> text = column("Quote", r -> r.quote().text());
+        TableColumn<QuoteRow, String> text = column("Quote", r -> r.quote().displayText());
         text.setPrefWidth(380);
         TableColumn<QuoteRow, String> day = column("Batch", QuoteRow::batchDay);
         day.setPrefWidth(80);
