@@ -57,6 +57,13 @@ class ArchitectureTest {
             .that().resideOutsideOfPackages("org.quotelab.cli..")
             .should(ACCESS_STANDARD_STREAMS);
 
+    /** Activation checks weights and runs in one transaction only there (issues 13 and 14). */
+    @ArchTest
+    static final ArchRule oneActivationPath = noClasses()
+            .that().resideOutsideOfPackages("org.quotelab.store..")
+            .and().doNotHaveFullyQualifiedName("org.quotelab.service.cascade.CascadeActivation")
+            .should().callMethod("org.quotelab.store.ModelVersionRepository", "activate", "long", "java.lang.String");
+
     @ArchTest
     static final ArchRule noJavaUtilLogging = NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
 }

@@ -8,13 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.quotelab.domain.quote.ImportOptions;
+import org.quotelab.ml.versions.ModelFolders;
 import org.quotelab.service.sample.BulkSampleWriter;
 import org.quotelab.service.sample.SampleDataGenerator;
 import org.quotelab.store.CsvReadBaseline;
@@ -96,7 +95,7 @@ final class BenchImportCommand implements Callable<Integer> {
             }
             return 0;
         } finally {
-            deleteTree(tmp);
+            ModelFolders.deleteTree(tmp);
         }
     }
 
@@ -148,13 +147,5 @@ final class BenchImportCommand implements Callable<Integer> {
 
     private static double round(double v) {
         return Math.round(v * 100) / 100.0;
-    }
-
-    private static void deleteTree(Path dir) throws java.io.IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

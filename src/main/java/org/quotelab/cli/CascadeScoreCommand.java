@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.quotelab.service.cascade.BatchScoring;
+import org.quotelab.service.cascade.CascadeActivation;
 import org.quotelab.service.cascade.CascadeVersions;
 import org.quotelab.service.jobs.CancellationToken;
 import org.quotelab.store.QuoteStore;
@@ -33,7 +34,9 @@ public final class CascadeScoreCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         try (QuoteStore store = storeOptions.open()) {
             if (activate != null) {
-                CascadeVersions.Active a = new CascadeVersions(store).register(activate, true);
+                // weights checked on one quote first: a corrupt folder activates nothing
+                CascadeVersions.Active a = new CascadeActivation(store).register(activate,
+                        "cascade score --activate " + activate.getFileName());
                 w.printf("active versions: stage 1 #%d, stage 2 #%d%n", a.stage1().id(), a.stage2().id());
             }
             long start = System.nanoTime();

@@ -2,6 +2,7 @@ package org.quotelab.cli;
 
 import java.nio.file.Path;
 import org.quotelab.service.AppHome;
+import org.quotelab.service.Recovery;
 import org.quotelab.store.QuoteStore;
 import picocli.CommandLine.Option;
 
@@ -17,10 +18,19 @@ final class StoreOptions {
         if (db != null) {
             return db.toAbsolutePath();
         }
-        return (home != null ? new AppHome(home.toAbsolutePath()) : AppHome.resolve()).database();
+        return home().database();
     }
 
+    /** Opens the store and, when the data folder is known, removes model folders a killed process left. */
     QuoteStore open() {
-        return QuoteStore.open(databaseFile());
+        QuoteStore store = QuoteStore.open(databaseFile());
+        if (db == null) {
+            Recovery.sweepModels(home().models());
+        }
+        return store;
+    }
+
+    AppHome home() {
+        return home != null ? new AppHome(home.toAbsolutePath()) : AppHome.resolve();
     }
 }

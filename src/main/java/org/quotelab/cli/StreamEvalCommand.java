@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.quotelab.domain.continual.AccuracyMatrix;
 import org.quotelab.domain.continual.ReplayMemory;
 import org.quotelab.ml.train.BertModels;
+import org.quotelab.ml.versions.ModelFolders;
 import org.quotelab.service.continual.Strategy;
 import org.quotelab.service.continual.StreamBatch;
 import org.quotelab.service.continual.StreamEvaluation;
@@ -121,7 +122,7 @@ public final class StreamEvalCommand implements Callable<Integer> {
         }
         w.flush();
         if (work == null) {
-            StreamEvaluation.deleteTree(dir);
+            ModelFolders.deleteTree(dir);
         }
         return 0;
     }

@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import org.quotelab.domain.continual.PromotionGate;
 import org.quotelab.domain.quote.ModelVersion;
 import org.quotelab.ml.train.BertModels;
-import org.quotelab.service.AppHome;
+import org.quotelab.service.cascade.CascadeActivation;
 import org.quotelab.service.continual.ContinualUpdater;
 import org.quotelab.service.continual.Strategy;
 import org.quotelab.service.continual.UpdateSettings;
@@ -67,8 +67,7 @@ public final class UpdateCommand implements Callable<Integer> {
             if (rollback) {
                 return rollback(store, out);
             }
-            Path dir = models != null ? models : (storeOptions.home != null
-                    ? new AppHome(storeOptions.home.toAbsolutePath()) : AppHome.resolve()).models();
+            Path dir = models != null ? models : storeOptions.home().models();
             UpdateSettings d = UpdateSettings.defaults(base);
             UpdateSettings settings = d.withUpdate(d.update().toBuilder().epochs(epochs).learningRate(lr).build());
             ContinualUpdater.Request request = new ContinualUpdater.Request(batches == null ? List.of() : batches,
@@ -101,15 +100,23 @@ public final class UpdateCommand implements Callable<Integer> {
         }
     }
 
-    private int rollback(QuoteStore store, PrintWriter out) {
+    /** Activates the parents of both active versions together, through the one activation path. */
+    private int rollback(QuoteStore store, PrintWriter out) throws java.io.IOException {
+        List<ModelVersion> parents = new java.util.ArrayList<>();
+        List<ModelVersion> actives = new java.util.ArrayList<>();
         for (int stage = 1; stage <= 2; stage++) {
             ModelVersion active = store.models().active(stage)
                     .orElseThrow(() -> new IllegalStateException("no active model to roll back"));
             if (active.parentId() == null) {
                 throw new IllegalStateException("stage " + active.stage() + " version " + active.id() + " has no parent");
             }
-            ModelVersion back = store.models().activate(active.parentId(), "rolled back from version " + active.id());
-            out.printf(Locale.ROOT, "stage %d: version %d active again (was %d)%n", stage, back.id(), active.id());
+            actives.add(active);
+            parents.add(store.models().find(active.parentId()).orElseThrow());
+        }
+        List<ModelVersion> back = new CascadeActivation(store).activate(parents, "rolled back with update --rollback");
+        for (int i = 0; i < back.size(); i++) {
+            out.printf(Locale.ROOT, "stage %d: version %d active again (was %d)%n", back.get(i).stage(), back.get(i).id(),
+                    actives.get(i).id());
         }
         out.flush();
         return 0;

@@ -67,6 +67,7 @@ public final class Workbench implements AutoCloseable {
         if (interrupted > 0) {
             LOG.warn("{} training run(s) from an earlier session were cut off; marked interrupted", interrupted);
         }
+        Recovery.sweepModels(home.models());
         return new Workbench(store, home.models(), runner, osUser(), new CascadeRowScorer(store));
     }
 

@@ -5,21 +5,18 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
+import org.quotelab.ml.versions.ModelFolders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -160,32 +157,12 @@ public final class ContinualTrainer {
 
     private static void saveAtomically(ClassifierModel model, LabelMap labels, Provenance provenance,
                                        Map<String, NDArray> fisher, Path out) throws IOException {
-        Path parent = out.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path staging = parent.resolve("." + out.getFileName() + ".staging-" + System.nanoTime());
-        try {
-            ModelVersions.save(model, labels, provenance, staging);
+        // the Fisher file is part of the version: both appear in one rename or neither does
+        ModelFolders.writeAtomically(out, dir -> {
+            ModelVersions.writeVersion(model, labels, provenance, dir);
             if (fisher != null) {
-                EwcFisherFile.write(staging, model, fisher);
+                EwcFisherFile.write(dir, model, fisher);
             }
-            try {
-                Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(staging, out);
-            }
-        } finally {
-            deleteTree(staging);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        });
     }
 }

@@ -5,16 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.quotelab.ml.versions.ModelFolders;
 import org.quotelab.ml.weights.SafetensorsReader;
 import org.quotelab.ml.weights.SafetensorsWriter;
 import org.slf4j.Logger;
@@ -44,44 +41,33 @@ public final class ModelVersions {
     /** Writes a version; refuses non-finite weights and an existing target. */
     public static void save(ClassifierModel model, LabelMap labels, Provenance provenance, Path target)
             throws IOException {
+        ModelFolders.writeAtomically(target, dir -> writeVersion(model, labels, provenance, dir));
+        LOG.info("saved model version {}", target);
+    }
+
+    /**
+     * Writes a version's files into {@code dir}, a work folder that the caller publishes, so that
+     * extra files (e.g. EWC's Fisher) arrive together with the weights.
+     */
+    static void writeVersion(ClassifierModel model, LabelMap labels, Provenance provenance, Path dir)
+            throws IOException {
         if (!Gradients.allFinite(TrainableParameter.of(model.net().block()), model.net().manager())) {
             throw new NonFiniteModelException("refusing to save a model with NaN or infinite weights");
         }
-        if (Files.exists(target)) {
-            throw new FileAlreadyExistsException(target + " exists; versions are never overwritten");
-        }
-        Path parent = target.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
-        try {
-            writeHfFiles(model, labels, tmp);
-            JSON.writeValue(tmp.resolve(LABEL_MAP).toFile(), Map.of("labels", labels.labels()));
-            JSON.writeValue(tmp.resolve(PROVENANCE).toFile(), provenance);
-            move(tmp, target);
-            LOG.info("saved model version {}", target);
-        } finally {
-            deleteTree(tmp);
-        }
+        writeHfFiles(model, labels, dir);
+        JSON.writeValue(dir.resolve(LABEL_MAP).toFile(), Map.of("labels", labels.labels()));
+        JSON.writeValue(dir.resolve(PROVENANCE).toFile(), provenance);
     }
 
     /** Writes only the Hugging Face files into a new folder: what transformers needs, nothing else. */
     public static void exportHf(Path version, Path target) throws IOException {
-        if (Files.exists(target)) {
-            throw new FileAlreadyExistsException(target.toString());
-        }
-        Path parent = target.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
-        try {
+        ModelFolders.writeAtomically(target, dir -> {
             for (String f : List.of(CONFIG, WEIGHTS, TOKENIZER, "tokenizer_config.json", "special_tokens_map.json")) {
                 if (Files.exists(version.resolve(f))) {
-                    Files.copy(version.resolve(f), tmp.resolve(f));
+                    Files.copy(version.resolve(f), dir.resolve(f));
                 }
             }
-            move(tmp, target);
-        } finally {
-            deleteTree(tmp);
-        }
+        });
     }
 
     /** Loads a version (or an exported HF folder) into a model built by {@code factory}. */
@@ -143,25 +129,6 @@ public final class ModelVersions {
                     "tokenizer_class", "BertTokenizerFast", "do_lower_case", true, "model_max_length", 512,
                     "cls_token", "[CLS]", "sep_token", "[SEP]", "pad_token", "[PAD]", "unk_token", "[UNK]",
                     "mask_token", "[MASK]"));
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

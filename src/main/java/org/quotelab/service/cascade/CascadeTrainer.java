@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,6 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.quotelab.domain.calibration.ReliabilityDiagram;
 import org.quotelab.domain.calibration.TemperatureScaling;
 import org.quotelab.domain.cascade.Folds;
@@ -29,6 +27,7 @@ import org.quotelab.ml.train.TrainingConfig;
 import org.quotelab.ml.train.TrainingListener;
 import org.quotelab.ml.train.TrainingRun;
 import org.quotelab.ml.train.VersionScorer;
+import org.quotelab.ml.versions.ModelFolders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +68,7 @@ public final class CascadeTrainer {
             return trainInto(quotes, topics, fit, valid, cfg, out, cancelled);
         } catch (IOException | RuntimeException e) {
             // A cancelled or failed run leaves nothing behind; the active cascade is elsewhere and untouched.
-            deleteTree(out);
+            ModelFolders.deleteTree(out);
             throw e;
         }
     }
@@ -83,7 +82,7 @@ public final class CascadeTrainer {
         } else {
             // Reusing stage 1 lets two stage-2 constructions be compared on the very same stage 1.
             phases.accept("stage 1: reusing " + cfg.stage1Version());
-            copyTree(cfg.stage1Version(), out.resolve("stage1"));
+            ModelFolders.copyTree(cfg.stage1Version(), out.resolve("stage1"));
         }
 
         boolean[] passed = cfg.construction() == Construction.SEED
@@ -209,10 +208,10 @@ public final class CascadeTrainer {
                 for (int k = 0; k < heldOut.size(); k++) {
                     passed[heldOut.get(k)] = p[k];
                 }
-                deleteTree(dir);
+                ModelFolders.deleteTree(dir);
             }
         } finally {
-            deleteTree(scratch);
+            ModelFolders.deleteTree(scratch);
         }
         return passed;
     }
@@ -250,24 +249,5 @@ public final class CascadeTrainer {
             d[i] = CascadeScorer.toDouble(p[i]);
         }
         return d;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Files.copy(p, to.resolve(from.relativize(p).toString()));
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

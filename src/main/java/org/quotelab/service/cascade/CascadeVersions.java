@@ -26,27 +26,37 @@ public final class CascadeVersions {
         this.store = store;
     }
 
-    /** Records both stages as candidates, or activates them at once and stores the recommended operating point. */
+    /**
+     * Records both stages as candidates, or registers and activates them through
+     * {@link CascadeActivation} (weights checked first, one transaction, recommended operating point).
+     */
     public Active register(Path folder, boolean activate) throws IOException {
-        CascadeModel m = CascadeModel.read(folder);
+        if (activate) {
+            return new CascadeActivation(store).register(folder, "trained cascade " + folder.getFileName());
+        }
+        Rows rows = rows(folder, CascadeModel.read(folder));
+        // both stages or neither: a crash between two writes must not leave half a cascade behind
+        return store.inOneTransaction(() -> create(rows));
+    }
+
+    /** What the two version rows of a cascade folder hold; read from disk before the transaction. */
+    record Rows(Path folder, Long parent1, Long parent2, String path1, String path2, String prov1, String prov2,
+                String metrics) {
+    }
+
+    Rows rows(Path folder, CascadeModel m) throws IOException {
         Long parent1 = store.models().active(1).map(ModelVersion::id).orElse(null);
         Long parent2 = store.models().active(2).map(ModelVersion::id).orElse(null);
-        String metrics = JSON.writeValueAsString(m);
-        String prov1 = provenance(folder.resolve(m.stage1()));
-        String prov2 = provenance(folder.resolve(m.stage2()));
-        // both stages or neither: a crash between two writes must not leave half a cascade active
-        return store.inOneTransaction(() -> {
-            ModelVersion s1 = store.models().create(1, parent1, folder.resolve(m.stage1()).toAbsolutePath().toString(),
-                    prov1, metrics);
-            ModelVersion s2 = store.models().create(2, parent2, folder.resolve(m.stage2()).toAbsolutePath().toString(),
-                    prov2, metrics);
-            if (activate) {
-                s1 = store.models().activate(s1.id(), "trained cascade " + folder.getFileName());
-                s2 = store.models().activate(s2.id(), "trained cascade " + folder.getFileName());
-                OperatingPoints.store(store, m.operatingPoint());
-            }
-            return new Active(s1, s2, folder);
-        });
+        return new Rows(folder, parent1, parent2, folder.resolve(m.stage1()).toAbsolutePath().toString(),
+                folder.resolve(m.stage2()).toAbsolutePath().toString(), provenance(folder.resolve(m.stage1())),
+                provenance(folder.resolve(m.stage2())), JSON.writeValueAsString(m));
+    }
+
+    /** Creates both candidate rows; call inside a transaction. */
+    Active create(Rows r) {
+        ModelVersion s1 = store.models().create(1, r.parent1(), r.path1(), r.prov1(), r.metrics());
+        ModelVersion s2 = store.models().create(2, r.parent2(), r.path2(), r.prov2(), r.metrics());
+        return new Active(s1, s2, r.folder());
     }
 
     public Optional<Active> active() {

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.quotelab.domain.continual.AccuracyMatrix;
 import org.quotelab.domain.continual.PromotionGate;
 import org.quotelab.domain.quote.Batch;
@@ -23,6 +22,8 @@ import org.quotelab.ml.train.ModelVersions;
 import org.quotelab.ml.train.TrainingCancelledException;
 import org.quotelab.ml.train.TrainingListener;
 import org.quotelab.ml.train.TrainingRun;
+import org.quotelab.ml.versions.ModelFolders;
+import org.quotelab.service.cascade.CascadeActivation;
 import org.quotelab.service.cascade.CascadeModel;
 import org.quotelab.service.cascade.CascadeVersions;
 import org.quotelab.service.jobs.CancellationToken;
@@ -36,9 +37,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The update job: continues the active cascade's two stages on the newly labelled quotes of one or
  * more batches, with a strategy, into a new cascade folder; registers both versions as candidates
- * with their metrics across time; and activates them only if the promotion gate lets both pass.
- * The active versions are untouched until then. A killed job leaves only a hidden ".partial"
- * folder (removed by the next update) and a RUNNING run that start-up marks INTERRUPTED.
+ * with their metrics across time; and activates them through {@link CascadeActivation} only if the
+ * promotion gate lets both pass. The active versions are untouched until then. A killed job leaves
+ * only a hidden ".partial" folder (removed at the next start) and a RUNNING run that start-up marks
+ * INTERRUPTED.
  */
 public final class ContinualUpdater {
 
@@ -85,7 +87,7 @@ public final class ContinualUpdater {
     public Outcome update(Request r, ProgressSink progress, CancellationToken cancel) throws IOException {
         CascadeVersions.Active active = new CascadeVersions(store).active()
                 .orElseThrow(() -> new IllegalStateException("no active cascade: train one first"));
-        removePartials();
+        ModelFolders.sweep(modelsDir); // one training job at a time: no work folder here is in use
         List<Batch> all = store.batches().list();
         List<Long> fresh = r.batchIds().isEmpty() ? unlearned(active, all) : r.batchIds();
         if (fresh.isEmpty()) {
@@ -97,18 +99,18 @@ public final class ContinualUpdater {
         params.put("update_learning_rate", r.settings().update().learningRate());
         long runId = store.runs().start("update-" + System.nanoTime(), JSON.writeValueAsString(params)).id();
         String name = "update-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-r" + runId;
-        Path partial = modelsDir.resolve("." + name + ".partial");
+        Path partial = ModelFolders.partial(modelsDir, name);
         try {
             Outcome o = run(r, active, all, fresh, runId, name, partial, progress, cancel);
             store.runs().finish(runId, RunStatus.DONE, o.promoted() ? "promoted" : "kept as candidate: "
                     + o.stages().stream().map(s -> s.decision().reason()).toList(), o.stages().get(0).candidate().id());
             return o;
         } catch (TrainingCancelledException | JobCancelledException e) {
-            StreamEvaluation.deleteTree(partial);
+            ModelFolders.deleteTree(partial);
             store.runs().finish(runId, RunStatus.CANCELLED, "cancelled", null);
             throw new JobCancelledException();
         } catch (IOException | RuntimeException e) {
-            StreamEvaluation.deleteTree(partial);
+            ModelFolders.deleteTree(partial);
             store.runs().finish(runId, RunStatus.FAILED, String.valueOf(e.getMessage()), null);
             throw e;
         }
@@ -135,21 +137,19 @@ public final class ContinualUpdater {
                 m.class0Threshold(),
                 m.construction(), m.facts()).write(partial);
         Path folder = modelsDir.resolve(name);
-        Files.move(partial, folder);
+        ModelFolders.publish(partial, folder);
         progress.update(0.95, "evaluating across time and applying the promotion gate");
-        List<StageOutcome> outcomes = new ArrayList<>();
-        boolean promote = true;
+        List<Candidate> candidates = new ArrayList<>();
         for (Map.Entry<Integer, StageWork> e : work.entrySet()) {
-            StageOutcome o = register(e.getKey(), e.getValue(), folder, parents[e.getKey() - 1], r, fresh, runId);
-            outcomes.add(o);
-            promote &= o.decision().promote();
+            candidates.add(judge(e.getKey(), e.getValue(), folder, parents[e.getKey() - 1], r, fresh, runId));
         }
-        for (StageOutcome o : outcomes) {
-            if (promote) {
-                store.models().activate(o.candidate().id(), "update run " + runId + ": " + o.decision().reason());
-            } else {
-                store.models().updateStatus(o.candidate().id(), ModelStatus.CANDIDATE, o.decision().reason());
-            }
+        boolean promote = candidates.stream().allMatch(c -> c.decision().promote());
+        // both candidates or neither: a kill between two rows must not leave half a cascade registered
+        List<StageOutcome> outcomes = store.inOneTransaction(() -> candidates.stream().map(c -> c.create(store,
+                promote ? null : c.decision().reason())).toList());
+        if (promote) {
+            new CascadeActivation(store).activate(outcomes.stream().map(StageOutcome::candidate).toList(),
+                    "update run " + runId + ": " + outcomes.get(0).decision().reason());
         }
         progress.update(1, promote ? "promoted" : "kept as candidate");
         return new Outcome(runId, folder, promote, outcomes);
@@ -215,7 +215,7 @@ public final class ContinualUpdater {
         return out;
     }
 
-    private StageOutcome register(int stage, StageWork w, Path folder, ModelVersion parent, Request r,
+    private Candidate judge(int stage, StageWork w, Path folder, ModelVersion parent, Request r,
                                   List<Long> fresh, long runId) throws IOException {
         List<VersionEvaluation> rows = w.record().evaluations();
         AccuracyMatrix m = TimeMetrics.matrix(rows, TimeMetrics.majorityBaseline(rows.get(rows.size() - 1)));
@@ -239,11 +239,23 @@ public final class ContinualUpdater {
         metrics.put(TimeRecord.KEY, w.record());
         Path version = folder.resolve("stage" + stage);
         String provenance = Files.readString(version.resolve(ModelVersions.PROVENANCE));
-        ModelVersion v = store.models().create(stage, parent.id(), version.toAbsolutePath().toString(), provenance,
-                JSON.writeValueAsString(metrics));
-        LOG.info("stage {} candidate {}: ACC {} BWT {} recent {} (active {}) -> {}", stage, v.id(),
+        LOG.info("stage {} candidate: ACC {} BWT {} recent {} (active {}) -> {}", stage,
                 m.averageAccuracy(), m.backwardTransfer(), candidateRecent, activeRecent, d.reason());
-        return new StageOutcome(stage, v, d, metrics);
+        return new Candidate(stage, parent.id(), version.toAbsolutePath().toString(), provenance,
+                JSON.writeValueAsString(metrics), d, metrics);
+    }
+
+    /** A stage's candidate before its row exists. */
+    private record Candidate(int stage, long parentId, String path, String provenance, String metricsJson,
+                             PromotionGate.Decision decision, Map<String, Object> metrics) {
+        /** Creates the row; {@code refusal} non-null records why it stays a candidate. */
+        StageOutcome create(QuoteStore store, String refusal) {
+            ModelVersion v = store.models().create(stage, parentId, path, provenance, metricsJson);
+            if (refusal != null) {
+                v = store.models().updateStatus(v.id(), ModelStatus.CANDIDATE, refusal);
+            }
+            return new StageOutcome(stage, v, decision, metrics);
+        }
     }
 
     private static List<List<Double>> nanToNull(double[][] r) {
@@ -267,17 +279,5 @@ public final class ContinualUpdater {
         Set<Long> learned = new java.util.HashSet<>();
         rec.steps().forEach(learned::addAll);
         return all.stream().map(Batch::id).filter(id -> !learned.contains(id)).toList();
-    }
-
-    private void removePartials() throws IOException {
-        if (!Files.isDirectory(modelsDir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.list(modelsDir)) {
-            for (Path p : s.filter(p -> p.getFileName().toString().endsWith(".partial")).toList()) {
-                LOG.info("removing {} left by an interrupted update", p);
-                StreamEvaluation.deleteTree(p);
-            }
-        }
     }
 }

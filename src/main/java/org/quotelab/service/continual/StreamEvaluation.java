@@ -4,16 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.quotelab.domain.continual.AccuracyMatrix;
 import org.quotelab.domain.continual.ReplayMemory;
 import org.quotelab.ml.train.ContinualTrainer;
 import org.quotelab.ml.train.TrainingRun;
+import org.quotelab.ml.versions.ModelFolders;
 
 /**
  * Replays a labelled stream: a model fine-tuned on the first batch, then for each strategy and
@@ -91,7 +90,7 @@ public final class StreamEvaluation {
                                   String task, BeforeUpdate drift) throws IOException {
         ContinualStep step = new ContinualStep(models, null);
         Path dir = work.resolve(s.name().replace('+', '_'));
-        deleteTree(dir);
+        ModelFolders.deleteTree(dir);
         Files.createDirectories(dir);
         List<VersionEvaluation> rows = new ArrayList<>(List.of(first));
         List<LabelledQuote> history = new ArrayList<>(batches.get(0).train());
@@ -117,7 +116,7 @@ public final class StreamEvaluation {
             seconds[t - 1] = r.seconds();
             memory = r.memory();
             if (!current.equals(initial)) {
-                deleteTree(current);
+                ModelFolders.deleteTree(current);
             }
             current = next;
             history.addAll(b.train());
@@ -127,7 +126,7 @@ public final class StreamEvaluation {
             phases.accept(String.format(java.util.Locale.ROOT, "%s: after %s recent %.4f historical %.4f (%.1f s)",
                     s.name(), b.name(), recent[t], historical[t], r.seconds()));
         }
-        deleteTree(dir);
+        ModelFolders.deleteTree(dir);
         AccuracyMatrix m = TimeMetrics.matrix(rows, TimeMetrics.majorityBaseline(validation, labelOrder));
         return new StrategyResult(s.name(), m, seconds, TimeMetrics.classForgetting(rows, labelOrder), recent,
                 historical);
@@ -141,16 +140,5 @@ public final class StreamEvaluation {
         java.util.Map<Long, LabelledQuote> byId = new java.util.HashMap<>();
         history.forEach(q -> byId.put(q.id(), q));
         return memory.entries().stream().map(e -> byId.get(e.quoteId())).filter(java.util.Objects::nonNull).toList();
-    }
-
-    public static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

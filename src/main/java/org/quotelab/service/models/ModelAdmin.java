@@ -1,7 +1,6 @@
 package org.quotelab.service.models;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Optional;
 import org.quotelab.domain.cascade.OperatingPoint;
 import org.quotelab.domain.quote.ModelVersion;
 import org.quotelab.ml.train.ModelVersions;
+import org.quotelab.service.cascade.CascadeActivation;
 import org.quotelab.service.cascade.CascadeModel;
 import org.quotelab.service.cascade.CascadeVersions;
 import org.quotelab.service.cascade.OperatingPoints;
@@ -18,13 +18,13 @@ import org.quotelab.store.QuoteStore;
  * The Models view's use cases: list versions, promote a version together with its cascade
  * partner, roll back, export. Every method reads or writes the store: call them from jobs.
  *
- * <p>Roll back returns to the versions that were active before the last promotion or roll-back
- * made here (remembered in the settings, per stage), so a second roll-back undoes the first.
- * Without that memory (activated by training or an update run) it returns to the active
- * version's parent, which those paths set to the version they replaced.
+ * <p>Roll back returns to the versions that were active before the last activation, whatever made
+ * it (remembered in the settings per stage by {@link CascadeActivation}), so a second roll-back
+ * undoes the first. Without that memory (a store from before it was kept) it returns to the
+ * active version's parent, which training and updates set to the version they replaced.
  */
 public final class ModelAdmin {
-    static final String PREVIOUS = "models.previous_active.stage";
+    static final String PREVIOUS = CascadeActivation.PREVIOUS;
 
     private final QuoteStore store;
     private final Cascades cascades;
@@ -124,36 +124,20 @@ public final class ModelAdmin {
         }
     }
 
-    /** Applies a plan made by {@link #promotion} or {@link #rollback}; remembers what it replaced. */
-    public void apply(ActivationPlan plan) {
+    /**
+     * Applies a plan made by {@link #promotion} or {@link #rollback} through the one activation
+     * path: weights checked first, then both stages, the remembered versions and the operating
+     * point in one transaction, refused if the active versions changed since the plan was shown.
+     */
+    public void apply(ActivationPlan plan) throws IOException {
         if (!plan.possible()) {
             throw new IllegalStateException(plan.describe());
         }
-        for (ActivationPlan.Change c : plan.changes()) {
-            ModelVersion now = store.models().active(c.stage()).orElse(null);
-            long expected = c.from() == null ? -1 : c.from().id();
-            if ((now == null ? -1 : now.id()) != expected) {
-                throw new IllegalStateException("the active versions changed since this was shown; look again");
-            }
-        }
-        // both stages, the remembered versions and the operating point, or none of them
-        store.inOneTransaction(() -> {
-            for (ActivationPlan.Change c : plan.changes()) {
-                store.models().activate(c.to().id(), plan.action().toLowerCase() + " in the Models view"
-                        + (c.from() == null ? "" : " (was v" + c.from().id() + ")"));
-                if (c.from() != null) {
-                    store.settings().put(PREVIOUS + c.stage(), String.valueOf(c.from().id()));
-                }
-            }
-            if (plan.point() != null) {
-                try {
-                    OperatingPoints.apply(store, plan.point().to(), plan.point().pair());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            return null;
-        });
+        List<CascadeActivation.Switch> switches = plan.changes().stream()
+                .map(c -> new CascadeActivation.Switch(c.stage(), c.from(), c.to())).toList();
+        CascadeActivation.Point point = plan.point() == null ? null
+                : new CascadeActivation.Point(plan.point().to(), plan.point().pair());
+        new CascadeActivation(store).activate(switches, plan.action().toLowerCase() + " in the Models view", point);
     }
 
     /** Writes the version's Hugging Face files (config.json, model.safetensors, tokenizer) into a new folder. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -17,6 +16,8 @@ import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.train.TrainingCancelledException;
 import org.quotelab.ml.train.TrainingConfig;
 import org.quotelab.ml.train.TrainingRun;
+import org.quotelab.ml.versions.ModelFolders;
+import org.quotelab.service.cascade.CascadeActivation;
 import org.quotelab.service.cascade.CascadeConfig;
 import org.quotelab.service.cascade.CascadeModel;
 import org.quotelab.service.cascade.CascadeTrainer;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One full fine-tune from the store: trains into a hidden ".partial" folder beside the models,
- * renames it when complete, then registers and activates both versions. A cancelled or failed run
+ * renames it when complete, then registers and activates both versions through
+ * {@link CascadeActivation}. A cancelled or failed run
  * removes the folder and registers nothing, so the active cascade never changes half-way.
  */
 final class FullFineTune {
@@ -61,10 +63,10 @@ final class FullFineTune {
         long runId = store.runs().start("train-" + System.nanoTime(), params(r, cfg, quotes.size())).id();
         tracker.recordInto(runId);
         String name = "cascade-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-r" + runId;
-        Path partial = modelsDir.resolve("." + name + ".partial");
+        Path partial = ModelFolders.partial(modelsDir, name);
         try {
             Files.createDirectories(modelsDir);
-            Folders.removePartials(modelsDir);
+            ModelFolders.sweep(modelsDir); // one training job at a time: no work folder here is in use
             if (r.stages() == Stages.STAGE1) {
                 trainStage1Only(quotes, cfg, active, partial, tracker, cancel);
             } else {
@@ -75,8 +77,8 @@ final class FullFineTune {
             tracker.flush();
             tracker.progress(0.97, "registering and activating the new cascade");
             Path folder = modelsDir.resolve(name);
-            Files.move(partial, folder, StandardCopyOption.ATOMIC_MOVE);
-            CascadeVersions.Active now = new CascadeVersions(store).register(folder, true);
+            ModelFolders.publish(partial, folder);
+            CascadeVersions.Active now = activate(folder);
             String summary = "Trained " + r.stages().name().toLowerCase() + " on " + quotes.size()
                     + " labelled quotes; active now: stage 1 v" + now.stage1().id() + ", stage 2 v" + now.stage2().id();
             store.runs().finish(runId, RunStatus.DONE, summary, now.stage1().id());
@@ -93,10 +95,20 @@ final class FullFineTune {
         }
     }
 
+    /** Registers and activates the new folder; a folder that cannot be activated is not kept. */
+    private CascadeVersions.Active activate(Path folder) throws IOException {
+        try {
+            return new CascadeActivation(store).register(folder, "trained cascade " + folder.getFileName());
+        } catch (IOException | RuntimeException e) {
+            ModelFolders.deleteTree(folder); // nothing was registered: no version row points into it
+            throw e;
+        }
+    }
+
     private void end(ProgressTracker tracker, Path partial, long runId, RunStatus status, String message)
             throws IOException {
         tracker.flush();
-        Folders.delete(partial);
+        ModelFolders.deleteTree(partial);
         store.runs().finish(runId, status, message, null);
     }
 
@@ -115,7 +127,7 @@ final class FullFineTune {
         new TrainingRun(BertModels::open, tracker).run(request, partial.resolve("stage1"), cancel::isCancelled);
         cancel.throwIfCancelled();
         tracker.phase("copying the active stage 2");
-        Folders.copy(Path.of(active.stage2().path()), partial.resolve("stage2"));
+        ModelFolders.copyTree(Path.of(active.stage2().path()), partial.resolve("stage2"));
         CascadeModel m = CascadeModel.read(active.folder());
         new CascadeModel(m.topics(), "stage1", "stage2", m.stage1Temperature(), m.stage2Temperature(), m.threshold(),
                 m.class0Threshold(),

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +18,7 @@ import org.quotelab.domain.quote.ModelVersion;
 import org.quotelab.domain.quote.RunStatus;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.train.EwcFisherFile;
+import org.quotelab.service.cascade.CascadeActivation;
 import org.quotelab.service.cascade.CascadeVersions;
 import org.quotelab.service.jobs.CancellationToken;
 import org.quotelab.service.jobs.JobCancelledException;
@@ -70,8 +72,7 @@ class ContinualUpdaterTest {
             assertEquals(promoted.stages().get(0).candidate().id(), store.models().active(1).orElseThrow().id());
             assertEquals(promoted.stages().get(1).candidate().id(), store.models().active(2).orElseThrow().id());
             assertEquals(promoted.folder(), new CascadeVersions(store).active().orElseThrow().folder());
-            store.models().activate(first.stage1().id(), "roll back");
-            store.models().activate(first.stage2().id(), "roll back");
+            new CascadeActivation(store).activate(List.of(first.stage1(), first.stage2()), "roll back");
             assertEquals(first.folder(), new CascadeVersions(store).active().orElseThrow().folder());
             try (Stream<Path> left = Files.list(dir.resolve("models"))) {
                 assertTrue(left.noneMatch(p -> p.getFileName().toString().endsWith(".partial")));

@@ -1,6 +1,7 @@
 package org.quotelab.service.continual;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -16,10 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.quotelab.domain.quote.ImportOptions;
 import org.quotelab.domain.quote.RunStatus;
 import org.quotelab.domain.quote.TrainingRun;
+import org.quotelab.service.AppHome;
+import org.quotelab.service.Workbench;
 import org.quotelab.service.cascade.CascadeVersions;
+import org.quotelab.service.jobs.JobRunner;
 import org.quotelab.store.QuoteStore;
 
-/** A real child JVM killed with SIGKILL in the middle of an update. */
+/** A real child JVM killed with SIGKILL in the middle of an update, then the next start. */
 class UpdateCrashTest {
 
     @TempDir
@@ -27,8 +31,9 @@ class UpdateCrashTest {
 
     @Test
     void sigkillMidUpdateLeavesTheStoreConsistentAndTheRunInterrupted() throws Exception {
-        Path db = dir.resolve("db").resolve("quotelab");
-        Path models = dir.resolve("models");
+        AppHome home = new AppHome(dir);
+        Path db = home.database();
+        Path models = home.models();
         ContinualFixture.trainCascade(models.resolve("first"));
         CascadeVersions.Active before;
         try (QuoteStore store = QuoteStore.open(db)) {
@@ -74,6 +79,13 @@ class UpdateCrashTest {
             assertEquals(1, store.models().list(1).size());
             assertEquals(1, store.models().list(2).size());
             assertEquals(2, store.batches().count());
+        }
+        assertTrue(partialStage(models), "the kill left the update's .partial folder");
+        // the next start removes it and leaves the active cascade as it was
+        try (Workbench wb = Workbench.open(home, new JobRunner(1))) {
+            assertFalse(partialStage(models));
+            assertEquals(before.stage1().id(), wb.store().models().active(1).orElseThrow().id());
+            assertEquals(before.stage2().id(), wb.store().models().active(2).orElseThrow().id());
         }
     }
 
