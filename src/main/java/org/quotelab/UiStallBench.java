@@ -27,7 +27,7 @@ public final class UiStallBench {
         }
         StallResult r = StallBench.run(dir, rows);
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("max_gap_ms", r.maxGapMs());
+        m.put("max_gap_ms", Math.round(r.maxGapMs() * 10) / 10.0);
         m.put("frames", r.frames());
         m.put("fps", Math.round(r.framesPerSecond() * 10) / 10.0);
         m.put("rows", r.rows());
