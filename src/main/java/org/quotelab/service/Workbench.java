@@ -2,6 +2,7 @@ package org.quotelab.service;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.quotelab.domain.quote.ModelVersion;
 import org.quotelab.ml.infer.Devices;
 import org.quotelab.service.imports.ImportService;
@@ -120,7 +121,21 @@ public final class Workbench implements AutoCloseable {
 
     /** Where models run, e.g. "CPU (PyTorch 2.7.1, 2 intra-op / 2 inter-op threads)"; loads the engine, so call it from a job. */
     public String computeDevice() {
-        return Devices.describe(Devices.pick()) + " (" + Devices.describeEngine() + ")";
+        return Devices.describe(Devices.automatic()) + " (" + Devices.describeEngine() + ")";
+    }
+
+    /**
+     * {@link #computeDevice()} once the first scoring, training or evaluation has loaded the engine;
+     * never loads it. Opening the workbench must not pay PyTorch's 430 MB unpack and load
+     * (docs/packaging.md). Completes on the thread that loaded the engine.
+     */
+    public CompletionStage<String> computeDeviceWhenLoaded() {
+        return Devices.whenEngineLoaded().thenApply(v -> computeDevice());
+    }
+
+    /** Whether a job has loaded the engine yet; never loads it. */
+    public boolean engineLoaded() {
+        return Devices.engineLoaded();
     }
 
     /** True when nothing was imported yet: the first start of a new data folder. Reads the store. */

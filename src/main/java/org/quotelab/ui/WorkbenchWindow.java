@@ -1,6 +1,7 @@
 package org.quotelab.ui;
 
 import java.util.List;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -38,6 +39,8 @@ public final class WorkbenchWindow {
     public static final String EVALUATION = "Evaluation";
     public static final String MODELS = "Models";
     static final String STYLESHEET = "/org/quotelab/ui/quotelab.css";
+    /** The status bar's device until a job has loaded the engine. */
+    public static final String NOT_LOADED = "not loaded yet";
 
     private final Workbench workbench;
     private final FxJobs jobs;
@@ -116,14 +119,18 @@ public final class WorkbenchWindow {
         this.scene = new Scene(main.root(), width, height);
         scene.getStylesheets().add(WorkbenchWindow.class.getResource(STYLESHEET).toExternalForm());
         main.installShortcuts(scene);
-        main.deviceLabel().setText("Device: not detected yet");
+        main.deviceLabel().setText("Device: " + NOT_LOADED);
         main.currentProperty().addListener((o, a, view) -> jobs.run("Remembering the view", (p, c) -> {
             workbench.preferences().setLastView(view);
             return null;
         }, x -> { }, () -> { }, e -> { }));
         refreshStatus();
-        jobs.run("Detecting the compute device", (p, c) -> workbench.computeDevice(), this::setComputeDevice,
-                () -> { }, e -> setComputeDevice("unavailable (" + e.getMessage() + ")"));
+        // asking for the device would load PyTorch (430 MB unpacked) before the user did anything:
+        // the first scoring, training or evaluation loads it, and the status bar follows
+        workbench.computeDeviceWhenLoaded().whenComplete((device, e) -> Platform.runLater(() -> {
+            setComputeDevice(e == null ? device : "unavailable (" + e.getMessage() + ")");
+            training.detectDevices();
+        }));
     }
 
     private static KeyCombination shortcut(KeyCode code) {

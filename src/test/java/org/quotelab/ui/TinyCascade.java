@@ -51,6 +51,11 @@ public final class TinyCascade {
 
     /** Imports {@code rows} labelled quotes (every fourth out-of-topic) and activates the tiny cascade. */
     public static CascadeVersions.Active prepare(Workbench wb, Path dir, int rows) throws Exception {
+        return prepare(wb, dir, rows, folder());
+    }
+
+    /** As {@link #prepare(Workbench, Path, int)} with a cascade trained elsewhere (by another JVM). */
+    public static CascadeVersions.Active prepare(Workbench wb, Path dir, int rows, Path cascade) throws Exception {
         String[][] topics = {
             {"battery", "the battery died after %d days", "battery life is only %d hours"},
             {"screen", "the screen cracked after %d weeks", "display is too dim at %d percent"},
@@ -72,6 +77,6 @@ public final class TinyCascade {
         Path file = dir.resolve("day-01.csv");
         Files.writeString(file, csv, StandardCharsets.UTF_8);
         wb.store().importer().importFile(file, ImportOptions.defaults());
-        return new CascadeVersions(wb.store()).register(folder(), true);
+        return new CascadeVersions(wb.store()).register(cascade, true);
     }
 }

@@ -8,4 +8,8 @@ public final class JobCancelledException extends RuntimeException {
     public JobCancelledException() {
         super("cancelled by the user");
     }
+
+    public JobCancelledException(String message) {
+        super(message);
+    }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,6 +24,9 @@ public final class JobRunner implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
     private final List<JobHandle<?>> running = new CopyOnWriteArrayList<>();
     private final List<Consumer<List<JobHandle<?>>>> watchers = new CopyOnWriteArrayList<>();
+    /** Guards {@link #closing} and {@link #running} together, so no job slips in between close's cancel and shutdown. */
+    private final Object lifecycle = new Object();
+    private boolean closing;
 
     public JobRunner(int threads) {
         AtomicInteger n = new AtomicInteger();
@@ -33,25 +37,52 @@ public final class JobRunner implements AutoCloseable {
         });
     }
 
+    /**
+     * Queues {@code job}. After {@link #close()} has begun the job is dropped: the handle comes back
+     * already cancelled and its result fails with {@link JobCancelledException}. The FX thread may
+     * still react to a late event (a page arriving, a view reloading) while the app shuts down, and
+     * that must neither throw nor start work on a closing store.
+     */
     public <T> JobHandle<T> submit(String title, Job<T> job) {
         JobHandle<T> handle = new JobHandle<>(ids.incrementAndGet(), title);
-        running.add(handle);
-        fireChanged();
-        pool.execute(() -> {
-            try {
-                T value = job.run(handle::report, handle.token());
-                handle.result().complete(value);
-            } catch (JobCancelledException e) {
-                LOG.info("job '{}' cancelled", title);
-                handle.result().completeExceptionally(e);
-            } catch (Exception | Error e) {
-                LOG.warn("job '{}' failed", title, e);
-                handle.result().completeExceptionally(e);
-            } finally {
-                running.remove(handle);
-                fireChanged();
+        synchronized (lifecycle) {
+            if (closing) {
+                return dropped(handle);
             }
-        });
+            running.add(handle);
+        }
+        fireChanged();
+        try {
+            pool.execute(() -> runJob(handle, job));
+        } catch (RejectedExecutionException e) {
+            running.remove(handle);
+            fireChanged();
+            return dropped(handle);
+        }
+        return handle;
+    }
+
+    private <T> void runJob(JobHandle<T> handle, Job<T> job) {
+        String title = handle.title();
+        try {
+            T value = job.run(handle::report, handle.token());
+            handle.result().complete(value);
+        } catch (JobCancelledException e) {
+            LOG.info("job '{}' cancelled", title);
+            handle.result().completeExceptionally(e);
+        } catch (Exception | Error e) {
+            LOG.warn("job '{}' failed", title, e);
+            handle.result().completeExceptionally(e);
+        } finally {
+            running.remove(handle);
+            fireChanged();
+        }
+    }
+
+    private static <T> JobHandle<T> dropped(JobHandle<T> handle) {
+        LOG.debug("job '{}' dropped: the job runner is shutting down", handle.title());
+        handle.cancel();
+        handle.result().completeExceptionally(new JobCancelledException("dropped: the job runner is shutting down"));
         return handle;
     }
 
@@ -72,10 +103,13 @@ public final class JobRunner implements AutoCloseable {
         }
     }
 
-    /** Asks every job to stop, then waits a little for them to reach a safe point. */
+    /** Drops later submissions, asks every job to stop, then waits a little for them to reach a safe point. */
     @Override
     public void close() {
-        running.forEach(JobHandle::cancel);
+        synchronized (lifecycle) {
+            closing = true;
+            running.forEach(JobHandle::cancel);
+        }
         pool.shutdown();
         try {
             if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {

@@ -67,7 +67,7 @@ public final class SampleDataGenerator {
     }
 
     /** The rows of one day; each day has its own random stream so days can be regenerated alone. */
-    List<List<String>> day(int day, long seed) {
+    public List<List<String>> day(int day, long seed) {
         Random rng = new Random(seed * 1_000_003L + day);
         int target = 200 + rng.nextInt(201);
         List<List<String>> rows = new ArrayList<>(target + 3);

@@ -38,6 +38,7 @@ public final class TrainingViewModel {
     public record EpochRow(String phase, String epoch, double trainLoss, double accuracy, double macroF1, boolean best) {
     }
 
+    private final Workbench workbench;
     private final TrainingService service;
     private final FxJobs jobs;
     private final Runnable afterJob;
@@ -60,18 +61,29 @@ public final class TrainingViewModel {
 
     /** @param afterJob called on the FX thread after a job ended: refreshes the status bar and Review */
     public TrainingViewModel(Workbench workbench, FxJobs jobs, Runnable afterJob) {
+        this.workbench = workbench;
         this.service = workbench.training();
         this.jobs = jobs;
         this.afterJob = afterJob;
     }
 
-    /** Reads what there is to train on, and which devices the machine offers. */
+    /** Reads what there is to train on, and which devices the machine offers once the engine is loaded. */
     public void reload() {
         jobs.run("Reading the training status", (p, c) -> service.status(), s -> {
             status.set(s);
             batches.setAll(s.batches());
             offerFirstModel.set(s.offerFirstModel());
         }, () -> { }, e -> message.set("Could not read the store: " + e.getMessage()));
+        if (workbench.engineLoaded()) {
+            detectDevices();
+        }
+    }
+
+    /**
+     * Offers the GPU when the engine sees one. Detecting loads the engine, so the window calls this
+     * once a job has loaded it; until then the form offers auto and CPU, and auto takes the GPU.
+     */
+    public void detectDevices() {
         jobs.run("Detecting training devices", (p, c) -> service.devices(), this::devicesFound, () -> { },
                 e -> message.set("Could not detect the devices: " + e.getMessage()));
     }
