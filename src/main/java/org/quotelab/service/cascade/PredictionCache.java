@@ -25,7 +25,8 @@ import org.quotelab.store.QuoteStore;
  * <p>Holds at most one opened scorer (the last pair asked for) and reopens it when another pair
  * is asked for: two loaded cascades would double the memory for no gain on a laptop CPU. Calls
  * into the model are serialised, one step at a time, because a loaded model is not thread-safe;
- * between steps another job (Review's page while an evaluation runs) gets its turn.
+ * between steps another job (Review's page while an evaluation runs) gets its turn. Two jobs on
+ * different pairs at once reload at their turns: rare, and cheaper than holding both in memory.
  */
 public final class PredictionCache implements AutoCloseable {
 
