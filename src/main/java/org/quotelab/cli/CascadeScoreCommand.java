@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.quotelab.service.cascade.BatchScoring;
 import org.quotelab.service.cascade.CascadeActivation;
+import org.quotelab.service.cascade.PredictionCache;
 import org.quotelab.service.cascade.CascadeVersions;
 import org.quotelab.service.jobs.CancellationToken;
 import org.quotelab.store.QuoteStore;
@@ -32,7 +32,7 @@ public final class CascadeScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
-        try (QuoteStore store = storeOptions.open()) {
+        try (QuoteStore store = storeOptions.open(); PredictionCache predictions = new PredictionCache(store)) {
             if (activate != null) {
                 // weights checked on one quote first: a corrupt folder activates nothing
                 CascadeVersions.Active a = new CascadeActivation(store).register(activate,
@@ -40,7 +40,7 @@ public final class CascadeScoreCommand implements Callable<Integer> {
                 w.printf("active versions: stage 1 #%d, stage 2 #%d%n", a.stage1().id(), a.stage2().id());
             }
             long start = System.nanoTime();
-            long n = new BatchScoring(store).score(batch, (f, m) -> {
+            long n = predictions.scoreBatch(batch, (f, m) -> {
                 w.print("\r" + m);
                 w.flush();
             }, new CancellationToken());

@@ -11,8 +11,7 @@ import org.quotelab.service.jobs.JobRunner;
 import org.quotelab.service.monitoring.MonitoringService;
 import org.quotelab.service.continual.BertEmbedder;
 import org.quotelab.service.review.ReviewService;
-import org.quotelab.service.cascade.CascadeRowScorer;
-import org.quotelab.service.review.RowScorer;
+import org.quotelab.service.cascade.PredictionCache;
 import org.quotelab.service.training.TrainingService;
 import org.quotelab.store.QuoteStore;
 import org.slf4j.Logger;
@@ -43,19 +42,19 @@ public final class Workbench implements AutoCloseable {
     private final TrainingService training;
 
     /** Takes ownership of both: {@link #close()} closes the runner, then the store. */
-    private final RowScorer scorer;
+    private final PredictionCache predictions;
 
     /** {@code modelsDir}: where training writes model versions (the data folder's models/). */
-    public Workbench(QuoteStore store, Path modelsDir, JobRunner runner, String author, RowScorer scorer) {
+    public Workbench(QuoteStore store, Path modelsDir, JobRunner runner, String author) {
         this.store = store;
         this.runner = runner;
         this.author = author;
-        this.scorer = scorer;
+        this.predictions = new PredictionCache(store);
         this.imports = new ImportService(store, author);
         this.sampleDays = new SampleDays(imports);
-        this.review = new ReviewService(store, author, scorer);
+        this.review = new ReviewService(store, author, predictions);
         this.preferences = new Preferences(store.settings());
-        this.monitoring = new MonitoringService(store, scorer, BertEmbedder::bundled,
+        this.monitoring = new MonitoringService(store, predictions, BertEmbedder::bundled,
                 MonitoringService.Settings.defaults());
         this.training = new TrainingService(store, modelsDir);
     }
@@ -69,7 +68,7 @@ public final class Workbench implements AutoCloseable {
             LOG.warn("{} training run(s) from an earlier session were cut off; marked interrupted", interrupted);
         }
         Recovery.sweepModels(home.models());
-        return new Workbench(store, home.models(), runner, osUser(), new CascadeRowScorer(store));
+        return new Workbench(store, home.models(), runner, osUser());
     }
 
     /** Who label edits are recorded as: the person logged in to the machine. */
@@ -114,9 +113,9 @@ public final class Workbench implements AutoCloseable {
         return training;
     }
 
-    /** Scores quotes with the active models (or never, for {@link RowScorer#NONE}). */
-    public RowScorer scorer() {
-        return scorer;
+    /** The stored predictions, scored on demand; the one holder of a loaded cascade. */
+    public PredictionCache predictions() {
+        return predictions;
     }
 
     /** Where models run, e.g. "CPU (PyTorch 2.7.1, 2 intra-op / 2 inter-op threads)"; loads the engine, so call it from a job. */
@@ -151,13 +150,7 @@ public final class Workbench implements AutoCloseable {
     @Override
     public void close() {
         runner.close();
-        if (scorer instanceof AutoCloseable c) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                LOG.warn("closing the scorer failed", e);
-            }
-        }
+        predictions.close();
         store.close();
         LOG.info("workbench closed");
     }

@@ -17,7 +17,7 @@ import org.quotelab.service.Workbench;
 import java.util.List;
 import org.quotelab.domain.cascade.OperatingPoint;
 import org.quotelab.domain.cascade.SweepPoint;
-import org.quotelab.service.cascade.BatchScoring;
+import org.quotelab.domain.cascade.CascadePrediction;
 import org.quotelab.service.cascade.CascadeModel;
 import org.quotelab.service.cascade.CascadeVersions;
 import org.quotelab.service.cascade.ThresholdTuning;
@@ -160,7 +160,7 @@ class ThresholdViewTest {
         var stored = wb.store().predictions().page(active.stage1().id(), active.stage2().id(), 0, 1000).items();
         assertTrue(stored.size() > 0);
         for (var p : stored) {
-            assertEquals(at.decide(p.pInTopic(), BatchScoring.stage2(p, topics)).finalClass() == 0 ? 0 : 1,
+            assertEquals(at.decide(p.pInTopic(), CascadePrediction.stage2(p, topics)).finalClass() == 0 ? 0 : 1,
                     p.predictedLabel());
         }
     }

@@ -11,7 +11,6 @@ import org.quotelab.ml.train.TrainingConfig;
 import org.quotelab.ml.train.TrainingListener;
 import org.quotelab.service.Workbench;
 import org.quotelab.service.cascade.CascadeConfig;
-import org.quotelab.service.cascade.CascadeRowScorer;
 import org.quotelab.service.cascade.CascadeTrainer;
 import org.quotelab.service.cascade.CascadeVersions;
 import org.quotelab.service.cascade.Construction;
@@ -42,11 +41,11 @@ public final class TinyCascade {
         return folder;
     }
 
-    /** A workbench on {@code dir} whose Review scorer is the active cascade, like the app's. */
+    /** A workbench on {@code dir}, like the app's. */
     public static Workbench workbench(Path dir) {
         AppHome home = new AppHome(dir.resolve("home"));
         QuoteStore store = QuoteStore.open(home.database());
-        return new Workbench(store, home.models(), new JobRunner(Workbench.JOB_THREADS), "tester", new CascadeRowScorer(store));
+        return new Workbench(store, home.models(), new JobRunner(Workbench.JOB_THREADS), "tester");
     }
 
     /** Imports {@code rows} labelled quotes (every fourth out-of-topic) and activates the tiny cascade. */

@@ -25,8 +25,7 @@ public final class UiFixture {
     public static Workbench workbench(Path dir) {
         AppHome home = new AppHome(dir.resolve("home"));
         QuoteStore store = QuoteStore.open(home.database());
-        return new Workbench(store, home.models(), new JobRunner(Workbench.JOB_THREADS), "tester",
-                org.quotelab.service.review.RowScorer.NONE);
+        return new Workbench(store, home.models(), new JobRunner(Workbench.JOB_THREADS), "tester");
     }
 
     public static WorkbenchWindow window(Workbench wb) {

@@ -36,7 +36,7 @@ public record CascadeModel(
 
     public static final String FILE = "cascade.json";
     /** The stage-2 label of stage-1 false positives. */
-    public static final String NOT_PERTINENT = "0";
+    public static final String NOT_PERTINENT = org.quotelab.domain.cascade.CascadePrediction.NOT_PERTINENT;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -3,24 +3,21 @@ package org.quotelab.service.cascade;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.quotelab.domain.calibration.ReliabilityDiagram;
 import org.quotelab.domain.cascade.CascadeDecision;
+import org.quotelab.domain.cascade.CascadePrediction;
 import org.quotelab.domain.cascade.CascadeScores;
 import org.quotelab.domain.cascade.OperatingPoint;
 import org.quotelab.domain.cascade.ThresholdObjective;
 import org.quotelab.domain.cascade.SweepPoint;
 import org.quotelab.domain.cascade.ThresholdSweep;
-import org.quotelab.domain.quote.Page;
 import org.quotelab.domain.quote.Prediction;
-import org.quotelab.domain.quote.Quote;
 import org.quotelab.domain.quote.QuoteFilter;
 import org.quotelab.domain.quote.QuoteRow;
 import org.quotelab.service.jobs.CancellationToken;
 import org.quotelab.service.jobs.ProgressSink;
-import org.quotelab.service.review.RowScorer;
 import org.quotelab.store.QuoteStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +30,6 @@ import org.slf4j.LoggerFactory;
 public final class ThresholdTuning {
     private static final Logger LOG = LoggerFactory.getLogger(ThresholdTuning.class);
     public static final int GRID_STEPS = 1000;
-    private static final int PAGE = 1000;
-    private static final int SCORE_STEP = 128;
 
     /**
      * Everything the view shows.
@@ -83,36 +78,25 @@ public final class ThresholdTuning {
     }
 
     private final QuoteStore store;
-    private final RowScorer scorer;
+    private final PredictionCache predictions;
 
-    public ThresholdTuning(QuoteStore store, RowScorer scorer) {
+    public ThresholdTuning(QuoteStore store, PredictionCache predictions) {
         this.store = store;
-        this.scorer = scorer;
+        this.predictions = predictions;
     }
 
     /** Empty when no cascade is active. Reads the store and may run the models: call it from a job. */
     public Optional<Loaded> load(ProgressSink progress, CancellationToken cancel) throws Exception {
-        Optional<CascadeVersions.Active> found = new CascadeVersions(store).active();
+        Optional<CascadeVersions.Active> found = predictions.active();
         if (found.isEmpty()) {
             return Optional.empty();
         }
         CascadeVersions.Active active = found.get();
         List<String> topics = CascadeModel.read(active.folder()).topics();
-        QuoteFilter filter = QuoteFilter.all().withValidation(true).withLabelled(true)
-                .withModels(active.stage1().id(), active.stage2().id());
+        OperatingPoint at = predictions.operatingPoint(active);
         progress.update(-1, "reading validation quotes");
-        List<QuoteRow> rows = new ArrayList<>();
-        long after = 0;
-        while (true) {
-            cancel.throwIfCancelled();
-            Page<QuoteRow> page = store.quotes().review(filter, after, PAGE);
-            rows.addAll(page.items());
-            if (!page.hasMore()) {
-                break;
-            }
-            after = page.nextAfterId();
-        }
-        List<Prediction> predictions = withMissingScored(rows, progress, cancel);
+        List<QuoteRow> rows = predictions.readScored(active, QuoteFilter.all().withValidation(true).withLabelled(true),
+                at, progress, cancel);
         progress.update(-1, "sweeping " + (GRID_STEPS + 1) + " thresholds");
         int n = rows.size();
         double[] p = new double[n];
@@ -126,14 +110,14 @@ public final class ThresholdTuning {
         int skipped = 0;
         for (int i = 0; i < n; i++) {
             QuoteRow r = rows.get(i);
-            Prediction pred = predictions.get(i);
+            Prediction pred = r.prediction();
             int y = r.label().label().inTopic() ? topics.indexOf(r.label().label().topic()) + 1 : 0;
             if (pred == null || (r.label().label().inTopic() && y == 0)) {
                 skipped++; // a topic the cascade was not trained on cannot be scored against it
                 continue;
             }
             p[kept] = pred.pInTopic();
-            double[] q = BatchScoring.stage2(pred, topics);
+            double[] q = CascadePrediction.stage2(pred, topics);
             s2[kept] = CascadeDecision.argmax(q);
             p0[kept] = q[0];
             truth[kept] = y;
@@ -153,7 +137,6 @@ public final class ThresholdTuning {
         }
         ReliabilityDiagram reliability = ReliabilityDiagram.of(java.util.Arrays.copyOf(stage1, kept),
                 java.util.Arrays.copyOf(truth1, kept), 10);
-        OperatingPoint at = OperatingPoints.current(store, CascadeModel.read(active.folder()));
         LOG.info("threshold sweep over {} validation quotes ({} skipped)", kept, skipped);
         return Optional.of(new Loaded(active, scores, grid, class0Grid, sweeps, reliability, at, skipped));
     }
@@ -167,28 +150,5 @@ public final class ThresholdTuning {
      */
     public long apply(OperatingPoint at) throws java.io.IOException {
         return OperatingPoints.apply(store, at);
-    }
-
-    /** The rows' predictions in row order, scoring and storing the missing ones. */
-    private List<Prediction> withMissingScored(List<QuoteRow> rows, ProgressSink progress, CancellationToken cancel)
-            throws Exception {
-        List<Quote> missing = rows.stream().filter(r -> r.prediction() == null).map(QuoteRow::quote).toList();
-        Map<Long, Prediction> scored = new java.util.HashMap<>();
-        if (!missing.isEmpty() && scorer.available()) {
-            for (int from = 0; from < missing.size(); from += SCORE_STEP) {
-                cancel.throwIfCancelled();
-                List<Prediction> got = scorer.score(missing.subList(from, Math.min(missing.size(), from + SCORE_STEP)),
-                        cancel);
-                store.predictions().saveAll(got);
-                got.forEach(x -> scored.put(x.quoteId(), x));
-                progress.update((double) scored.size() / missing.size(),
-                        "scoring validation quotes: " + scored.size() + " of " + missing.size());
-            }
-        }
-        List<Prediction> out = new ArrayList<>(rows.size());
-        for (QuoteRow r : rows) {
-            out.add(r.prediction() != null ? r.prediction() : scored.get(r.quote().id()));
-        }
-        return out;
     }
 }

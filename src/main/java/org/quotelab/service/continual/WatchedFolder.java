@@ -22,7 +22,7 @@ import org.quotelab.domain.quote.Page;
 import org.quotelab.domain.quote.Quote;
 import org.quotelab.domain.quote.QuoteFilter;
 import org.quotelab.ml.train.VersionScorer;
-import org.quotelab.service.cascade.BatchScoring;
+import org.quotelab.service.cascade.PredictionCache;
 import org.quotelab.service.cascade.CascadeVersions;
 import org.quotelab.service.jobs.CancellationToken;
 import org.quotelab.service.jobs.ProgressSink;
@@ -102,8 +102,10 @@ public final class WatchedFolder {
         List<Long> ids = imported.batches().stream().map(Batch::id).toList();
         DriftReport report = null;
         if (new CascadeVersions(store).active().isPresent()) {
-            for (Long id : ids) {
-                new BatchScoring(store).score(id, ProgressSink.NONE, new CancellationToken());
+            try (PredictionCache predictions = new PredictionCache(store)) {
+                for (Long id : ids) {
+                    predictions.scoreBatch(id, ProgressSink.NONE, new CancellationToken());
+                }
             }
             if (!earlier.isEmpty()) {
                 report = check(file.getFileName().toString(), earlier, ids);

@@ -3,40 +3,35 @@ package org.quotelab.service.monitoring;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.quotelab.domain.cascade.OperatingPoint;
 import org.quotelab.domain.quote.Batch;
-import org.quotelab.domain.quote.Page;
-import org.quotelab.domain.quote.Prediction;
-import org.quotelab.domain.quote.Quote;
 import org.quotelab.domain.quote.QuoteFilter;
 import org.quotelab.domain.quote.QuoteRow;
-import org.quotelab.service.cascade.BatchScoring;
-import org.quotelab.service.cascade.CascadeOutput;
-import org.quotelab.service.cascade.CascadeScorer;
+import org.quotelab.service.cascade.CascadeModel;
 import org.quotelab.service.cascade.CascadeVersions;
+import org.quotelab.service.cascade.PredictionCache;
 import org.quotelab.service.jobs.CancellationToken;
 import org.quotelab.service.jobs.ProgressSink;
 import org.quotelab.store.QuoteStore;
-import org.quotelab.domain.cascade.OperatingPoint;
-import org.quotelab.service.cascade.OperatingPoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Computes the missing cells of the forgetting matrix: each version with gaps is opened once and
- * scores the labelled validation quotes of the batches it lacks (cached predictions are reused,
- * new ones stored), then the cells are stored. Versions whose folder is gone are skipped.
+ * Computes the missing cells of the forgetting matrix: each version with gaps scores the labelled
+ * validation quotes of the batches it lacks (cached predictions are reused, new ones stored), then
+ * the cells are stored. Versions whose folder is gone are skipped.
  */
 final class MatrixFill {
     private static final Logger LOG = LoggerFactory.getLogger(MatrixFill.class);
-    private static final int PAGE = 1000;
-    private static final int CHUNK = 64;
 
     private final QuoteStore store;
     private final MatrixCells cells;
+    private final PredictionCache predictions;
 
-    MatrixFill(QuoteStore store, MatrixCells cells) {
+    MatrixFill(QuoteStore store, MatrixCells cells, PredictionCache predictions) {
         this.store = store;
         this.cells = cells;
+        this.predictions = predictions;
     }
 
     /** Returns the number of cells stored. */
@@ -60,52 +55,25 @@ final class MatrixFill {
             }
             CascadeVersions.Active pair = new CascadeVersions.Active(store.models().find(v.stage1Id()).orElseThrow(),
                     store.models().find(v.stage2Id()).orElseThrow(), Path.of(v.folder()));
-            try (CascadeScorer scorer = CascadeScorer.open(pair.folder(), 128, CHUNK)) {
-                OperatingPoint at = v.active() ? OperatingPoints.current(store, scorer.model())
-                        : scorer.model().operatingPoint();
-                for (int j : gaps) {
-                    cancel.throwIfCancelled();
-                    Batch b = m.batches().get(j);
-                    progress.update((double) stored / Math.max(1, todo), "evaluating " + v.name() + " on " + b.day());
-                    cells.store(v, b, evalQuotes(b, pair, scorer, at, cancel), scorer.model().topics());
-                    stored++;
+            CascadeModel model = CascadeModel.read(pair.folder());
+            // an earlier version is judged where it was recommended to decide, the active one where it decides now
+            OperatingPoint at = v.active() ? predictions.operatingPoint(pair) : model.operatingPoint();
+            for (int j : gaps) {
+                cancel.throwIfCancelled();
+                Batch b = m.batches().get(j);
+                progress.update((double) stored / Math.max(1, todo), "evaluating " + v.name() + " on " + b.day());
+                List<QuoteRow> rows = predictions.readScored(pair, QuoteFilter.all().withBatch(b.id())
+                        .withValidation(true).withLabelled(true), at, ProgressSink.NONE, cancel);
+                List<BatchFigures.Outcome> outcomes = new ArrayList<>(rows.size());
+                for (QuoteRow r : rows) {
+                    ScoredQuote q = new ScoredQuote(r.quote(), r.label().label(), r.prediction());
+                    outcomes.add(new BatchFigures.Outcome(q.truth(), q.predicted()));
                 }
+                cells.store(v, b, outcomes, model.topics());
+                stored++;
             }
         }
         progress.update(1, stored + " cells computed");
         return stored;
-    }
-
-    private List<BatchFigures.Outcome> evalQuotes(Batch b, CascadeVersions.Active pair, CascadeScorer scorer, OperatingPoint at,
-                                         CancellationToken cancel) {
-        QuoteFilter filter = QuoteFilter.all().withBatch(b.id()).withValidation(true).withLabelled(true)
-                .withModels(pair.stage1().id(), pair.stage2().id());
-        List<QuoteRow> rows = new ArrayList<>();
-        long after = 0;
-        while (true) {
-            Page<QuoteRow> page = store.quotes().review(filter, after, PAGE);
-            rows.addAll(page.items());
-            if (!page.hasMore() || page.items().isEmpty()) {
-                break;
-            }
-            after = page.nextAfterId();
-        }
-        List<Quote> missing = rows.stream().filter(r -> r.prediction() == null).map(QuoteRow::quote).toList();
-        java.util.Map<Long, Prediction> scored = new java.util.HashMap<>();
-        for (int from = 0; from < missing.size(); from += CHUNK) {
-            cancel.throwIfCancelled();
-            List<Quote> chunk = missing.subList(from, Math.min(missing.size(), from + CHUNK));
-            CascadeOutput out = scorer.score(chunk.stream().map(Quote::text).toList());
-            List<Prediction> p = BatchScoring.predictions(chunk, out, pair, at);
-            store.predictions().saveAll(p);
-            p.forEach(x -> scored.put(x.quoteId(), x));
-        }
-        List<BatchFigures.Outcome> out = new ArrayList<>(rows.size());
-        for (QuoteRow r : rows) {
-            Prediction p = r.prediction() != null ? r.prediction() : scored.get(r.quote().id());
-            ScoredQuote q = new ScoredQuote(r.quote(), r.label().label(), p);
-            out.add(new BatchFigures.Outcome(q.truth(), q.predicted()));
-        }
-        return out;
     }
 }

@@ -14,12 +14,12 @@ import org.quotelab.domain.drift.BatchDrift;
 import org.quotelab.domain.quote.Batch;
 import org.quotelab.service.cascade.CascadeModel;
 import org.quotelab.service.cascade.CascadeVersions;
+import org.quotelab.service.cascade.PredictionCache;
 import org.quotelab.service.continual.DriftCheck;
 import org.quotelab.service.continual.Embedder;
 import org.quotelab.service.jobs.CancellationToken;
 import org.quotelab.service.jobs.Job;
 import org.quotelab.service.jobs.ProgressSink;
-import org.quotelab.service.review.RowScorer;
 import org.quotelab.store.QuoteStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,11 +63,12 @@ public final class MonitoringService {
     private final EmbedderSource embedders;
     private final Settings settings;
 
-    public MonitoringService(QuoteStore store, RowScorer scorer, EmbedderSource embedders, Settings settings) {
+    public MonitoringService(QuoteStore store, PredictionCache predictions, EmbedderSource embedders,
+            Settings settings) {
         this.store = store;
-        this.loader = new BatchQuotes(store, scorer);
+        this.loader = new BatchQuotes(store, predictions);
         this.cells = new MatrixCells(store);
-        this.fill = new MatrixFill(store, cells);
+        this.fill = new MatrixFill(store, cells, predictions);
         this.embedders = embedders;
         this.settings = settings;
     }
@@ -123,7 +124,7 @@ public final class MonitoringService {
         Map<Long, BatchDrift> drift = new HashMap<>();
         Map<Long, List<ExplainingQuote>> explaining = new HashMap<>();
         List<ScoredQuote> refQuotes = referenceSample(figures, reference, sample);
-        // without scored reference quotes (no scorer, nothing cached) there is nothing to compare with
+        // without scored reference quotes there is nothing to compare with
         if (reference.size() < batches.size() && !refQuotes.isEmpty()) {
             Embedder embedder = embedders.open();
             try {

@@ -18,9 +18,11 @@ import org.quotelab.domain.quote.QuoteLabel;
 import org.quotelab.domain.quote.QuoteRow;
 import org.quotelab.domain.quote.TopicCount;
 import org.quotelab.service.ReviewFilters;
+import org.quotelab.service.cascade.OperatingPoints;
+import org.quotelab.service.cascade.PredictionCache;
 import org.quotelab.service.jobs.CancellationToken;
+import org.quotelab.service.jobs.ProgressSink;
 import org.quotelab.store.QuoteStore;
-import org.quotelab.store.SettingsRepository;
 
 /**
  * The Review use cases: filtered keyset pages, the detail of a quote, and label edits with a
@@ -30,17 +32,16 @@ import org.quotelab.store.SettingsRepository;
 public final class ReviewService {
     /** Half-width of the "uncertain" band around the stage-1 threshold. */
     public static final double UNCERTAIN_MARGIN = 0.1;
-    public static final double DEFAULT_THRESHOLD = 0.5;
 
     private final QuoteStore store;
     private final String author;
-    private final RowScorer scorer;
+    private final PredictionCache predictions;
     private final Deque<LabelChange> undoStack = new ArrayDeque<>();
 
-    public ReviewService(QuoteStore store, String author, RowScorer scorer) {
+    public ReviewService(QuoteStore store, String author, PredictionCache predictions) {
         this.store = store;
         this.author = author;
-        this.scorer = scorer;
+        this.predictions = predictions;
     }
 
     public String author() {
@@ -50,7 +51,7 @@ public final class ReviewService {
     public ReviewContext context() {
         Long s1 = store.models().active(1).map(ModelVersion::id).orElse(null);
         Long s2 = s1 == null ? null : store.models().active(2).map(ModelVersion::id).orElse(null);
-        double threshold = store.settings().getDouble(SettingsRepository.STAGE1_THRESHOLD, DEFAULT_THRESHOLD);
+        double threshold = OperatingPoints.current(store).threshold();
         return new ReviewContext(store.batches().list(), digitOrder(store.labels().topics()), s1, s2, threshold);
     }
 
@@ -121,21 +122,20 @@ public final class ReviewService {
                 change.newSource(), change.changedAt(), change.changedBy());
     }
 
+    /** Whether rows without a prediction can be scored: there is an active cascade. */
     public boolean canScore() {
-        return scorer.available();
+        return predictions.active().isPresent();
     }
 
     /** Scores the rows without a prediction and caches the results; returns the new predictions. */
     public List<Prediction> scoreMissing(List<QuoteRow> rows, CancellationToken cancel) throws Exception {
-        if (!scorer.available()) {
-            return List.of();
+        List<QuoteRow> scored = predictions.ensureScored(rows, ProgressSink.NONE, cancel);
+        List<Prediction> fresh = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).prediction() == null && scored.get(i).prediction() != null) {
+                fresh.add(scored.get(i).prediction());
+            }
         }
-        List<Quote> missing = rows.stream().filter(r -> r.prediction() == null).map(QuoteRow::quote).toList();
-        if (missing.isEmpty()) {
-            return List.of();
-        }
-        List<Prediction> predictions = scorer.score(missing, cancel);
-        store.predictions().saveAll(predictions);
-        return predictions;
+        return fresh;
     }
 }

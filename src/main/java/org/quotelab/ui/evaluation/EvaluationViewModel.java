@@ -55,7 +55,7 @@ public final class EvaluationViewModel {
         this.progress = status.progressProperty();
         this.message = status.messageProperty();
         this.openInReview = openInReview;
-        this.evaluator = new CascadeEvaluator(workbench.store());
+        this.evaluator = new CascadeEvaluator(workbench.store(), workbench.predictions());
     }
 
     /** Reads the cascades and batches; A defaults to the active cascade. */

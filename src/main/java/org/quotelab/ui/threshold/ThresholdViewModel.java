@@ -68,7 +68,7 @@ public final class ThresholdViewModel {
         this.progress = status.progressProperty();
         this.message = status.messageProperty();
         this.afterApply = afterApply;
-        this.tuning = new ThresholdTuning(workbench.store(), workbench.scorer());
+        this.tuning = new ThresholdTuning(workbench.store(), workbench.predictions());
         index.addListener((o, a, b) -> show());
         class0Index.addListener((o, a, b) -> show());
     }

@@ -41,7 +41,7 @@ class CascadeEvaluatorTest {
             List<Batch> batches = wb.store().batches().list();
             assertEquals(2, batches.size());
             CascadePair pair = new Cascades(wb.store()).active().orElseThrow();
-            CascadeEvaluator evaluator = new CascadeEvaluator(wb.store());
+            CascadeEvaluator evaluator = new CascadeEvaluator(wb.store(), wb.predictions());
 
             Evaluation all = evaluator.evaluate(pair, List.of(), ProgressSink.NONE, new CancellationToken());
             long labelled = wb.store().quotes().count(QuoteFilter.all().withLabelled(true));

@@ -16,7 +16,6 @@ import org.quotelab.service.Workbench;
 import org.quotelab.service.jobs.CancellationToken;
 import org.quotelab.service.jobs.JobCancelledException;
 import org.quotelab.service.jobs.JobRunner;
-import org.quotelab.service.review.RowScorer;
 import org.quotelab.store.QuoteStore;
 
 /** First run: the bundled sample days are imported into an empty store, in order, with progress; cancel keeps the store clean. */
@@ -26,8 +25,7 @@ class SampleDaysTest {
 
     private Workbench workbench() {
         AppHome home = new AppHome(dir);
-        return new Workbench(QuoteStore.open(home.database()), home.models(), new JobRunner(1), "tester",
-                RowScorer.NONE);
+        return new Workbench(QuoteStore.open(home.database()), home.models(), new JobRunner(1), "tester");
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quotelab.service.Workbench;
 import org.quotelab.domain.cascade.OperatingPoint;
-import org.quotelab.service.cascade.BatchScoring;
+import org.quotelab.domain.cascade.CascadePrediction;
 import org.quotelab.service.cascade.CascadeModel;
 import org.quotelab.service.cascade.CascadeVersions;
 import org.quotelab.service.cascade.OperatingPoints;
@@ -72,7 +72,7 @@ class ModelAdminTest {
     void aPromotedCascadeBringsItsRecommendedOperatingPoint(@TempDir Path dir) throws Exception {
         try (Workbench wb = TinyCascade.workbench(dir)) {
             CascadeVersions.Active first = TinyCascade.prepare(wb, dir, 8);
-            new BatchScoring(wb.store()).score(null, ProgressSink.NONE, new CancellationToken());
+            wb.predictions().scoreBatch(null, ProgressSink.NONE, new CancellationToken());
             CascadeVersions.Active second = new CascadeVersions(wb.store()).register(TinyCascade.folder(), true);
             OperatingPoint tuned = new OperatingPoint(0.3, 0.02);
             OperatingPoints.apply(wb.store(), tuned);
@@ -91,7 +91,7 @@ class ModelAdminTest {
             var stored = wb.store().predictions().page(first.stage1().id(), first.stage2().id(), 0, 1000).items();
             assertFalse(stored.isEmpty());
             for (var p : stored) {
-                assertEquals(recommended.decide(p.pInTopic(), BatchScoring.stage2(p, model.topics())).finalClass() == 0
+                assertEquals(recommended.decide(p.pInTopic(), CascadePrediction.stage2(p, model.topics())).finalClass() == 0
                         ? 0 : 1, p.predictedLabel());
             }
             assertEquals(second.stage1().id(), admin.rollback().changes().get(0).to().id());

@@ -17,7 +17,7 @@ import org.quotelab.domain.quote.ModelVersion;
 import org.quotelab.domain.quote.Page;
 import org.quotelab.domain.quote.QuoteFilter;
 import org.quotelab.domain.quote.QuoteRow;
-import org.quotelab.service.cascade.CascadeRowScorer;
+import org.quotelab.service.cascade.PredictionCache;
 import org.quotelab.service.cascade.CascadeVersions;
 import org.quotelab.service.continual.BertEmbedder;
 import org.quotelab.service.continual.DriftCheck;
@@ -42,7 +42,7 @@ class MonitoringServiceTest {
     @Test
     void timelineDriftAndMatrixOnTheSampleDays() throws Exception {
         try (QuoteStore store = QuoteStore.open(dir.resolve("store").resolve("quotelab"));
-                CascadeRowScorer scorer = new CascadeRowScorer(store)) {
+                PredictionCache scorer = new PredictionCache(store)) {
             MonitoredStore.importDays(store, dir, 1, 2, 3, 10);
             List<Batch> batches = store.batches().list();
             Path folder = MonitoredStore.trainTiny(store, batches.get(0), 120, dir.resolve("cascade"));
@@ -114,7 +114,7 @@ class MonitoringServiceTest {
     @Test
     void referenceIsWhatTheActiveLineageLearnedElseTheFirstBatches() throws Exception {
         try (QuoteStore store = QuoteStore.open(dir.resolve("store").resolve("quotelab"))) {
-            MonitoringService service = new MonitoringService(store, org.quotelab.service.review.RowScorer.NONE,
+            MonitoringService service = new MonitoringService(store, new PredictionCache(store),
                     () -> texts -> new float[0][], MonitoringService.Settings.defaults());
             List<Batch> batches = new java.util.ArrayList<>();
             for (int i = 1; i <= 4; i++) {

@@ -1,12 +1,14 @@
 package org.quotelab.service.cascade;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +17,7 @@ import org.quotelab.domain.quote.ImportOptions;
 import org.quotelab.domain.quote.ImportResult;
 import org.quotelab.domain.quote.Prediction;
 import org.quotelab.domain.quote.QuoteFilter;
+import org.quotelab.domain.quote.QuoteRow;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.train.TrainingConfig;
 import org.quotelab.ml.train.TrainingListener;
@@ -25,7 +28,7 @@ import org.quotelab.store.QuoteStore;
 import org.quotelab.store.SettingsRepository;
 
 /** A stored batch scored by a registered tiny cascade: predictions land in the real H2 store. */
-class BatchScoringTest {
+class PredictionCacheTest {
 
     @TempDir
     Path dir;
@@ -46,20 +49,23 @@ class BatchScoringTest {
         Path file = dir.resolve("day-01.csv");
         Files.writeString(file, csv, StandardCharsets.UTF_8);
 
-        try (QuoteStore store = QuoteStore.open(dir.resolve("db").resolve("quotelab"))) {
+        try (QuoteStore store = QuoteStore.open(dir.resolve("db").resolve("quotelab"));
+                PredictionCache scoring = new PredictionCache(store)) {
             ImportResult imported = store.importer().importFile(file, ImportOptions.defaults());
             long batch = imported.batches().get(0).id();
-            BatchScoring scoring = new BatchScoring(store);
             CancellationToken cancelled = new CancellationToken();
             cancelled.cancel();
-            assertThrows(IllegalStateException.class, () -> scoring.score(batch, ProgressSink.NONE, new CancellationToken()));
+            assertThrows(IllegalStateException.class, () -> scoring.scoreBatch(batch, ProgressSink.NONE, new CancellationToken()));
 
+            // nothing stored and no cascade: the untuned point; then the stored recommendation
+            assertEquals(OperatingPoints.UNTUNED, OperatingPoints.current(store));
             CascadeVersions.Active active = new CascadeVersions(store).register(cascade, true);
+            assertEquals(CascadeModel.read(cascade).operatingPoint(), OperatingPoints.current(store));
             assertEquals(CascadeModel.read(cascade).threshold(),
                     store.settings().getDouble(SettingsRepository.STAGE1_THRESHOLD, -1));
-            assertThrows(JobCancelledException.class, () -> scoring.score(batch, ProgressSink.NONE, cancelled));
+            assertThrows(JobCancelledException.class, () -> scoring.scoreBatch(batch, ProgressSink.NONE, cancelled));
 
-            assertEquals(30, scoring.score(batch, ProgressSink.NONE, new CancellationToken()));
+            assertEquals(30, scoring.scoreBatch(batch, ProgressSink.NONE, new CancellationToken()));
             long firstId = store.quotes().page(batch, 0, 1).items().get(0).id();
             Prediction p = store.predictions().find(firstId, active.stage1().id(), active.stage2().id()).orElseThrow();
             assertTrue(p.pInTopic() >= 0 && p.pInTopic() <= 1);
@@ -73,14 +79,17 @@ class BatchScoringTest {
             }
             assertEquals(30, out + in);
 
-            // The Review table's scorer gives the same predictions as batch scoring.
-            try (CascadeRowScorer rows = new CascadeRowScorer(store)) {
-                assertTrue(rows.available());
-                List<Prediction> again = rows.score(store.quotes().page(batch, 0, 5).items(), new CancellationToken());
-                assertEquals(5, again.size());
-                assertEquals(firstId, again.get(0).quoteId());
-                assertEquals(p.pInTopic(), again.get(0).pInTopic(), 1e-6);
-                assertEquals(p.predictedLabel(), again.get(0).predictedLabel());
+            // rows without a prediction are scored like the batch and stored; cached rows are kept as they are
+            List<QuoteRow> rows = store.quotes().review(withModels, 0, 5).items();
+            List<QuoteRow> unscored = new ArrayList<>(rows);
+            unscored.set(0, new QuoteRow(rows.get(0).quote(), rows.get(0).batchDay(), rows.get(0).label(), null));
+            List<QuoteRow> again = scoring.ensureScored(unscored, ProgressSink.NONE, new CancellationToken());
+            assertEquals(5, again.size());
+            assertEquals(firstId, again.get(0).quote().id());
+            assertEquals(p.pInTopic(), again.get(0).prediction().pInTopic(), 1e-6);
+            assertEquals(p.predictedLabel(), again.get(0).prediction().predictedLabel());
+            for (int i = 1; i < 5; i++) {
+                assertSame(rows.get(i).prediction(), again.get(i).prediction());
             }
         }
     }
