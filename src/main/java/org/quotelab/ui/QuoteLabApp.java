@@ -14,9 +14,9 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.quotelab.service.AppHome;
+import org.quotelab.service.StoreInUseException;
 import org.quotelab.service.Workbench;
 import org.quotelab.service.jobs.JobRunner;
-import org.quotelab.store.StoreLockedException;
 import org.quotelab.ui.common.FxJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,7 +98,7 @@ public final class QuoteLabApp extends Application {
 
     static boolean locked(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof StoreLockedException) {
+            if (t instanceof StoreInUseException) {
                 return true;
             }
         }
