@@ -31,6 +31,12 @@ class ArchitectureTest {
             .whereLayer("Ml").mayOnlyBeAccessedByLayers("Service", "Ui", "Cli")
             .whereLayer("Domain").mayOnlyBeAccessedByLayers("Store", "Ml", "Service", "Ui", "Cli");
 
+    /** The UI reaches the store and the models only through services (ADR 0007: Workbench builds them). */
+    @ArchTest
+    static final ArchRule uiUsesOnlyServices = noClasses()
+            .that().resideInAPackage("org.quotelab.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.quotelab.store..", "org.quotelab.ml..");
+
     @ArchTest
     static final ArchRule onlyUiUsesJavaFx = noClasses()
             .that().resideOutsideOfPackages("org.quotelab.ui..")

@@ -5,15 +5,20 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.quotelab.domain.quote.ModelVersion;
 import org.quotelab.ml.infer.Devices;
+import org.quotelab.service.cascade.ThresholdTuning;
+import org.quotelab.service.evaluation.CascadeEvaluator;
 import org.quotelab.service.imports.ImportService;
 import org.quotelab.service.imports.SampleDays;
 import org.quotelab.service.jobs.JobRunner;
+import org.quotelab.service.models.Cascades;
+import org.quotelab.service.models.ModelAdmin;
 import org.quotelab.service.monitoring.MonitoringService;
 import org.quotelab.service.continual.BertEmbedder;
 import org.quotelab.service.review.ReviewService;
 import org.quotelab.service.cascade.PredictionCache;
 import org.quotelab.service.training.TrainingService;
 import org.quotelab.store.QuoteStore;
+import org.quotelab.store.StoreLockedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +45,10 @@ public final class Workbench implements AutoCloseable {
     private final Preferences preferences;
     private final MonitoringService monitoring;
     private final TrainingService training;
+    private final ThresholdTuning thresholds;
+    private final CascadeEvaluator evaluator;
+    private final Cascades cascades;
+    private final ModelAdmin modelAdmin;
 
     /** Takes ownership of both: {@link #close()} closes the runner, then the store. */
     private final PredictionCache predictions;
@@ -57,11 +66,20 @@ public final class Workbench implements AutoCloseable {
         this.monitoring = new MonitoringService(store, predictions, BertEmbedder::bundled,
                 MonitoringService.Settings.defaults());
         this.training = new TrainingService(store, modelsDir);
+        this.thresholds = new ThresholdTuning(store, predictions);
+        this.evaluator = new CascadeEvaluator(store, predictions);
+        this.cascades = new Cascades(store);
+        this.modelAdmin = new ModelAdmin(store);
     }
 
-    /** Opens the store of {@code home}; throws StoreLockedException when another process has it. */
+    /** Opens the store of {@code home}; throws {@link StoreInUseException} when another process has it. */
     public static Workbench open(AppHome home, JobRunner runner) {
-        QuoteStore store = QuoteStore.open(home.database());
+        QuoteStore store;
+        try {
+            store = QuoteStore.open(home.database());
+        } catch (StoreLockedException e) {
+            throw new StoreInUseException(home.root(), e);
+        }
         // the store admits one process, so runs still marked running were cut off by a kill or a crash
         int interrupted = store.runs().markInterrupted();
         if (interrupted > 0) {
@@ -77,6 +95,10 @@ public final class Workbench implements AutoCloseable {
         return user == null || user.isBlank() ? "unknown" : user;
     }
 
+    /**
+     * The raw store, for the CLI, the tests and the composition itself. The UI must not call it
+     * (ArchitectureTest): it reaches the data through the services below.
+     */
     public QuoteStore store() {
         return store;
     }
@@ -116,6 +138,26 @@ public final class Workbench implements AutoCloseable {
     /** The stored predictions, scored on demand; the one holder of a loaded cascade. */
     public PredictionCache predictions() {
         return predictions;
+    }
+
+    /** The Threshold view's sweeps and the storing of an operating point. */
+    public ThresholdTuning thresholds() {
+        return thresholds;
+    }
+
+    /** Evaluates any stored cascade on chosen batches (Evaluation view). */
+    public CascadeEvaluator evaluator() {
+        return evaluator;
+    }
+
+    /** The stored cascades: pairs of a stage-1 and a stage-2 version. */
+    public Cascades cascades() {
+        return cascades;
+    }
+
+    /** Promote, roll back and export model versions (Models view). */
+    public ModelAdmin modelAdmin() {
+        return modelAdmin;
     }
 
     /** Where models run, e.g. "CPU (PyTorch 2.7.1, 2 intra-op / 2 inter-op threads)"; loads the engine, so call it from a job. */

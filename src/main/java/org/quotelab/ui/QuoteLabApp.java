@@ -14,9 +14,9 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.quotelab.service.AppHome;
+import org.quotelab.service.StoreInUseException;
 import org.quotelab.service.Workbench;
 import org.quotelab.service.jobs.JobRunner;
-import org.quotelab.store.StoreLockedException;
 import org.quotelab.ui.common.FxJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +30,7 @@ public final class QuoteLabApp extends Application {
     static final double WIDTH = 1280;
     static final double HEIGHT = 800;
 
-    private record Opened(Workbench workbench, boolean firstRun, String lastView, StoreLockedException locked) {
+    private record Opened(Workbench workbench, boolean firstRun, String lastView, StoreInUseException locked) {
     }
 
     private JobRunner runner;
@@ -53,7 +53,7 @@ public final class QuoteLabApp extends Application {
             Workbench wb;
             try {
                 wb = Workbench.open(home, runner);
-            } catch (StoreLockedException e) {
+            } catch (StoreInUseException e) {
                 // an expected situation, not a failure: returned rather than thrown so that no
                 // stack trace is logged for it; the dialog below explains it
                 LOG.info("the data folder {} is in use by another QuoteLab", home.root());
@@ -110,7 +110,7 @@ public final class QuoteLabApp extends Application {
 
     static boolean locked(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof StoreLockedException) {
+            if (t instanceof StoreInUseException) {
                 return true;
             }
         }

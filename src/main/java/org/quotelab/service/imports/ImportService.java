@@ -13,6 +13,8 @@ import java.util.Objects;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.quotelab.domain.quote.Batch;
+import org.quotelab.domain.quote.BatchSummary;
 import org.quotelab.domain.quote.ImportError;
 import org.quotelab.domain.quote.ImportException;
 import org.quotelab.domain.quote.ImportListener;
@@ -35,6 +37,16 @@ public final class ImportService {
     public ImportService(QuoteStore store, String author) {
         this.store = store;
         this.author = author;
+    }
+
+    /** The imported batches, oldest first; reads the store, so call it from a job. */
+    public List<Batch> batches() {
+        return store.batches().list();
+    }
+
+    /** The batches with their quote and label counts, for the Data view's list; reads the store. */
+    public List<BatchSummary> batchSummaries() {
+        return store.batches().summaries();
     }
 
     /**

@@ -6,13 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -27,7 +26,8 @@ import org.quotelab.service.imports.ImportPreview;
 import org.quotelab.service.imports.ImportService;
 import org.quotelab.service.imports.SampleDays;
 import org.quotelab.service.monitoring.MonitoringService;
-import org.quotelab.ui.common.FxJobs;
+import org.quotelab.ui.common.JobStatus;
+import org.quotelab.ui.common.UiJobs;
 import org.quotelab.ui.monitoring.DriftBadge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,24 +40,27 @@ public final class DataViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(DataViewModel.class);
     static final int PREVIEW_ROWS = 20;
 
+    /** One reading of the batch list: the batches and their drift badge texts by batch id. */
+    private record Listing(List<BatchSummary> batches, Map<Long, String> badges) {
+    }
+
     private final Workbench workbench;
-    private final FxJobs jobs;
+    private final UiJobs jobs;
     private final ObservableList<BatchSummary> batches = FXCollections.observableArrayList();
     private final Map<Long, String> driftBadges = new HashMap<>();
-    private final ObjectProperty<ImportPreview> preview = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<ImportPreview> preview = new ReadOnlyObjectWrapper<>();
     private final ObservableList<MappingRow> mapping = FXCollections.observableArrayList();
     private final StringProperty day = new SimpleStringProperty("");
     private final BooleanProperty splitGroups = new SimpleBooleanProperty(false);
     private final ObservableList<ImportError> errors = FXCollections.observableArrayList();
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
-    private final DoubleProperty progress = new SimpleDoubleProperty(0);
-    private final StringProperty message = new SimpleStringProperty("");
-    private FxJobs.Tracked<?> running;
+    /** The import's state; previews and batch reads are short and do not make the view busy. */
+    private final JobStatus status;
     private Runnable afterImport = () -> { };
 
-    public DataViewModel(Workbench workbench, FxJobs jobs) {
+    public DataViewModel(Workbench workbench, UiJobs jobs) {
         this.workbench = workbench;
         this.jobs = jobs;
+        this.status = new JobStatus(jobs);
     }
 
     /** Called after every successful import, e.g. so Review reloads its batch filter. */
@@ -70,12 +73,12 @@ public final class DataViewModel {
         jobs.run("Reading batches", (p, c) -> {
             Map<Long, String> badges = new HashMap<>();
             workbench.monitoring().storedDrift().forEach((id, d) -> badges.put(id, DriftBadge.text(d, alpha)));
-            return Map.entry(workbench.store().batches().summaries(), badges);
+            return new Listing(workbench.imports().batchSummaries(), badges);
         }, r -> {
             driftBadges.clear();
-            driftBadges.putAll(r.getValue());
-            batches.setAll(r.getKey());
-        }, () -> { }, e -> message.set("Cannot read the batches: " + e.getMessage()));
+            driftBadges.putAll(r.badges());
+            batches.setAll(r.batches());
+        }, () -> { }, e -> status.setMessage("Cannot read the batches: " + e.getMessage()));
     }
 
     /** Drift badge text per batch id, from the Monitoring view's stored figures. */
@@ -86,7 +89,7 @@ public final class DataViewModel {
     /** Step 1 of the wizard: read the preview and pre-fill the mapping from it. */
     public void openFile(Path file) {
         errors.clear();
-        message.set("Reading " + file.getFileName() + "...");
+        status.setMessage("Reading " + file.getFileName() + "...");
         jobs.run("Previewing " + file.getFileName(), (p, c) -> workbench.imports().preview(file, PREVIEW_ROWS),
                 this::showPreview, () -> { }, this::fail);
     }
@@ -101,13 +104,13 @@ public final class DataViewModel {
         }
         day.set(p.suggestedDay());
         splitGroups.set(false);
-        message.set(p.file().getFileName() + ": " + p.header().size() + " columns; check the mapping, then Import.");
+        status.setMessage(p.file().getFileName() + ": " + p.header().size() + " columns; check the mapping, then Import.");
     }
 
     /** Step 2: import the previewed file with the chosen mapping and options. */
     public void startImport() {
         ImportPreview p = preview.get();
-        if (p == null || busy.get()) {
+        if (p == null || status.isBusy()) {
             return;
         }
         Map<String, QuoteField> chosen = new LinkedHashMap<>();
@@ -115,49 +118,39 @@ public final class DataViewModel {
         var options = workbench.imports().options(splitGroups.get() ? null : day.get(), splitGroups.get(),
                 ImportService.explicitMapping(p, chosen));
         errors.clear();
-        track(jobs.run("Importing " + p.file().getFileName(), workbench.imports().importJob(p.file(), options),
-                this::imported, this::cancelled, this::fail));
+        // the message follows the import's own progress messages, as it starts empty
+        status.run("Importing " + p.file().getFileName(), "", workbench.imports().importJob(p.file(), options),
+                this::imported, this::cancelled, this::fail);
     }
 
     /** The first-run import of the bundled sample days. */
     public void importSamples() {
-        if (busy.get()) {
+        if (status.isBusy()) {
             return;
         }
         errors.clear();
-        track(jobs.run("Importing the sample data", workbench.sampleDays().importJob(), this::samplesImported,
-                this::cancelled, this::fail));
+        status.run("Importing the sample data", "", workbench.sampleDays().importJob(), this::samplesImported,
+                this::cancelled, this::fail);
     }
 
     /** Closes the wizard without importing; its hint about the mapping goes with it. */
     public void closePreview() {
-        if (busy.get()) {
+        if (status.isBusy()) {
             return;
         }
         preview.set(null);
-        message.set("");
     }
 
     public void cancel() {
-        if (running != null) {
-            message.set("Cancelling...");
-            running.cancel();
+        if (status.isBusy()) {
+            status.setMessage("Cancelling...");
+            status.cancel();
         }
     }
 
-    private void track(FxJobs.Tracked<?> job) {
-        running = job;
-        busy.set(true);
-        progress.bind(job.progressProperty());
-        message.bind(job.messageProperty());
-    }
-
+    /** The sentence an import (or a failed preview) ends with; JobStatus has already cleared busy. */
     private void finish(String text) {
-        progress.unbind();
-        message.unbind();
-        running = null;
-        busy.set(false);
-        message.set(text);
+        status.setMessage(text);
     }
 
     private void imported(ImportResult r) {
@@ -199,13 +192,15 @@ public final class DataViewModel {
         return batches;
     }
 
-    public ObjectProperty<ImportPreview> previewProperty() {
-        return preview;
+    public ReadOnlyObjectProperty<ImportPreview> previewProperty() {
+        return preview.getReadOnlyProperty();
     }
 
     public ObservableList<MappingRow> mapping() {
         return mapping;
     }
+
+    // the day and split-groups fields are the wizard's inputs: they stay writable
 
     public StringProperty dayProperty() {
         return day;
@@ -225,14 +220,14 @@ public final class DataViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return status.busyProperty();
     }
 
-    public DoubleProperty progressProperty() {
-        return progress;
+    public ReadOnlyDoubleProperty progressProperty() {
+        return status.progressProperty();
     }
 
-    public StringProperty messageProperty() {
-        return message;
+    public ReadOnlyStringProperty messageProperty() {
+        return status.messageProperty();
     }
 }

@@ -4,11 +4,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.quotelab.domain.quote.Batch;
@@ -17,10 +20,9 @@ import org.quotelab.service.evaluation.CascadeEvaluator;
 import org.quotelab.service.evaluation.ClassRow;
 import org.quotelab.service.evaluation.Evaluation;
 import org.quotelab.service.models.CascadePair;
-import org.quotelab.service.models.Cascades;
 import org.quotelab.service.review.ReviewFocus;
-import org.quotelab.ui.common.FxJobs;
 import org.quotelab.ui.common.JobStatus;
+import org.quotelab.ui.common.UiJobs;
 
 /**
  * State of the Evaluation view: which cascades (A, optionally B) on which batches, and the
@@ -28,8 +30,16 @@ import org.quotelab.ui.common.JobStatus;
  * {@code openInReview}, which the window wires to Review and shows it.
  */
 public final class EvaluationViewModel {
+    /** What the choosers offer: every stored cascade and every batch. */
+    private record Choices(List<CascadePair> cascades, List<Batch> batches) {
+    }
+
+    /** The results of one evaluation: A, and B when comparing (else null). */
+    private record Results(Evaluation a, Evaluation b) {
+    }
+
     private final Workbench workbench;
-    private final FxJobs jobs;
+    private final UiJobs jobs;
     private final Consumer<ReviewFocus> openInReview;
     private final CascadeEvaluator evaluator;
     private final ObservableList<CascadePair> cascades = FXCollections.observableArrayList();
@@ -38,34 +48,26 @@ public final class EvaluationViewModel {
     private final ObjectProperty<CascadePair> versionA = new SimpleObjectProperty<>();
     private final ObjectProperty<CascadePair> versionB = new SimpleObjectProperty<>();
     private final BooleanProperty compare = new SimpleBooleanProperty(false);
-    private final ObjectProperty<Evaluation> resultA = new SimpleObjectProperty<>();
-    private final ObjectProperty<Evaluation> resultB = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Evaluation> resultA = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Evaluation> resultB = new ReadOnlyObjectWrapper<>();
     private final ObservableList<ClassRow> rowsA = FXCollections.observableArrayList();
     private final ObservableList<ClassRow> rowsB = FXCollections.observableArrayList();
     private final JobStatus status;
-    private final BooleanProperty busy;
-    private final DoubleProperty progress;
-    private final StringProperty message;
 
-    public EvaluationViewModel(Workbench workbench, FxJobs jobs, Consumer<ReviewFocus> openInReview) {
+    public EvaluationViewModel(Workbench workbench, UiJobs jobs, Consumer<ReviewFocus> openInReview) {
         this.workbench = workbench;
         this.jobs = jobs;
         this.status = new JobStatus(jobs);
-        this.busy = status.busyProperty();
-        this.progress = status.progressProperty();
-        this.message = status.messageProperty();
         this.openInReview = openInReview;
-        this.evaluator = new CascadeEvaluator(workbench.store(), workbench.predictions());
+        this.evaluator = workbench.evaluator();
     }
 
     /** Reads the cascades and batches; A defaults to the active cascade. */
     public void reload() {
-        jobs.run("Reading cascades", (p, c) -> new Object[] {new Cascades(workbench.store()).list(),
-                workbench.store().batches().list()}, r -> {
-                    @SuppressWarnings("unchecked")
-                    List<CascadePair> pairs = (List<CascadePair>) r[0];
-                    @SuppressWarnings("unchecked")
-                    List<Batch> list = (List<Batch>) r[1];
+        jobs.run("Reading cascades", (p, c) -> new Choices(workbench.cascades().list(), workbench.imports().batches()),
+                r -> {
+                    List<CascadePair> pairs = r.cascades();
+                    List<Batch> list = r.batches();
                     CascadePair a = same(pairs, versionA.get());
                     CascadePair b = same(pairs, versionB.get());
                     cascades.setAll(pairs);
@@ -74,9 +76,9 @@ public final class EvaluationViewModel {
                             .orElse(pairs.isEmpty() ? null : pairs.get(0)));
                     versionB.set(b);
                     if (pairs.isEmpty()) {
-                        message.set("No cascade yet: train one in Training or with `quotelab cascade train`.");
+                        status.setMessage("No cascade yet: train one in Training or with `quotelab cascade train`.");
                     }
-                }, () -> { }, e -> message.set("Could not read the cascades: " + e.getMessage()));
+                }, () -> { }, e -> status.setMessage("Could not read the cascades: " + e.getMessage()));
     }
 
     /** The reloaded pair of the same versions as {@code old}: keeps the user's choice across a refresh. */
@@ -89,21 +91,21 @@ public final class EvaluationViewModel {
     public void evaluate() {
         CascadePair a = versionA.get();
         CascadePair b = compare.get() ? versionB.get() : null;
-        if (a == null || busy.get()) {
+        if (a == null || status.isBusy()) {
             return;
         }
         List<Long> ids = chosenBatches.stream().map(Batch::id).toList();
         status.run("Evaluating cascades", "Evaluating " + a.label() + (b == null ? "" : " and " + b.label()) + "...",
-                (p, c) -> new Evaluation[] {evaluator.evaluate(a, ids, p, c),
-                    b == null ? null : evaluator.evaluate(b, ids, p, c)}, this::shown, "Evaluation failed");
+                (p, c) -> new Results(evaluator.evaluate(a, ids, p, c),
+                    b == null ? null : evaluator.evaluate(b, ids, p, c)), this::shown, "Evaluation failed");
     }
 
-    private void shown(Evaluation[] r) {
-        resultA.set(r[0]);
-        resultB.set(r[1]);
-        rowsA.setAll(ClassRow.of(r[0], null));
-        rowsB.setAll(r[1] == null ? List.of() : ClassRow.of(r[1], r[0]));
-        message.set(summary(r[0]) + (r[1] == null ? "" : "   |   " + summary(r[1])));
+    private void shown(Results r) {
+        resultA.set(r.a());
+        resultB.set(r.b());
+        rowsA.setAll(ClassRow.of(r.a(), null));
+        rowsB.setAll(r.b() == null ? List.of() : ClassRow.of(r.b(), r.a()));
+        status.setMessage(summary(r.a()) + (r.b() == null ? "" : "   |   " + summary(r.b())));
     }
 
     static String summary(Evaluation e) {
@@ -142,6 +144,8 @@ public final class EvaluationViewModel {
         return chosenBatches;
     }
 
+    // versions A and B and the compare switch are the view's inputs: they stay writable
+
     public ObjectProperty<CascadePair> versionAProperty() {
         return versionA;
     }
@@ -154,12 +158,12 @@ public final class EvaluationViewModel {
         return compare;
     }
 
-    public ObjectProperty<Evaluation> resultAProperty() {
-        return resultA;
+    public ReadOnlyObjectProperty<Evaluation> resultAProperty() {
+        return resultA.getReadOnlyProperty();
     }
 
-    public ObjectProperty<Evaluation> resultBProperty() {
-        return resultB;
+    public ReadOnlyObjectProperty<Evaluation> resultBProperty() {
+        return resultB.getReadOnlyProperty();
     }
 
     public ObservableList<ClassRow> rowsA() {
@@ -170,15 +174,15 @@ public final class EvaluationViewModel {
         return rowsB;
     }
 
-    public BooleanProperty busyProperty() {
-        return busy;
+    public ReadOnlyBooleanProperty busyProperty() {
+        return status.busyProperty();
     }
 
-    public DoubleProperty progressProperty() {
-        return progress;
+    public ReadOnlyDoubleProperty progressProperty() {
+        return status.progressProperty();
     }
 
-    public StringProperty messageProperty() {
-        return message;
+    public ReadOnlyStringProperty messageProperty() {
+        return status.messageProperty();
     }
 }

@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -139,7 +139,7 @@ public final class ModelsView {
         return box;
     }
 
-    private static Label preview(String id, ObjectProperty<ActivationPlan> plan) {
+    private static Label preview(String id, ReadOnlyObjectProperty<ActivationPlan> plan) {
         Label l = new Label();
         l.setId(id);
         l.textProperty().bind(Bindings.createStringBinding(() -> plan.get() == null ? "" : plan.get().describe(), plan));

@@ -2,18 +2,20 @@ package org.quotelab.ui.models;
 
 import java.nio.file.Path;
 import java.util.List;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.quotelab.service.Workbench;
 import org.quotelab.service.models.ActivationPlan;
 import org.quotelab.service.models.ModelAdmin;
 import org.quotelab.service.models.VersionInfo;
-import org.quotelab.ui.common.FxJobs;
 import org.quotelab.ui.common.JobStatus;
+import org.quotelab.ui.common.UiJobs;
 
 /**
  * State of the Models view. Promote and Roll back apply exactly the plan the view showed: if the
@@ -21,18 +23,22 @@ import org.quotelab.ui.common.JobStatus;
  * {@code afterChange} lets the window refresh the status bar and Review.
  */
 public final class ModelsViewModel {
-    private final FxJobs jobs;
+    /** What one reading shows: the versions, and what a roll-back would do now. */
+    private record Listing(List<VersionInfo> versions, ActivationPlan rollback) {
+    }
+
+    private final UiJobs jobs;
     private final ModelAdmin admin;
     private final Runnable afterChange;
     private final ObservableList<VersionInfo> versions = FXCollections.observableArrayList();
     private final ObjectProperty<VersionInfo> selected = new SimpleObjectProperty<>();
-    private final ObjectProperty<ActivationPlan> promotion = new SimpleObjectProperty<>();
-    private final ObjectProperty<ActivationPlan> rollback = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<ActivationPlan> promotion = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ActivationPlan> rollback = new ReadOnlyObjectWrapper<>();
     private final JobStatus status;
 
-    public ModelsViewModel(Workbench workbench, FxJobs jobs, Runnable afterChange) {
+    public ModelsViewModel(Workbench workbench, UiJobs jobs, Runnable afterChange) {
         this.jobs = jobs;
-        this.admin = new ModelAdmin(workbench.store());
+        this.admin = workbench.modelAdmin();
         this.afterChange = afterChange;
         this.status = new JobStatus(jobs);
         selected.addListener((o, a, v) -> planPromotion(v));
@@ -41,16 +47,15 @@ public final class ModelsViewModel {
     /** Reads the versions and what a roll-back would do. */
     public void reload() {
         Long keep = selected.get() == null ? null : selected.get().version().id();
-        jobs.run("Reading model versions", (p, c) -> new Object[] {admin.versions(), admin.rollback()}, r -> {
-            @SuppressWarnings("unchecked")
-            List<VersionInfo> list = (List<VersionInfo>) r[0];
+        jobs.run("Reading model versions", (p, c) -> new Listing(admin.versions(), admin.rollback()), r -> {
+            List<VersionInfo> list = r.versions();
             versions.setAll(list);
-            rollback.set((ActivationPlan) r[1]);
+            rollback.set(r.rollback());
             selected.set(list.stream().filter(v -> keep != null && v.version().id() == keep).findFirst().orElse(null));
             if (list.isEmpty()) {
-                status.messageProperty().set("No model versions yet: train a cascade first.");
+                status.setMessage("No model versions yet: train a cascade first.");
             }
-        }, () -> { }, e -> status.messageProperty().set("Could not read the model versions: " + e.getMessage()));
+        }, () -> { }, e -> status.setMessage("Could not read the model versions: " + e.getMessage()));
     }
 
     private void planPromotion(VersionInfo v) {
@@ -63,7 +68,7 @@ public final class ModelsViewModel {
             if (selected.get() != null && selected.get().version().id() == id) {
                 promotion.set(plan);
             }
-        }, () -> { }, e -> status.messageProperty().set("Error: " + e.getMessage()));
+        }, () -> { }, e -> status.setMessage("Error: " + e.getMessage()));
     }
 
     public void promote() {
@@ -75,18 +80,18 @@ public final class ModelsViewModel {
     }
 
     private void apply(ActivationPlan plan) {
-        if (plan == null || !plan.possible() || status.busyProperty().get()) {
+        if (plan == null || !plan.possible() || status.isBusy()) {
             return;
         }
         status.run(plan.action(), plan.action() + "...", (p, c) -> {
             admin.apply(plan);
             return plan;
         }, done -> {
-            status.messageProperty().set("Done. " + done.describe());
+            status.setMessage("Done. " + done.describe());
             afterChange.run();
             reload();
         }, e -> {
-            status.messageProperty().set(plan.action() + " failed: " + e.getMessage());
+            status.setMessage(plan.action() + " failed: " + e.getMessage());
             reload();
         });
     }
@@ -94,14 +99,14 @@ public final class ModelsViewModel {
     /** Exports the selected version's Hugging Face files into a new folder inside {@code parent}. */
     public void export(Path parent) {
         VersionInfo v = selected.get();
-        if (v == null || status.busyProperty().get()) {
+        if (v == null || status.isBusy()) {
             return;
         }
         Path target = parent.resolve("quotelab-v" + v.version().id() + "-stage" + v.version().stage());
         status.run("Exporting a Hugging Face folder", "Exporting v" + v.version().id() + "...",
                 (p, c) -> admin.exportHf(v.version().id(), target),
-                out -> status.messageProperty().set("Exported v" + v.version().id() + " to " + out),
-                e -> status.messageProperty().set("Export failed: "
+                out -> status.setMessage("Exported v" + v.version().id() + " to " + out),
+                e -> status.setMessage("Export failed: "
                         + (e instanceof java.nio.file.FileAlreadyExistsException
                         ? target + " already exists" : e.getMessage())));
     }
@@ -110,23 +115,24 @@ public final class ModelsViewModel {
         return versions;
     }
 
+    /** The view's table selection: an input, so it stays writable. */
     public ObjectProperty<VersionInfo> selectedProperty() {
         return selected;
     }
 
-    public ObjectProperty<ActivationPlan> promotionProperty() {
-        return promotion;
+    public ReadOnlyObjectProperty<ActivationPlan> promotionProperty() {
+        return promotion.getReadOnlyProperty();
     }
 
-    public ObjectProperty<ActivationPlan> rollbackProperty() {
-        return rollback;
+    public ReadOnlyObjectProperty<ActivationPlan> rollbackProperty() {
+        return rollback.getReadOnlyProperty();
     }
 
-    public StringProperty messageProperty() {
+    public ReadOnlyStringProperty messageProperty() {
         return status.messageProperty();
     }
 
-    public BooleanProperty busyProperty() {
+    public ReadOnlyBooleanProperty busyProperty() {
         return status.busyProperty();
     }
 }

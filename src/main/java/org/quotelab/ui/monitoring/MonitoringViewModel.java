@@ -3,20 +3,24 @@ package org.quotelab.ui.monitoring;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.quotelab.service.monitoring.ExplainingQuote;
 import org.quotelab.service.monitoring.ForgettingMatrix;
 import org.quotelab.service.monitoring.MonitoringReport;
 import org.quotelab.service.monitoring.MonitoringService;
+import org.quotelab.service.jobs.Job;
 import org.quotelab.service.monitoring.TimelinePoint;
-import org.quotelab.ui.common.FxJobs;
 import org.quotelab.ui.common.JobStatus;
+import org.quotelab.ui.common.UiJobs;
 
 /**
  * State of the Monitoring view. Refresh is one job (scoring missing predictions, embedding for the
@@ -27,24 +31,20 @@ public final class MonitoringViewModel {
     static final String NO_CASCADE = "No active cascade: train and activate one first (Threshold and Training views).";
 
     private final MonitoringService service;
-    private final FxJobs jobs;
+    private final UiJobs jobs;
     private final Runnable afterRefresh;
-    private final ObjectProperty<MonitoringReport> report = new SimpleObjectProperty<>();
-    private final ObjectProperty<ForgettingMatrix> matrix = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<MonitoringReport> report = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ForgettingMatrix> matrix = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<BatchRow> selected = new SimpleObjectProperty<>();
     private final JobStatus status;
-    private final BooleanProperty busy;
-    private final StringProperty message;
     private final ObservableList<BatchRow> batches = FXCollections.observableArrayList();
     private final ObservableList<ExplainingQuote> explaining = FXCollections.observableArrayList();
 
-    public MonitoringViewModel(MonitoringService service, FxJobs jobs, Runnable afterRefresh) {
+    public MonitoringViewModel(MonitoringService service, UiJobs jobs, Runnable afterRefresh) {
         this.service = service;
         this.jobs = jobs;
         this.status = new JobStatus(jobs);
-        this.busy = status.busyProperty();
-        this.message = status.messageProperty();
-        message.set("Press Refresh to measure drift and accuracy.");
+        status.setMessage("Press Refresh to measure drift and accuracy.");
         this.afterRefresh = afterRefresh;
         selected.addListener((o, a, row) -> showExplaining(row));
     }
@@ -52,7 +52,7 @@ public final class MonitoringViewModel {
     /** Shows the stored matrix without computing anything; for the first display of the view. */
     public void loadStored() {
         jobs.run("Reading the forgetting matrix", (p, c) -> service.storedMatrix(), matrix::set, () -> { },
-                e -> message.set("Cannot read the stored evaluations: " + e.getMessage()));
+                e -> status.setMessage("Cannot read the stored evaluations: " + e.getMessage()));
     }
 
     public void refresh() {
@@ -63,7 +63,7 @@ public final class MonitoringViewModel {
     public void fillMatrix() {
         start("Computing the missing forgetting-matrix cells", service.fillMatrix(), m -> {
             matrix.set(m);
-            message.set(m.missing() == 0 ? "Every cell of the forgetting matrix is computed."
+            status.setMessage(m.missing() == 0 ? "Every cell of the forgetting matrix is computed."
                     : m.missing() + " cells stay empty (no labelled validation quotes, or the version's folder is gone).");
         });
     }
@@ -72,7 +72,7 @@ public final class MonitoringViewModel {
         status.cancel();
     }
 
-    private <T> void start(String title, org.quotelab.service.jobs.Job<T> job, java.util.function.Consumer<T> done) {
+    private <T> void start(String title, Job<T> job, Consumer<T> done) {
         status.run(title, title + "...", job, done, title + " failed");
     }
 
@@ -81,7 +81,7 @@ public final class MonitoringViewModel {
             report.set(null);
             batches.clear();
             explaining.clear();
-            message.set(NO_CASCADE);
+            status.setMessage(NO_CASCADE);
             return;
         }
         MonitoringReport r = result.get();
@@ -93,7 +93,7 @@ public final class MonitoringViewModel {
         matrix.set(r.matrix());
         batches.setAll(rows);
         int alerts = r.alertBatchIds().size();
-        message.set("Cascade " + r.cascade() + ": " + r.timeline().size() + " batches, " + alerts + " with a drift alert"
+        status.setMessage("Cascade " + r.cascade() + ": " + r.timeline().size() + " batches, " + alerts + " with a drift alert"
                 + (r.matrix().missing() > 0 ? "; " + r.matrix().missing() + " matrix cells not computed yet" : "") + ".");
         selected.set(rows.stream().filter(BatchRow::alert).reduce((a, b) -> b).orElse(null));
         afterRefresh.run();
@@ -108,28 +108,29 @@ public final class MonitoringViewModel {
         explaining.setAll(r.explaining().getOrDefault(row.batchId(), List.of()));
     }
 
-    public ObjectProperty<MonitoringReport> reportProperty() {
-        return report;
+    public ReadOnlyObjectProperty<MonitoringReport> reportProperty() {
+        return report.getReadOnlyProperty();
     }
 
-    public ObjectProperty<ForgettingMatrix> matrixProperty() {
-        return matrix;
+    public ReadOnlyObjectProperty<ForgettingMatrix> matrixProperty() {
+        return matrix.getReadOnlyProperty();
     }
 
+    /** The view's selected batch: an input, so it stays writable. */
     public ObjectProperty<BatchRow> selectedProperty() {
         return selected;
     }
 
-    public BooleanProperty busyProperty() {
-        return busy;
+    public ReadOnlyBooleanProperty busyProperty() {
+        return status.busyProperty();
     }
 
-    public DoubleProperty progressProperty() {
+    public ReadOnlyDoubleProperty progressProperty() {
         return status.progressProperty();
     }
 
-    public StringProperty messageProperty() {
-        return message;
+    public ReadOnlyStringProperty messageProperty() {
+        return status.messageProperty();
     }
 
     public ObservableList<BatchRow> batches() {

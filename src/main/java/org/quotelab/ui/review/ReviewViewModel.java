@@ -7,16 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.function.Consumer;
-import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.LongProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleLongProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.quotelab.domain.quote.CurrentLabel;
@@ -35,7 +34,8 @@ import org.quotelab.service.review.QuoteDetail;
 import org.quotelab.service.review.ReviewFocus;
 import org.quotelab.service.review.ReviewContext;
 import org.quotelab.service.review.ReviewService;
-import org.quotelab.ui.common.FxJobs;
+import org.quotelab.ui.common.JobStatus;
+import org.quotelab.ui.common.UiJobs;
 
 /**
  * State of the Review view. The table's rows are a growing window of keyset pages: a page is
@@ -46,18 +46,26 @@ import org.quotelab.ui.common.FxJobs;
 public final class ReviewViewModel {
     public static final int PAGE_SIZE = 200;
 
+    /** What opening Review reads: batches, topics and models, and the filters saved last time. */
+    private record Opening(ReviewContext context, ReviewFilters filters) {
+    }
+
     private final Workbench workbench;
     private final ReviewService service;
-    private final FxJobs jobs;
+    private final UiJobs jobs;
     private final ObservableList<QuoteRow> rows = FXCollections.observableArrayList();
     private final Map<Long, Integer> indexById = new HashMap<>();
-    private final ObjectProperty<ReviewContext> context = new SimpleObjectProperty<>();
-    private final ObjectProperty<ReviewFilters> filters = new SimpleObjectProperty<>(ReviewFilters.NONE);
-    private final ObjectProperty<QuoteDetail> detail = new SimpleObjectProperty<>();
-    private final ObjectProperty<ReviewFocus> focus = new SimpleObjectProperty<>();
-    private final LongProperty total = new SimpleLongProperty(-1);
-    private final StringProperty message = new SimpleStringProperty("");
-    private final IntegerProperty focusRequest = new SimpleIntegerProperty(-1);
+    private final ReadOnlyObjectWrapper<ReviewContext> context = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ReviewFilters> filters = new ReadOnlyObjectWrapper<>(ReviewFilters.NONE);
+    private final ReadOnlyObjectWrapper<QuoteDetail> detail = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ReviewFocus> focus = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper(-1);
+    /**
+     * Holds the message line. Review runs many short jobs side by side (pages, counts, edits), so
+     * none of them makes the view busy; page reads have their own {@link #loadingProperty()}.
+     */
+    private final JobStatus status;
+    private final ReadOnlyIntegerWrapper focusRequest = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final Queue<Runnable> edits = new ArrayDeque<>();
     private boolean editRunning;
@@ -67,18 +75,19 @@ public final class ReviewViewModel {
     private Long detailWanted;
     private boolean detailRunning;
 
-    public ReviewViewModel(Workbench workbench, FxJobs jobs) {
+    public ReviewViewModel(Workbench workbench, UiJobs jobs) {
         this.workbench = workbench;
         this.service = workbench.review();
         this.jobs = jobs;
+        this.status = new JobStatus(jobs);
     }
 
     /** Reads batches, topics, active models and the saved filters, then the first page. */
     public void reload() {
-        jobs.run("Opening Review", (p, c) -> new Object[] {service.context(), workbench.preferences().reviewFilters()},
+        jobs.run("Opening Review", (p, c) -> new Opening(service.context(), workbench.preferences().reviewFilters()),
                 r -> {
-                    context.set((ReviewContext) r[0]);
-                    filters.set((ReviewFilters) r[1]);
+                    context.set(r.context());
+                    filters.set(r.filters());
                     restart();
                 }, () -> { }, this::failed);
     }
@@ -128,8 +137,8 @@ public final class ReviewViewModel {
         restart();
     }
 
-    public ObjectProperty<ReviewFocus> focusProperty() {
-        return focus;
+    public ReadOnlyObjectProperty<ReviewFocus> focusProperty() {
+        return focus.getReadOnlyProperty();
     }
 
     /** Asks for the next page unless one is on its way or the last one arrived. */
@@ -195,7 +204,7 @@ public final class ReviewViewModel {
         int number = topicNumber(digit, shift);
         List<TopicCount> topics = topics();
         if (number > topics.size()) {
-            message.set(topics.isEmpty() ? "No topics yet: import labelled quotes first."
+            status.setMessage(topics.isEmpty() ? "No topics yet: import labelled quotes first."
                     : "No topic on this key; the legend lists the keys of all " + Math.min(MAX_KEYED_TOPICS, topics.size())
                     + " keyed topics.");
             return false;
@@ -217,7 +226,7 @@ public final class ReviewViewModel {
             return false;
         }
         if (row.prediction() == null) {
-            message.set("This quote is not scored yet: there is no prediction to accept.");
+            status.setMessage("This quote is not scored yet: there is no prediction to accept.");
             return false;
         }
         return label(index, Labels.predicted(row.prediction()), LabelSource.MODEL_ACCEPTED);
@@ -232,10 +241,10 @@ public final class ReviewViewModel {
         CurrentLabel before = row.label();
         CurrentLabel optimistic = new CurrentLabel(id, label, source, Instant.now(), service.author());
         replace(id, r -> withLabel(r, optimistic));
-        message.set("");
+        status.setMessage("");
         enqueue("Saving label", (p, c) -> service.label(id, label, source), change -> refreshDetail(id), e -> {
             replace(id, r -> r.label() == optimistic ? withLabel(r, before) : r);
-            message.set("The label was not saved and has been reverted: " + e.getMessage());
+            status.setMessage("The label was not saved and has been reverted: " + e.getMessage());
         });
         return true;
     }
@@ -244,19 +253,19 @@ public final class ReviewViewModel {
     public void undo() {
         enqueue("Undoing label", (p, c) -> service.undo(), change -> {
             if (change.isEmpty()) {
-                message.set("Nothing to undo in this session.");
+                status.setMessage("Nothing to undo in this session.");
                 return;
             }
             LabelChange ch = change.get();
             Integer at = indexById.get(ch.quoteId());
             replace(ch.quoteId(), r -> withLabel(r, ReviewService.labelAfter(ch)));
-            message.set("Undone: " + Labels.label(ch.oldLabel()) + " \u2192 " + Labels.label(ch.newLabel()));
+            status.setMessage("Undone: " + Labels.label(ch.oldLabel()) + " \u2192 " + Labels.label(ch.newLabel()));
             if (at != null) {
                 focusRequest.set(-1);
                 focusRequest.set(at);
             }
             refreshDetail(ch.quoteId());
-        }, e -> message.set("Undo failed: " + e.getMessage()));
+        }, e -> status.setMessage("Undo failed: " + e.getMessage()));
     }
 
     /** Edits run strictly one after another: the undo stack must see them in the order they were made. */
@@ -333,7 +342,7 @@ public final class ReviewViewModel {
     }
 
     private void failed(Throwable e) {
-        message.set("Error: " + e.getMessage());
+        status.setMessage("Error: " + e.getMessage());
     }
 
     public List<TopicCount> topics() {
@@ -344,28 +353,28 @@ public final class ReviewViewModel {
         return rows;
     }
 
-    public ObjectProperty<ReviewContext> contextProperty() {
-        return context;
+    public ReadOnlyObjectProperty<ReviewContext> contextProperty() {
+        return context.getReadOnlyProperty();
     }
 
-    public ObjectProperty<ReviewFilters> filtersProperty() {
-        return filters;
+    public ReadOnlyObjectProperty<ReviewFilters> filtersProperty() {
+        return filters.getReadOnlyProperty();
     }
 
-    public ObjectProperty<QuoteDetail> detailProperty() {
-        return detail;
+    public ReadOnlyObjectProperty<QuoteDetail> detailProperty() {
+        return detail.getReadOnlyProperty();
     }
 
-    public LongProperty totalProperty() {
-        return total;
+    public ReadOnlyLongProperty totalProperty() {
+        return total.getReadOnlyProperty();
     }
 
-    public StringProperty messageProperty() {
-        return message;
+    public ReadOnlyStringProperty messageProperty() {
+        return status.messageProperty();
     }
 
-    public IntegerProperty focusRequestProperty() {
-        return focusRequest;
+    public ReadOnlyIntegerProperty focusRequestProperty() {
+        return focusRequest.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

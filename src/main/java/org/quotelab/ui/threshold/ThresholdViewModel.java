@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -21,8 +23,8 @@ import org.quotelab.domain.cascade.SweepPoint;
 import org.quotelab.domain.cascade.ThresholdObjective;
 import org.quotelab.service.Workbench;
 import org.quotelab.service.cascade.ThresholdTuning;
-import org.quotelab.ui.common.FxJobs;
 import org.quotelab.ui.common.JobStatus;
+import org.quotelab.ui.common.UiJobs;
 
 /**
  * State of the Threshold view. The sweeps are computed once per load in a job; moving a slider
@@ -38,37 +40,29 @@ public final class ThresholdViewModel {
     public record TopicLoss(String topic, double lost) {
     }
 
-    private final FxJobs jobs;
     private final Runnable afterApply;
     private final ThresholdTuning tuning;
-    private final ObjectProperty<ThresholdTuning.Loaded> loaded = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<ThresholdTuning.Loaded> loaded = new ReadOnlyObjectWrapper<>();
     private final IntegerProperty index = new SimpleIntegerProperty(ThresholdTuning.GRID_STEPS / 2);
     /** Index into the class-0 grid: 0 is 1.00, stage 2's argmax rule. */
     private final IntegerProperty class0Index = new SimpleIntegerProperty(0);
-    private final StringProperty class0Threshold = new SimpleStringProperty("-");
-    private final BooleanProperty ready = new SimpleBooleanProperty(false);
+    private final ReadOnlyStringWrapper class0Threshold = new ReadOnlyStringWrapper("-");
+    private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(false);
     private final JobStatus status;
-    private final BooleanProperty busy;
-    private final DoubleProperty progress;
-    private final StringProperty message;
-    private final StringProperty threshold = new SimpleStringProperty("-");
-    private final StringProperty class0Recall = new SimpleStringProperty("-");
-    private final StringProperty class0Precision = new SimpleStringProperty("-");
-    private final StringProperty outOfTopicRecall = new SimpleStringProperty("-");
-    private final StringProperty macroF1 = new SimpleStringProperty("-");
-    private final StringProperty accuracy = new SimpleStringProperty("-");
-    private final StringProperty reviewLoad = new SimpleStringProperty("-");
+    private final ReadOnlyStringWrapper threshold = new ReadOnlyStringWrapper("-");
+    private final ReadOnlyStringWrapper class0Recall = new ReadOnlyStringWrapper("-");
+    private final ReadOnlyStringWrapper class0Precision = new ReadOnlyStringWrapper("-");
+    private final ReadOnlyStringWrapper outOfTopicRecall = new ReadOnlyStringWrapper("-");
+    private final ReadOnlyStringWrapper macroF1 = new ReadOnlyStringWrapper("-");
+    private final ReadOnlyStringWrapper accuracy = new ReadOnlyStringWrapper("-");
+    private final ReadOnlyStringWrapper reviewLoad = new ReadOnlyStringWrapper("-");
     private final StringProperty bound = new SimpleStringProperty("0.90");
     private final ObservableList<TopicLoss> topicLoss = FXCollections.observableArrayList();
 
-    public ThresholdViewModel(Workbench workbench, FxJobs jobs, Runnable afterApply) {
-        this.jobs = jobs;
+    public ThresholdViewModel(Workbench workbench, UiJobs jobs, Runnable afterApply) {
         this.status = new JobStatus(jobs);
-        this.busy = status.busyProperty();
-        this.progress = status.progressProperty();
-        this.message = status.messageProperty();
         this.afterApply = afterApply;
-        this.tuning = new ThresholdTuning(workbench.store(), workbench.predictions());
+        this.tuning = workbench.thresholds();
         index.addListener((o, a, b) -> show());
         class0Index.addListener((o, a, b) -> show());
     }
@@ -83,19 +77,19 @@ public final class ThresholdViewModel {
         if (result.isEmpty()) {
             loaded.set(null);
             ready.set(false);
-            message.set(NO_CASCADE);
+            status.setMessage(NO_CASCADE);
             return;
         }
         ThresholdTuning.Loaded l = result.get();
         if (l.scores().size() == 0) {
             loaded.set(null);
             ready.set(false);
-            message.set("No labelled validation quotes yet: label some quotes in Review first.");
+            status.setMessage("No labelled validation quotes yet: label some quotes in Review first.");
             return;
         }
         loaded.set(l);
         ready.set(true);
-        message.set(l.scores().size() + " labelled validation quotes, " + l.scores().days() + " day(s)"
+        status.setMessage(l.scores().size() + " labelled validation quotes, " + l.scores().days() + " day(s)"
                 + (l.skipped() > 0 ? "; " + l.skipped() + " skipped (topic unknown to the cascade)" : ""));
         moveTo(l.indexOf(l.at().threshold()), l.class0IndexOf(l.at().class0Threshold()));
         show();
@@ -148,33 +142,34 @@ public final class ThresholdViewModel {
         try {
             b = Double.parseDouble(bound.get().trim());
         } catch (NumberFormatException e) {
-            message.set("The bound must be a number between 0 and 1, e.g. 0.9");
+            status.setMessage("The bound must be a number between 0 and 1, e.g. 0.9");
             return;
         }
         SweepPoint here = point();
         Optional<SweepPoint> best = l.recommend(objective, b, l.class0IndexOf(here.class0Threshold()),
                 l.indexOf(here.threshold()));
         if (best.isEmpty()) {
-            message.set(objective == ThresholdObjective.MIN_CLASS0_RECALL
+            status.setMessage(objective == ThresholdObjective.MIN_CLASS0_RECALL
                     ? "No class-0 threshold reaches that bound at this stage-1 threshold."
                     : "No stage-1 threshold reaches that bound at this class-0 threshold.");
             return;
         }
         moveTo(l.indexOf(best.get().threshold()), l.class0IndexOf(best.get().class0Threshold()));
-        message.set("Recommended: " + OperatingPoint.of(best.get()).describe());
+        status.setMessage("Recommended: " + OperatingPoint.of(best.get()).describe());
     }
 
     /** Stores the current operating point and re-decides the stored predictions, in a job. */
     public void apply() {
         SweepPoint p = point();
-        if (p == null) {
+        // busy: a second Apply while the first re-decides the predictions would race it in the store
+        if (p == null || status.isBusy()) {
             return;
         }
         OperatingPoint at = OperatingPoint.of(p);
-        jobs.run("Storing the thresholds", (pr, c) -> tuning.apply(at), n -> {
-            message.set("Stored " + at.describe() + "; " + n + " predictions decided again.");
+        status.run("Storing the thresholds", "Storing " + at.describe() + "...", (pr, c) -> tuning.apply(at), n -> {
+            status.setMessage("Stored " + at.describe() + "; " + n + " predictions decided again.");
             afterApply.run();
-        }, () -> { }, e -> message.set("Could not store the thresholds: " + e.getMessage()));
+        }, e -> status.setMessage("Could not store the thresholds: " + e.getMessage()));
     }
 
     static String fmt(double v) {
@@ -185,9 +180,11 @@ public final class ThresholdViewModel {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f %%", 100 * v);
     }
 
-    public ObjectProperty<ThresholdTuning.Loaded> loadedProperty() {
-        return loaded;
+    public ReadOnlyObjectProperty<ThresholdTuning.Loaded> loadedProperty() {
+        return loaded.getReadOnlyProperty();
     }
+
+    // the two slider indices and the bound field are the view's inputs: they stay writable
 
     public IntegerProperty indexProperty() {
         return index;
@@ -197,52 +194,52 @@ public final class ThresholdViewModel {
         return class0Index;
     }
 
-    public StringProperty class0ThresholdProperty() {
-        return class0Threshold;
+    public ReadOnlyStringProperty class0ThresholdProperty() {
+        return class0Threshold.getReadOnlyProperty();
     }
 
-    public BooleanProperty readyProperty() {
-        return ready;
+    public ReadOnlyBooleanProperty readyProperty() {
+        return ready.getReadOnlyProperty();
     }
 
-    public BooleanProperty busyProperty() {
-        return busy;
+    public ReadOnlyBooleanProperty busyProperty() {
+        return status.busyProperty();
     }
 
-    public DoubleProperty progressProperty() {
-        return progress;
+    public ReadOnlyDoubleProperty progressProperty() {
+        return status.progressProperty();
     }
 
-    public StringProperty messageProperty() {
-        return message;
+    public ReadOnlyStringProperty messageProperty() {
+        return status.messageProperty();
     }
 
-    public StringProperty thresholdProperty() {
-        return threshold;
+    public ReadOnlyStringProperty thresholdProperty() {
+        return threshold.getReadOnlyProperty();
     }
 
-    public StringProperty class0RecallProperty() {
-        return class0Recall;
+    public ReadOnlyStringProperty class0RecallProperty() {
+        return class0Recall.getReadOnlyProperty();
     }
 
-    public StringProperty class0PrecisionProperty() {
-        return class0Precision;
+    public ReadOnlyStringProperty class0PrecisionProperty() {
+        return class0Precision.getReadOnlyProperty();
     }
 
-    public StringProperty outOfTopicRecallProperty() {
-        return outOfTopicRecall;
+    public ReadOnlyStringProperty outOfTopicRecallProperty() {
+        return outOfTopicRecall.getReadOnlyProperty();
     }
 
-    public StringProperty macroF1Property() {
-        return macroF1;
+    public ReadOnlyStringProperty macroF1Property() {
+        return macroF1.getReadOnlyProperty();
     }
 
-    public StringProperty accuracyProperty() {
-        return accuracy;
+    public ReadOnlyStringProperty accuracyProperty() {
+        return accuracy.getReadOnlyProperty();
     }
 
-    public StringProperty reviewLoadProperty() {
-        return reviewLoad;
+    public ReadOnlyStringProperty reviewLoadProperty() {
+        return reviewLoad.getReadOnlyProperty();
     }
 
     public StringProperty boundProperty() {

@@ -4,14 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.quotelab.domain.quote.Batch;
@@ -25,7 +24,8 @@ import org.quotelab.service.training.TrainingOutcome;
 import org.quotelab.service.training.TrainingService;
 import org.quotelab.service.training.UpdateRequest;
 import org.quotelab.ui.common.FxBatches;
-import org.quotelab.ui.common.FxJobs;
+import org.quotelab.ui.common.JobStatus;
+import org.quotelab.ui.common.UiJobs;
 
 /**
  * State of the Training view: the new-job form, and the running job's progress, loss curve and
@@ -40,31 +40,34 @@ public final class TrainingViewModel {
 
     private final Workbench workbench;
     private final TrainingService service;
-    private final FxJobs jobs;
+    private final UiJobs jobs;
     private final Runnable afterJob;
     private final TrainingForm form = new TrainingForm();
-    private final ObjectProperty<TrainingService.Status> status = new SimpleObjectProperty<>();
-    private final BooleanProperty offerFirstModel = new SimpleBooleanProperty(false);
+    private final ReadOnlyObjectWrapper<TrainingService.Status> status = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper offerFirstModel = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<DeviceChoice> devices = FXCollections.observableArrayList(DeviceChoice.AUTO,
             DeviceChoice.CPU);
     private final ObservableList<Batch> batches = FXCollections.observableArrayList();
-    private final BooleanProperty running = new SimpleBooleanProperty(false);
-    private final DoubleProperty progress = new SimpleDoubleProperty(0);
-    private final StringProperty phase = new SimpleStringProperty("");
-    private final StringProperty eta = new SimpleStringProperty("");
-    private final StringProperty message = new SimpleStringProperty("");
-    private final StringProperty notice = new SimpleStringProperty("");
+    /**
+     * The running job: busy, progress and message. Progress comes from the training events (one
+     * batch of them per pulse), not from the job's own reports, so the status does not follow them.
+     */
+    private final JobStatus job;
+    private final ReadOnlyStringWrapper phase = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper eta = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ObservableList<TrainingEvent.Step> loss = FXCollections.observableArrayList();
     private final ObservableList<EpochRow> epochs = FXCollections.observableArrayList();
-    private final ObjectProperty<TrainingOutcome> outcome = new SimpleObjectProperty<>();
-    private FxJobs.Tracked<TrainingOutcome> current;
+    private final ReadOnlyObjectWrapper<TrainingOutcome> outcome = new ReadOnlyObjectWrapper<>();
 
     /** @param afterJob called on the FX thread after a job ended: refreshes the status bar and Review */
-    public TrainingViewModel(Workbench workbench, FxJobs jobs, Runnable afterJob) {
+    public TrainingViewModel(Workbench workbench, UiJobs jobs, Runnable afterJob) {
         this.workbench = workbench;
         this.service = workbench.training();
         this.jobs = jobs;
         this.afterJob = afterJob;
+        this.job = new JobStatus(jobs, false);
+        job.setProgress(0);
     }
 
     /** Reads what there is to train on, and which devices the machine offers once the engine is loaded. */
@@ -73,7 +76,7 @@ public final class TrainingViewModel {
             status.set(s);
             batches.setAll(s.batches());
             offerFirstModel.set(s.offerFirstModel());
-        }, () -> { }, e -> message.set("Could not read the store: " + e.getMessage()));
+        }, () -> { }, e -> job.setMessage("Could not read the store: " + e.getMessage()));
         if (workbench.engineLoaded()) {
             detectDevices();
         }
@@ -85,7 +88,7 @@ public final class TrainingViewModel {
      */
     public void detectDevices() {
         jobs.run("Detecting training devices", (p, c) -> service.devices(), this::devicesFound, () -> { },
-                e -> message.set("Could not detect the devices: " + e.getMessage()));
+                e -> job.setMessage("Could not detect the devices: " + e.getMessage()));
     }
 
     private void devicesFound(List<DeviceChoice> found) {
@@ -109,7 +112,7 @@ public final class TrainingViewModel {
                 launch("Training: " + request.strategy().name() + " update", ev -> service.update(request, ev));
             }
         } catch (IllegalArgumentException e) {
-            message.set(e.getMessage());
+            job.setMessage(e.getMessage());
         }
     }
 
@@ -119,7 +122,7 @@ public final class TrainingViewModel {
             FineTuneRequest request = form.fineTune().withStages(Stages.BOTH).toRequest();
             launch("Training the first model", ev -> service.fineTune(request, ev));
         } catch (IllegalArgumentException e) {
-            message.set(e.getMessage());
+            job.setMessage(e.getMessage());
         }
     }
 
@@ -128,28 +131,26 @@ public final class TrainingViewModel {
     }
 
     private void launch(String title, JobFactory factory) {
-        if (running.get()) {
-            message.set("A training job is running: cancel it or wait for it first.");
+        if (job.isBusy()) {
+            job.setMessage("A training job is running: cancel it or wait for it first.");
             return;
         }
         loss.clear();
         epochs.clear();
         outcome.set(null);
-        running.set(true);
         offerFirstModel.set(false);
-        progress.set(0);
+        job.setProgress(0);
         phase.set("starting");
         eta.set("");
-        message.set("");
         FxBatches<TrainingEvent> events = new FxBatches<>(this::apply);
-        current = jobs.run(title, factory.create(events), this::finished, () -> ended("Training cancelled",
+        job.run(title, "", factory.create(events), this::finished, () -> ended("Training cancelled",
                 "cancelled; nothing was registered"), e -> ended("Training failed", String.valueOf(e.getMessage())));
     }
 
     public void cancel() {
-        if (current != null) {
-            message.set("Cancelling at the next step...");
-            current.cancel();
+        if (job.isBusy()) {
+            job.setMessage("Cancelling at the next step...");
+            job.cancel();
         }
     }
 
@@ -160,7 +161,7 @@ public final class TrainingViewModel {
                 phase.set(p.name());
             } else if (e instanceof TrainingEvent.Step s) {
                 steps.add(s);
-                progress.set(s.fraction());
+                job.setProgress(s.fraction());
                 eta.set(Double.isNaN(s.etaSeconds()) ? "" : formatEta(s.etaSeconds()));
             } else if (e instanceof TrainingEvent.Epoch ep) {
                 // "stage 2: fine-tuning on 300 quotes" -> "stage 2": the column is narrow
@@ -175,15 +176,14 @@ public final class TrainingViewModel {
 
     private void finished(TrainingOutcome o) {
         outcome.set(o);
-        progress.set(1);
+        job.setProgress(1);
         ended(o.activated() ? "Training finished" : "Training finished (kept as candidate)", o.summary());
     }
 
+    /** After JobStatus has cleared busy. */
     private void ended(String title, String text) {
-        running.set(false);
-        current = null;
         eta.set("");
-        message.set(title + ": " + text);
+        job.setMessage(title + ": " + text);
         notice.set(title + ": " + text);
         reload();
         afterJob.run();
@@ -199,12 +199,12 @@ public final class TrainingViewModel {
         return form;
     }
 
-    public ObjectProperty<TrainingService.Status> statusProperty() {
-        return status;
+    public ReadOnlyObjectProperty<TrainingService.Status> statusProperty() {
+        return status.getReadOnlyProperty();
     }
 
-    public BooleanProperty offerFirstModelProperty() {
-        return offerFirstModel;
+    public ReadOnlyBooleanProperty offerFirstModelProperty() {
+        return offerFirstModel.getReadOnlyProperty();
     }
 
     public ObservableList<DeviceChoice> devices() {
@@ -215,29 +215,29 @@ public final class TrainingViewModel {
         return batches;
     }
 
-    public BooleanProperty runningProperty() {
-        return running;
+    public ReadOnlyBooleanProperty runningProperty() {
+        return job.busyProperty();
     }
 
-    public DoubleProperty progressProperty() {
-        return progress;
+    public ReadOnlyDoubleProperty progressProperty() {
+        return job.progressProperty();
     }
 
-    public StringProperty phaseProperty() {
-        return phase;
+    public ReadOnlyStringProperty phaseProperty() {
+        return phase.getReadOnlyProperty();
     }
 
-    public StringProperty etaProperty() {
-        return eta;
+    public ReadOnlyStringProperty etaProperty() {
+        return eta.getReadOnlyProperty();
     }
 
-    public StringProperty messageProperty() {
-        return message;
+    public ReadOnlyStringProperty messageProperty() {
+        return job.messageProperty();
     }
 
     /** The last "done / failed / cancelled" sentence; the view turns each change into a notification. */
-    public StringProperty noticeProperty() {
-        return notice;
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     public ObservableList<TrainingEvent.Step> loss() {
@@ -248,7 +248,7 @@ public final class TrainingViewModel {
         return epochs;
     }
 
-    public ObjectProperty<TrainingOutcome> outcomeProperty() {
-        return outcome;
+    public ReadOnlyObjectProperty<TrainingOutcome> outcomeProperty() {
+        return outcome.getReadOnlyProperty();
     }
 }
