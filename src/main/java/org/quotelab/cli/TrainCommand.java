@@ -123,7 +123,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** Rows without a label (out-of-topic rows of a topic column) are not training material. */
     static List<QuoteCsv.Row> labelled(List<QuoteCsv.Row> rows) {
-        return rows.stream().filter(r -> !r.label().isEmpty()).toList();
+        return QuoteCsv.labelled(rows);
     }
 
     private static List<String> require(List<String> values, String option) {

@@ -1,4 +1,4 @@
-package org.quotelab.cli;
+package org.quotelab.cli.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.quotelab.cli.QuoteCsv;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.train.CancellationToken;
 import org.quotelab.ml.train.ClassifierModel;
@@ -33,7 +34,7 @@ public final class BenchStabilityCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", defaultValue = "../shared/data/semeval16-restaurants/quotes.csv")
+    @Option(names = "--data", description = "Labelled quote CSV (default: sample-data/day-01.csv).")
     Path data;
     @Option(names = "--label-column", defaultValue = "label")
     String labelColumn;
@@ -49,7 +50,8 @@ public final class BenchStabilityCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
-        List<QuoteCsv.Row> all = TrainCommand.labelled(QuoteCsv.read(data, "quote_text", labelColumn, null, null));
+        List<QuoteCsv.Row> all = QuoteCsv.labelled(
+                QuoteCsv.read(BenchData.resolve(data), "quote_text", labelColumn, null, null));
         LabelMap labels = LabelMap.fromValues(QuoteCsv.labels(all));
         int nanRuns = 0;
         int skipped = 0;

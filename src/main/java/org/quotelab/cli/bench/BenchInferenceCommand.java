@@ -1,4 +1,4 @@
-package org.quotelab.cli;
+package org.quotelab.cli.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,14 +35,10 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Inference speed of the bundled BERT: latency p50/p99, bulk quotes/s vs fixed 128-token padding.")
 public final class BenchInferenceCommand implements Callable<Integer> {
 
-    static final List<Path> DEFAULT_DATA = List.of(
-            Path.of("..", "shared", "data", "semeval16-restaurants", "quotes.csv"),
-            Path.of("sample-data", "day-01.csv"));
-
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "FILE", description = "Quote CSV with a quote_text or processed_text column.")
+    @Option(names = "--data", paramLabel = "FILE", description = "Quote CSV with a quote_text or processed_text column (default: sample-data/day-01.csv).")
     Path data;
 
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
@@ -66,8 +62,7 @@ public final class BenchInferenceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path file = data != null ? data : DEFAULT_DATA.stream().filter(Files::isRegularFile).findFirst()
-                .orElseThrow(() -> new IOException("no --data given and no default quote file found in " + DEFAULT_DATA));
+        Path file = BenchData.resolve(data);
         List<String> quotes = readQuotes(file);
         if (limit > 0 && quotes.size() > limit) {
             quotes = quotes.subList(0, limit);

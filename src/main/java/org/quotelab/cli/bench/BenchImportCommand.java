@@ -1,4 +1,4 @@
-package org.quotelab.cli;
+package org.quotelab.cli.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.quotelab.cli.QuoteLabCli;
 import org.quotelab.domain.quote.ImportOptions;
 import org.quotelab.service.sample.BulkSampleWriter;
 import org.quotelab.service.sample.SampleDataGenerator;
