@@ -1,6 +1,5 @@
 package org.quotelab.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -62,7 +61,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                     batchSize);
         }
         if (json) {
-            w.println(new ObjectMapper().writeValueAsString(ReportJson.of(report)));
+            w.println(Json.MAPPER.writeValueAsString(ReportJson.of(report)));
         } else {
             w.printf(Locale.ROOT, "%d rows of %s, model %s%n", rows.size(), data, model);
             w.println(report.format());

@@ -1,6 +1,5 @@
 package org.quotelab.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,7 +103,7 @@ public final class StreamEvalCommand implements Callable<Integer> {
         }
         for (StreamEvaluation.StrategyResult r : results) {
             if (json) {
-                w.println(new ObjectMapper().writeValueAsString(summary(r)));
+                w.println(Json.MAPPER.writeValueAsString(summary(r)));
             } else {
                 print(w, r, batches);
             }

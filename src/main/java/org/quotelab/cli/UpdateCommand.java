@@ -1,6 +1,5 @@
 package org.quotelab.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -92,7 +91,7 @@ public final class UpdateCommand implements Callable<Integer> {
                 summary.put("stage" + s.stage(), m);
             }
             if (json) {
-                out.println(new ObjectMapper().writeValueAsString(summary));
+                out.println(Json.MAPPER.writeValueAsString(summary));
             } else {
                 summary.forEach((k, v) -> out.printf(Locale.ROOT, "%-10s %s%n", k, v));
             }

@@ -1,6 +1,5 @@
 package org.quotelab.cli.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.quotelab.cli.Json;
 import org.quotelab.cli.QuoteCsv;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.train.CancellationToken;
@@ -82,7 +82,7 @@ public final class BenchStabilityCommand implements Callable<Integer> {
         result.put("nan_runs", nanRuns);
         result.put("skipped_steps", skipped);
         result.put("seconds", Math.round((System.nanoTime() - started) / 1e9));
-        w.println(json ? new ObjectMapper().writeValueAsString(result)
+        w.println(json ? Json.MAPPER.writeValueAsString(result)
                 : String.format(Locale.ROOT, "%d runs, %d with NaN, %d skipped steps", runs, nanRuns, skipped));
         w.flush();
         return nanRuns == 0 ? 0 : 1;

@@ -1,6 +1,5 @@
 package org.quotelab.cli.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.quotelab.cli.Json;
 import org.quotelab.cli.QuoteCsv;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.train.ClassifierModel;
@@ -82,7 +82,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
         result.put("rows", rows.size());
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
-            w.println(new ObjectMapper().writeValueAsString(result));
+            w.println(Json.MAPPER.writeValueAsString(result));
         } else {
             w.printf(Locale.ROOT, "fine-tuning %s on %d rows, batch %d, %d timed steps per mode%n", base, rows.size(),
                     batchSize, steps);

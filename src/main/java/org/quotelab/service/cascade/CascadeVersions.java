@@ -1,11 +1,11 @@
 package org.quotelab.service.cascade;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.quotelab.domain.quote.ModelVersion;
+import org.quotelab.service.Json;
 import org.quotelab.store.QuoteStore;
 
 /**
@@ -14,7 +14,6 @@ import org.quotelab.store.QuoteStore;
  */
 public final class CascadeVersions {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The active pair of versions and the folder they came from. */
     public record Active(ModelVersion stage1, ModelVersion stage2, Path folder) {
@@ -31,7 +30,7 @@ public final class CascadeVersions {
         CascadeModel m = CascadeModel.read(folder);
         Long parent1 = store.models().active(1).map(ModelVersion::id).orElse(null);
         Long parent2 = store.models().active(2).map(ModelVersion::id).orElse(null);
-        String metrics = JSON.writeValueAsString(m);
+        String metrics = Json.MAPPER.writeValueAsString(m);
         String prov1 = provenance(folder.resolve(m.stage1()));
         String prov2 = provenance(folder.resolve(m.stage2()));
         // both stages or neither: a crash between two writes must not leave half a cascade active
