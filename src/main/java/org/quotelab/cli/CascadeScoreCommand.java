@@ -4,10 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.quotelab.service.cascade.BatchScoring;
+import org.quotelab.service.StoreSession;
 import org.quotelab.service.cascade.CascadeVersions;
 import org.quotelab.service.jobs.CancellationToken;
-import org.quotelab.store.QuoteStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,13 +30,13 @@ public final class CascadeScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
-        try (QuoteStore store = storeOptions.open()) {
+        try (StoreSession store = storeOptions.open()) {
             if (activate != null) {
-                CascadeVersions.Active a = new CascadeVersions(store).register(activate, true);
+                CascadeVersions.Active a = store.cascades().register(activate, true);
                 w.printf("active versions: stage 1 #%d, stage 2 #%d%n", a.stage1().id(), a.stage2().id());
             }
             long start = System.nanoTime();
-            long n = new BatchScoring(store).score(batch, (f, m) -> {
+            long n = store.scoring().score(batch, (f, m) -> {
                 w.print("\r" + m);
                 w.flush();
             }, new CancellationToken());

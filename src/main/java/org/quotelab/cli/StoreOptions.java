@@ -2,7 +2,7 @@ package org.quotelab.cli;
 
 import java.nio.file.Path;
 import org.quotelab.service.AppHome;
-import org.quotelab.store.QuoteStore;
+import org.quotelab.service.StoreSession;
 import picocli.CommandLine.Option;
 
 /** Where the store lives: the data folder (default: AppHome) or an explicit database file. */
@@ -20,7 +20,7 @@ final class StoreOptions {
         return (home != null ? new AppHome(home.toAbsolutePath()) : AppHome.resolve()).database();
     }
 
-    QuoteStore open() {
-        return QuoteStore.open(databaseFile());
+    StoreSession open() {
+        return StoreSession.open(databaseFile());
     }
 }

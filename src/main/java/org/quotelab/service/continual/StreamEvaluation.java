@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.quotelab.domain.continual.AccuracyMatrix;
 import org.quotelab.domain.continual.ReplayMemory;
+import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.train.ContinualTrainer;
 import org.quotelab.ml.train.TrainingRun;
 
@@ -53,6 +54,11 @@ public final class StreamEvaluation {
         this.settings = settings;
         this.work = work;
         this.phases = phases;
+    }
+
+    /** Fine-tunes start from the BERT models the ml layer opens (bundled, tiny or a folder). */
+    public static StreamEvaluation onBert(UpdateSettings settings, Path work, Consumer<String> phases) {
+        return new StreamEvaluation(BertModels::open, settings, work, phases);
     }
 
     public List<StrategyResult> run(List<StreamBatch> batches, List<Strategy> strategies, String task,

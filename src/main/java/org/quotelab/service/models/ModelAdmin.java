@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.quotelab.domain.cascade.OperatingPoint;
 import org.quotelab.domain.quote.ModelVersion;
 import org.quotelab.ml.train.ModelVersions;
@@ -154,6 +155,28 @@ public final class ModelAdmin {
             }
             return null;
         });
+    }
+
+    /** One stage that {@link #rollbackToParents} made active again. */
+    public record RolledBack(int stage, ModelVersion was, ModelVersion now) {
+    }
+
+    /**
+     * {@code quotelab update --rollback}: each stage's active version hands over to its parent,
+     * stage 1 first. Unlike {@link #rollback()} it ignores what the Models view remembered, so a
+     * script always walks up the version tree; {@code done} hears of each stage as it switches,
+     * so a failure on stage 2 still reports stage 1.
+     */
+    public void rollbackToParents(Consumer<RolledBack> done) {
+        for (int stage = 1; stage <= 2; stage++) {
+            ModelVersion active = store.models().active(stage)
+                    .orElseThrow(() -> new IllegalStateException("no active model to roll back"));
+            if (active.parentId() == null) {
+                throw new IllegalStateException("stage " + active.stage() + " version " + active.id() + " has no parent");
+            }
+            ModelVersion back = store.models().activate(active.parentId(), "rolled back from version " + active.id());
+            done.accept(new RolledBack(stage, active, back));
+        }
     }
 
     /** Writes the version's Hugging Face files (config.json, model.safetensors, tokenizer) into a new folder. */
