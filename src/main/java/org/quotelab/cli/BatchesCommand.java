@@ -3,7 +3,7 @@ package org.quotelab.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.quotelab.domain.quote.BatchSummary;
-import org.quotelab.store.QuoteStore;
+import org.quotelab.service.StoreSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,10 +21,10 @@ final class BatchesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (QuoteStore s = store.open()) {
+        try (StoreSession s = store.open()) {
             out.printf("%4s %5s  %-16s %-28s %8s %9s %10s  %s%n", "seq", "id", "day", "file", "rows", "labelled",
                     "validation", "imported at");
-            for (BatchSummary b : s.batches().summaries()) {
+            for (BatchSummary b : s.imports().batchSummaries()) {
                 out.printf("%4d %5d  %-16s %-28s %8d %9d %10d  %s%n", b.batch().seq(), b.batch().id(), b.batch().day(),
                         b.batch().fileName(), b.batch().rowCount(), b.labelled(), b.validation(), b.batch().importedAt());
             }

@@ -1,6 +1,5 @@
 package org.quotelab.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,7 +49,7 @@ public final class CascadeEvaluateCommand implements Callable<Integer> {
         }
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
-            w.println(new ObjectMapper().writeValueAsString(e.summary()));
+            w.println(Json.MAPPER.writeValueAsString(e.summary()));
         } else {
             w.printf(Locale.ROOT, "%d labelled rows of %s, %s%n%n", quotes.size(), csv.data, e.at().describe());
             w.println("Stage 1 (in-topic vs out-of-topic)");

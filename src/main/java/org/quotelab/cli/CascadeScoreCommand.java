@@ -4,11 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.quotelab.service.cascade.CascadeActivation;
-import org.quotelab.service.cascade.PredictionCache;
+import org.quotelab.service.StoreSession;
 import org.quotelab.service.cascade.CascadeVersions;
 import org.quotelab.service.jobs.CancellationToken;
-import org.quotelab.store.QuoteStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,15 +30,13 @@ public final class CascadeScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
-        try (QuoteStore store = storeOptions.open(); PredictionCache predictions = new PredictionCache(store)) {
+        try (StoreSession store = storeOptions.open()) {
             if (activate != null) {
-                // weights checked on one quote first: a corrupt folder activates nothing
-                CascadeVersions.Active a = new CascadeActivation(store).register(activate,
-                        "cascade score --activate " + activate.getFileName());
+                CascadeVersions.Active a = store.cascades().register(activate, true);
                 w.printf("active versions: stage 1 #%d, stage 2 #%d%n", a.stage1().id(), a.stage2().id());
             }
             long start = System.nanoTime();
-            long n = predictions.scoreBatch(batch, (f, m) -> {
+            long n = store.scoring().scoreBatch(batch, (f, m) -> {
                 w.print("\r" + m);
                 w.flush();
             }, new CancellationToken());

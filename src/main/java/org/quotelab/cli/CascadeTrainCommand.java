@@ -7,13 +7,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.quotelab.domain.cascade.LabelledText;
 import org.quotelab.domain.cascade.ThresholdObjective;
-import org.quotelab.ml.train.BertModels;
-import org.quotelab.ml.train.ClassWeighting;
-import org.quotelab.ml.train.TrainingConfig;
 import org.quotelab.service.cascade.CascadeConfig;
 import org.quotelab.service.cascade.CascadeModel;
 import org.quotelab.service.cascade.CascadeTrainer;
 import org.quotelab.service.cascade.Construction;
+import org.quotelab.service.training.BaseModels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,7 +29,7 @@ public final class CascadeTrainCommand implements Callable<Integer> {
     CascadeCsv csv;
     @Option(names = "--out", required = true, description = "New folder for the cascade.")
     Path out;
-    @Option(names = "--base", defaultValue = BertModels.BUNDLED, description = "bundled, tiny or a Hugging Face folder.")
+    @Option(names = "--base", defaultValue = BaseModels.BUNDLED, description = "bundled, tiny or a Hugging Face folder.")
     String base;
     @Option(names = "--construction", defaultValue = "CROSS_FIT", description = "SEED or CROSS_FIT.")
     Construction construction;
@@ -68,12 +66,10 @@ public final class CascadeTrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
         List<LabelledText> quotes = csv.read();
-        TrainingConfig t1 = TrainingConfig.builder().epochs(epochs).batchSize(batchSize).learningRate(lr).seed(seed)
-                .classWeighting(ClassWeighting.parse(classWeights)).build();
-        TrainingConfig t2 = TrainingConfig.builder().epochs(epochs2).batchSize(batchSize).learningRate(lr2).seed(seed)
-                .classWeighting(ClassWeighting.parse(classWeights2)).build();
-        CascadeConfig cfg = new CascadeConfig(base, t1, t2, construction, folds, validationFraction, seed, stage1Version,
-                new CascadeConfig.Objective(objective, bound));
+        CascadeConfig cfg = CascadeConfig.of(base, batchSize, seed,
+                new CascadeConfig.StageRecipe(epochs, lr, classWeights),
+                new CascadeConfig.StageRecipe(epochs2, lr2, classWeights2), construction, folds, validationFraction,
+                stage1Version, new CascadeConfig.Objective(objective, bound));
         TrainingProgress progress = new TrainingProgress(w);
         long start = System.nanoTime();
         CascadeModel m = new CascadeTrainer(progress, phase -> {

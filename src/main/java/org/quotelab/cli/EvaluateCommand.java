@@ -1,6 +1,5 @@
 package org.quotelab.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -8,12 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.quotelab.domain.metrics.ClassificationReport;
-import org.quotelab.ml.train.BertModels;
-import org.quotelab.ml.train.ClassifierModel;
-import org.quotelab.ml.train.LabelMap;
-import org.quotelab.ml.train.ModelVersions;
-import org.quotelab.ml.train.ReportJson;
-import org.quotelab.ml.train.Scorer;
+import org.quotelab.service.models.VersionFolders;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,20 +43,16 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
-        LabelMap labels = ModelVersions.labels(model);
+        List<String> labels = VersionFolders.labels(model);
         List<QuoteCsv.Row> rows = TrainCommand.labelled(QuoteCsv.read(data, textColumn, labelColumn, filterColumn,
                 values == null ? null : new HashSet<>(values)));
         if (filterColumn != null && values == null) {
             throw new IllegalArgumentException("--values is required with --filter-column");
         }
-        ClassificationReport report;
-        try (ClassifierModel m = BertModels.load(model, maxLength)) {
-            int[] truth = labels.indexes(QuoteCsv.labels(rows));
-            report = Scorer.evaluate(m.net(), m.encoder().encodeAll(QuoteCsv.texts(rows), truth), labels.labels(),
-                    batchSize);
-        }
+        ClassificationReport report = VersionFolders.evaluate(model, labels, QuoteCsv.texts(rows),
+                QuoteCsv.labels(rows), maxLength, batchSize);
         if (json) {
-            w.println(new ObjectMapper().writeValueAsString(ReportJson.of(report)));
+            w.println(Json.MAPPER.writeValueAsString(VersionFolders.reportJson(report)));
         } else {
             w.printf(Locale.ROOT, "%d rows of %s, model %s%n", rows.size(), data, model);
             w.println(report.format());

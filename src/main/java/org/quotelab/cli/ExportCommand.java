@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.quotelab.domain.quote.ExportFormat;
-import org.quotelab.store.QuoteStore;
+import org.quotelab.service.StoreSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,15 +45,15 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         ExportFormat fmt = format != null ? format
                 : out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl") ? ExportFormat.JSONL : ExportFormat.CSV;
-        try (QuoteStore s = store.open()) {
+        try (StoreSession s = store.open()) {
             long n;
             if (what == What.labels) {
-                n = s.exporter().exportLabels(out, fmt, labelledOnly);
+                n = s.imports().exportLabels(out, fmt, labelledOnly);
             } else {
                 if (stage1 == null) {
                     throw new ParameterException(spec.commandLine(), "--what predictions needs --stage1");
                 }
-                n = s.exporter().exportPredictions(out, fmt, stage1, stage2);
+                n = s.imports().exportPredictions(out, fmt, stage1, stage2);
             }
             spec.commandLine().getOut().printf("exported %d rows to %s%n", n, out);
         }

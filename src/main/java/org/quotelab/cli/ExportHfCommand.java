@@ -2,7 +2,7 @@ package org.quotelab.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.quotelab.ml.train.ModelVersions;
+import org.quotelab.service.models.VersionFolders;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,7 +24,7 @@ public final class ExportHfCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ModelVersions.exportHf(model, out);
+        VersionFolders.exportHf(model, out);
         spec.commandLine().getOut().println("exported " + model + " to " + out);
         spec.commandLine().getOut().flush();
         return 0;

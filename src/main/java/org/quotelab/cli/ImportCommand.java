@@ -10,7 +10,7 @@ import org.quotelab.domain.quote.Batch;
 import org.quotelab.domain.quote.ImportOptions;
 import org.quotelab.domain.quote.ImportResult;
 import org.quotelab.domain.quote.QuoteField;
-import org.quotelab.store.QuoteStore;
+import org.quotelab.service.StoreSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -55,9 +55,9 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ImportOptions options = new ImportOptions(day, splitGroups, mapping, System.getProperty("user.name", "import"));
-        try (QuoteStore s = store.open()) {
+        try (StoreSession s = store.open()) {
             for (Path f : files) {
-                ImportResult r = s.importer().importFile(f, options);
+                ImportResult r = s.imports().importFile(f, options);
                 List<String> days = r.batches().stream().map(Batch::day).toList();
                 spec.commandLine().getOut().printf(Locale.ROOT, "imported %s: %d quotes (%d labelled) as batch%s %s"
                                 + " in %.1f s (%.0f rows/s)%n", f.getFileName(), r.rows(), r.labelled(),

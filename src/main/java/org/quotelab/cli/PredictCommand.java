@@ -12,12 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.quotelab.ml.train.BertModels;
-import org.quotelab.ml.train.ClassifierModel;
-import org.quotelab.ml.train.LabelMap;
-import org.quotelab.ml.train.ModelVersions;
-import org.quotelab.ml.train.Scorer;
-import org.quotelab.ml.train.Scores;
+import org.quotelab.service.models.VersionFolders;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -50,15 +45,12 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LabelMap labels = ModelVersions.labels(model);
+        List<String> labels = VersionFolders.labels(model);
         List<QuoteCsv.Row> rows = QuoteCsv.read(data, textColumn, null, filterColumn,
                 values == null ? null : new HashSet<>(values));
-        Scores scores;
-        try (ClassifierModel m = BertModels.load(model, maxLength)) {
-            scores = Scorer.score(m.net(), m.encoder().encodeAll(QuoteCsv.texts(rows), null), batchSize);
-        }
+        VersionFolders.Predictions scores = VersionFolders.predict(model, QuoteCsv.texts(rows), maxLength, batchSize);
         List<String> header = new ArrayList<>(List.of("row", "text", "predicted", "confidence"));
-        labels.labels().forEach(l -> header.add("p_" + l));
+        labels.forEach(l -> header.add("p_" + l));
         int[] predicted = scores.predicted();
         try (BufferedWriter bw = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
              CSVPrinter csv = new CSVPrinter(bw, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new))
@@ -66,7 +58,7 @@ public final class PredictCommand implements Callable<Integer> {
             for (int i = 0; i < rows.size(); i++) {
                 float[] p = scores.probabilities()[i];
                 List<Object> record = new ArrayList<>(List.of(rows.get(i).line(), rows.get(i).text(),
-                        labels.label(predicted[i]), fmt(p[predicted[i]])));
+                        labels.get(predicted[i]), fmt(p[predicted[i]])));
                 for (float v : p) {
                     record.add(fmt(v));
                 }

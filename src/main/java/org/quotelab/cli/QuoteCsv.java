@@ -16,10 +16,10 @@ import org.apache.commons.csv.CSVRecord;
  * Reads quotes for train / evaluate / predict straight from a CSV file with a header row. The
  * store's importer is for the app's database; these commands work on files alone.
  */
-final class QuoteCsv {
+public final class QuoteCsv {
 
     /** One row: the text, its label ("" when the column is absent or empty) and its 1-based row number. */
-    record Row(String text, String label, long line) {
+    public record Row(String text, String label, long line) {
     }
 
     private QuoteCsv() {
@@ -29,7 +29,7 @@ final class QuoteCsv {
      * @param labelColumn  null to read texts only
      * @param filterColumn null to keep every row, else keep rows whose value is in {@code keep}
      */
-    static List<Row> read(Path file, String textColumn, String labelColumn, String filterColumn, Set<String> keep)
+    public static List<Row> read(Path file, String textColumn, String labelColumn, String filterColumn, Set<String> keep)
             throws IOException {
         if (filterColumn != null && (keep == null || keep.isEmpty())) {
             throw new IllegalArgumentException("values to keep are required with a filter column (" + filterColumn + ")");
@@ -63,11 +63,16 @@ final class QuoteCsv {
         }
     }
 
-    static List<String> texts(List<Row> rows) {
+    public static List<String> texts(List<Row> rows) {
         return rows.stream().map(Row::text).toList();
     }
 
-    static List<String> labels(List<Row> rows) {
+    public static List<String> labels(List<Row> rows) {
         return rows.stream().map(Row::label).toList();
+    }
+
+    /** Rows without a label (out-of-topic rows of a topic column) are not training material. */
+    public static List<Row> labelled(List<Row> rows) {
+        return rows.stream().filter(r -> !r.label().isEmpty()).toList();
     }
 }

@@ -2,6 +2,7 @@ package org.quotelab.cli;
 
 import java.io.PrintWriter;
 import org.quotelab.ProcessSettings;
+import org.quotelab.cli.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -2,8 +2,7 @@ package org.quotelab.cli;
 
 import java.nio.file.Path;
 import org.quotelab.service.AppHome;
-import org.quotelab.service.Recovery;
-import org.quotelab.store.QuoteStore;
+import org.quotelab.service.StoreSession;
 import picocli.CommandLine.Option;
 
 /** Where the store lives: the data folder (default: AppHome) or an explicit database file. */
@@ -22,12 +21,8 @@ final class StoreOptions {
     }
 
     /** Opens the store and, when the data folder is known, removes model folders a killed process left. */
-    QuoteStore open() {
-        QuoteStore store = QuoteStore.open(databaseFile());
-        if (db == null) {
-            Recovery.sweepModels(home().models());
-        }
-        return store;
+    StoreSession open() {
+        return StoreSession.open(databaseFile(), db == null ? home().models() : null);
     }
 
     AppHome home() {

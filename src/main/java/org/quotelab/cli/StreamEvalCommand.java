@@ -1,6 +1,5 @@
 package org.quotelab.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,12 +11,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.quotelab.domain.continual.AccuracyMatrix;
 import org.quotelab.domain.continual.ReplayMemory;
-import org.quotelab.ml.train.BertModels;
-import org.quotelab.ml.versions.ModelFolders;
 import org.quotelab.service.continual.Strategy;
+import org.quotelab.service.continual.StreamDrift;
 import org.quotelab.service.continual.StreamBatch;
 import org.quotelab.service.continual.StreamEvaluation;
 import org.quotelab.service.continual.UpdateSettings;
+import org.quotelab.service.training.BaseModels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,7 +42,7 @@ public final class StreamEvalCommand implements Callable<Integer> {
     List<String> strategies;
     @Option(names = "--task", defaultValue = "binary", description = "binary (label column) or topic (in-topic rows).")
     String task;
-    @Option(names = "--base", defaultValue = BertModels.BUNDLED, description = "bundled, tiny or a model folder.")
+    @Option(names = "--base", defaultValue = BaseModels.BUNDLED, description = "bundled, tiny or a model folder.")
     String base;
     @Option(names = "--update-epochs", defaultValue = "" + UpdateSettings.DEFAULT_UPDATE_EPOCHS)
     int updateEpochs;
@@ -78,11 +77,8 @@ public final class StreamEvalCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<StreamBatch> batches = StreamCsv.read(data, batchColumn, slices, task, limit);
-        UpdateSettings defaults = UpdateSettings.defaults(base);
-        UpdateSettings settings = defaults
-                .withFull(defaults.full().toBuilder().epochs(fullEpochs).build())
-                .withUpdate(defaults.update().toBuilder().epochs(updateEpochs).learningRate(updateLr).build())
-                .withFisherSamples(fisherSamples);
+        UpdateSettings settings = UpdateSettings.defaults(base).withFullEpochs(fullEpochs)
+                .withUpdateSteps(updateEpochs, updateLr).withFisherSamples(fisherSamples);
         List<Strategy> parsed = new ArrayList<>();
         for (String s : strategies) {
             parsed.add(Strategy.parse(s).withRehearsalShare(rehearsalShare).withReplay(replayCapacity, replaySelection)
@@ -97,15 +93,16 @@ public final class StreamEvalCommand implements Callable<Integer> {
             w.flush();
         }
         List<StreamEvaluation.StrategyResult> results;
-        try (StreamDriftPrinter printer = new StreamDriftPrinter(json ? err : w, BertModels.TINY.equals(base))) {
-            results = new StreamEvaluation(BertModels::open, settings, dir, msg -> {
+        try (StreamDrift driftCheck = new StreamDrift(BaseModels.TINY.equals(base),
+                new StreamDriftPrinter(json ? err : w))) {
+            results = StreamEvaluation.onBert(settings, dir, msg -> {
                 err.println(msg);
                 err.flush();
-            }).run(batches, parsed, task, drift ? printer : null);
+            }).run(batches, parsed, task, drift ? driftCheck : null);
         }
         for (StreamEvaluation.StrategyResult r : results) {
             if (json) {
-                w.println(new ObjectMapper().writeValueAsString(summary(r)));
+                w.println(Json.MAPPER.writeValueAsString(summary(r)));
             } else {
                 print(w, r, batches);
             }
@@ -122,7 +119,7 @@ public final class StreamEvalCommand implements Callable<Integer> {
         }
         w.flush();
         if (work == null) {
-            ModelFolders.deleteTree(dir);
+            StreamEvaluation.deleteWorkFolder(dir);
         }
         return 0;
     }

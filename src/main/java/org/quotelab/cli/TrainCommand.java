@@ -2,19 +2,13 @@ package org.quotelab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.quotelab.ml.train.CancellationToken;
-import org.quotelab.ml.train.ClassWeighting;
-import org.quotelab.ml.train.PaddingMode;
-import org.quotelab.ml.train.SelectionMetric;
-import org.quotelab.ml.train.TrainingConfig;
-import org.quotelab.ml.train.TrainingRun;
-import org.quotelab.ml.train.BertModels;
+import org.quotelab.service.jobs.CancellationToken;
+import org.quotelab.service.training.SingleFineTune;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -98,20 +92,18 @@ public final class TrainCommand implements Callable<Integer> {
         if (filterColumn != null && evalValues != null && !evalValues.isEmpty()) {
             test = labelled(QuoteCsv.read(data, textColumn, labelColumn, filterColumn, new HashSet<>(evalValues)));
         }
-        TrainingConfig config = config();
+        SingleFineTune.Request request = new SingleFineTune.Request(QuoteCsv.texts(train), QuoteCsv.labels(train),
+                QuoteCsv.texts(test), QuoteCsv.labels(test), base, settings(), validationFraction, labelColumn);
         w.printf(Locale.ROOT, "training on %d rows of %s (%s), base %s%n", train.size(), data, labelColumn, base);
-        TrainingRun.Request request = new TrainingRun.Request(QuoteCsv.texts(train), QuoteCsv.labels(train),
-                QuoteCsv.texts(test), QuoteCsv.labels(test), base, BertModels.parentVersion(base), config,
-                validationFraction, labelColumn);
         CancellationToken token = new CancellationToken();
         Thread hook = new Thread(token::cancel);
         Runtime.getRuntime().addShutdownHook(hook);
-        TrainingRun.Outcome outcome = new TrainingRun(BertModels::open, new TrainingProgress(w)).run(request, out, token);
-        w.printf(Locale.ROOT, "best epoch %d, %d skipped steps, %.0f s; saved %s%n", outcome.training().bestEpoch(),
-                outcome.training().skippedSteps(), outcome.training().seconds(), outcome.version());
-        if (outcome.training().validation() != null) {
+        SingleFineTune.Outcome outcome = SingleFineTune.run(request, out, new TrainingProgress(w), token);
+        w.printf(Locale.ROOT, "best epoch %d, %d skipped steps, %.0f s; saved %s%n", outcome.bestEpoch(),
+                outcome.skippedSteps(), outcome.seconds(), outcome.version());
+        if (outcome.validation() != null) {
             w.println("validation (held out from the training rows):");
-            w.println(outcome.training().validation().format());
+            w.println(outcome.validation().format());
         }
         if (outcome.test() != null) {
             w.println("test (" + String.join(",", evalValues) + "):");
@@ -123,7 +115,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** Rows without a label (out-of-topic rows of a topic column) are not training material. */
     static List<QuoteCsv.Row> labelled(List<QuoteCsv.Row> rows) {
-        return rows.stream().filter(r -> !r.label().isEmpty()).toList();
+        return QuoteCsv.labelled(rows);
     }
 
     private static List<String> require(List<String> values, String option) {
@@ -133,19 +125,9 @@ public final class TrainCommand implements Callable<Integer> {
         return values;
     }
 
-    TrainingConfig config() {
-        TrainingConfig.Builder b = TrainingConfig.builder().epochs(epochs).batchSize(batchSize)
-                .learningRate(learningRate).weightDecay(weightDecay).warmupFraction(warmup).maxLength(maxLength)
-                .seed(seed).dropout(dropout).focalGamma(focalGamma).layerDecay(layerDecay)
-                .headEpochs(headEpochs).headLearningRate(headLearningRate).consistency(rdrop)
-                .clsPooler(!"mean".equalsIgnoreCase(pooling))
-                .selectionMetric(SelectionMetric.valueOf(selectBy.toUpperCase(Locale.ROOT)))
-                .paddingMode(padding.equalsIgnoreCase("fixed") ? PaddingMode.FIXED : PaddingMode.LENGTH_BUCKETS);
-        if (classWeights.matches("[0-9.eE+-]+(,[0-9.eE+-]+)+")) {
-            b.explicitClassWeights(Arrays.stream(classWeights.split(",")).mapToDouble(Double::parseDouble).toArray());
-        } else {
-            b.classWeighting(ClassWeighting.parse(classWeights));
-        }
-        return b.build();
+    SingleFineTune.Settings settings() {
+        return new SingleFineTune.Settings(epochs, batchSize, learningRate, weightDecay, warmup, maxLength, seed,
+                dropout, classWeights, focalGamma, layerDecay, headEpochs, headLearningRate, rdrop, pooling, selectBy,
+                padding);
     }
 }

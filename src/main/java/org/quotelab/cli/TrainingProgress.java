@@ -2,12 +2,10 @@ package org.quotelab.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import org.quotelab.ml.train.EpochSummary;
-import org.quotelab.ml.train.StepProgress;
-import org.quotelab.ml.train.TrainingListener;
+import org.quotelab.service.FineTuneProgress;
 
 /** A one-line progress bar redrawn with \r, and one line per finished epoch. */
-final class TrainingProgress implements TrainingListener {
+final class TrainingProgress implements FineTuneProgress {
 
     private static final int WIDTH = 30;
     private final PrintWriter out;
@@ -19,7 +17,7 @@ final class TrainingProgress implements TrainingListener {
     }
 
     @Override
-    public void onStep(StepProgress p) {
+    public void onStep(Step p) {
         // Exponential smoothing keeps the figures readable as batches change length.
         smoothedRate = smoothedRate == 0 ? p.samplesPerSecond() : 0.9 * smoothedRate + 0.1 * p.samplesPerSecond();
         if (!p.skipped()) {
@@ -34,7 +32,7 @@ final class TrainingProgress implements TrainingListener {
     }
 
     @Override
-    public void onEpoch(EpochSummary s) {
+    public void onEpoch(Epoch s) {
         String validation = s.validation() == null ? "" : String.format(Locale.ROOT,
                 " | validation accuracy %.4f macro-F1 %.4f", s.validation().accuracy(), s.validation().macro().f1());
         out.println(String.format(Locale.ROOT, "%nepoch %d/%d done in %.0f s, mean loss %.4f%s%s", s.epoch(),

@@ -1,6 +1,5 @@
 package org.quotelab.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -9,14 +8,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.quotelab.domain.continual.PromotionGate;
-import org.quotelab.domain.quote.ModelVersion;
-import org.quotelab.ml.train.BertModels;
-import org.quotelab.service.cascade.CascadeActivation;
+import org.quotelab.service.StoreSession;
 import org.quotelab.service.continual.ContinualUpdater;
 import org.quotelab.service.continual.Strategy;
 import org.quotelab.service.continual.UpdateSettings;
 import org.quotelab.service.jobs.CancellationToken;
-import org.quotelab.store.QuoteStore;
+import org.quotelab.service.training.BaseModels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,7 +37,7 @@ public final class UpdateCommand implements Callable<Integer> {
     @Option(names = "--strategy", defaultValue = Strategy.DEFAULT,
             description = "naive, rehearsal, replay, ewc, full, or a '+' combination (default: ${DEFAULT-VALUE}).")
     String strategy;
-    @Option(names = "--base", defaultValue = BertModels.BUNDLED, description = "Where full retraining starts.")
+    @Option(names = "--base", defaultValue = BaseModels.BUNDLED, description = "Where full retraining starts.")
     String base;
     @Option(names = "--epochs", defaultValue = "" + UpdateSettings.DEFAULT_UPDATE_EPOCHS)
     int epochs;
@@ -59,8 +56,8 @@ public final class UpdateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (QuoteStore store = storeOptions.open()) {
-            int interrupted = store.runs().markInterrupted();
+        try (StoreSession store = storeOptions.open()) {
+            int interrupted = store.markInterruptedRuns();
             if (interrupted > 0) {
                 err.println(interrupted + " run(s) of an earlier process were marked interrupted");
             }
@@ -68,11 +65,10 @@ public final class UpdateCommand implements Callable<Integer> {
                 return rollback(store, out);
             }
             Path dir = models != null ? models : storeOptions.home().models();
-            UpdateSettings d = UpdateSettings.defaults(base);
-            UpdateSettings settings = d.withUpdate(d.update().toBuilder().epochs(epochs).learningRate(lr).build());
+            UpdateSettings settings = UpdateSettings.defaults(base).withUpdateSteps(epochs, lr);
             ContinualUpdater.Request request = new ContinualUpdater.Request(batches == null ? List.of() : batches,
                     Strategy.parse(strategy), settings, new PromotionGate(recentTolerance, bwtFloor));
-            ContinualUpdater.Outcome o = new ContinualUpdater(store, dir, BertModels::open).update(request,
+            ContinualUpdater.Outcome o = store.updater(dir).update(request,
                     (fraction, message) -> {
                         err.printf(Locale.ROOT, "[%3.0f%%] %s%n", Math.max(0, fraction) * 100, message);
                         err.flush();
@@ -91,7 +87,7 @@ public final class UpdateCommand implements Callable<Integer> {
                 summary.put("stage" + s.stage(), m);
             }
             if (json) {
-                out.println(new ObjectMapper().writeValueAsString(summary));
+                out.println(Json.MAPPER.writeValueAsString(summary));
             } else {
                 summary.forEach((k, v) -> out.printf(Locale.ROOT, "%-10s %s%n", k, v));
             }
@@ -100,24 +96,9 @@ public final class UpdateCommand implements Callable<Integer> {
         }
     }
 
-    /** Activates the parents of both active versions together, through the one activation path. */
-    private int rollback(QuoteStore store, PrintWriter out) throws java.io.IOException {
-        List<ModelVersion> parents = new java.util.ArrayList<>();
-        List<ModelVersion> actives = new java.util.ArrayList<>();
-        for (int stage = 1; stage <= 2; stage++) {
-            ModelVersion active = store.models().active(stage)
-                    .orElseThrow(() -> new IllegalStateException("no active model to roll back"));
-            if (active.parentId() == null) {
-                throw new IllegalStateException("stage " + active.stage() + " version " + active.id() + " has no parent");
-            }
-            actives.add(active);
-            parents.add(store.models().find(active.parentId()).orElseThrow());
-        }
-        List<ModelVersion> back = new CascadeActivation(store).activate(parents, "rolled back with update --rollback");
-        for (int i = 0; i < back.size(); i++) {
-            out.printf(Locale.ROOT, "stage %d: version %d active again (was %d)%n", back.get(i).stage(), back.get(i).id(),
-                    actives.get(i).id());
-        }
+    private int rollback(StoreSession store, PrintWriter out) throws java.io.IOException {
+        store.models().rollbackToParents(r -> out.printf(Locale.ROOT, "stage %d: version %d active again (was %d)%n",
+                r.stage(), r.now().id(), r.was().id()));
         out.flush();
         return 0;
     }

@@ -1,2 +1,5 @@
-/** Pure Java records and metrics: quotes, labels, classification reports, sweeps. Depends on nothing else of QuoteLab. */
+/**
+ * Pure Java records and metrics shared by every layer. Depends on nothing else of QuoteLab and
+ * on no library: no JDBC, no files, no JSON, no logging (ArchitectureTest).
+ */
 package org.quotelab.domain;

@@ -1,13 +1,13 @@
 package org.quotelab.ml.bert;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.quotelab.ml.Json;
 
 /** The sizes of a BERT encoder, as in a Hugging Face config.json. */
 public record BertConfig(
@@ -69,7 +69,7 @@ public record BertConfig(
     public static BertConfig read(Path configJson) throws IOException {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(Files.readAllBytes(configJson));
+            root = Json.MAPPER.readTree(Files.readAllBytes(configJson));
         } catch (IOException e) {
             throw new IOException("cannot read BERT config " + configJson + ": " + e.getMessage(), e);
         }
@@ -126,7 +126,7 @@ public record BertConfig(
         m.putAll(toHfConfig());
         m.put("num_labels", numLabels);
         Files.createDirectories(configJson.toAbsolutePath().getParent());
-        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(configJson.toFile(), m);
+        Json.PRETTY.writeValue(configJson.toFile(), m);
     }
 
     private static int intField(JsonNode root, String name, String source) throws IOException {

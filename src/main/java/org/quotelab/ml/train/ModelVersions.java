@@ -1,9 +1,6 @@
 package org.quotelab.ml.train;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.quotelab.ml.Json;
 import org.quotelab.ml.versions.ModelFolders;
 import org.quotelab.ml.weights.SafetensorsReader;
 import org.quotelab.ml.weights.SafetensorsWriter;
@@ -32,8 +30,6 @@ public final class ModelVersions {
     public static final String PROVENANCE = "provenance.json";
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelVersions.class);
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
     private ModelVersions() {
     }
@@ -55,8 +51,8 @@ public final class ModelVersions {
             throw new NonFiniteModelException("refusing to save a model with NaN or infinite weights");
         }
         writeHfFiles(model, labels, dir);
-        JSON.writeValue(dir.resolve(LABEL_MAP).toFile(), Map.of("labels", labels.labels()));
-        JSON.writeValue(dir.resolve(PROVENANCE).toFile(), provenance);
+        Json.PRETTY.writeValue(dir.resolve(LABEL_MAP).toFile(), Map.of("labels", labels.labels()));
+        Json.PRETTY.writeValue(dir.resolve(PROVENANCE).toFile(), provenance);
     }
 
     /** Writes only the Hugging Face files into a new folder: what transformers needs, nothing else. */
@@ -89,10 +85,11 @@ public final class ModelVersions {
     public static LabelMap labels(Path folder) throws IOException {
         Path map = folder.resolve(LABEL_MAP);
         if (Files.exists(map)) {
-            Map<String, List<String>> m = JSON.readValue(map.toFile(), new TypeReference<Map<String, List<String>>>() { });
+            Map<String, List<String>> m = Json.MAPPER.readValue(map.toFile(),
+                    new TypeReference<Map<String, List<String>>>() { });
             return new LabelMap(m.get("labels"));
         }
-        Map<String, Object> config = JSON.readValue(folder.resolve(CONFIG).toFile(),
+        Map<String, Object> config = Json.MAPPER.readValue(folder.resolve(CONFIG).toFile(),
                 new TypeReference<Map<String, Object>>() { });
         @SuppressWarnings("unchecked")
         Map<String, String> id2label = (Map<String, String>) config.get("id2label");
@@ -102,7 +99,7 @@ public final class ModelVersions {
     }
 
     public static Provenance provenance(Path version) throws IOException {
-        return JSON.readValue(version.resolve(PROVENANCE).toFile(), Provenance.class);
+        return Json.MAPPER.readValue(version.resolve(PROVENANCE).toFile(), Provenance.class);
     }
 
     private static void writeHfFiles(ClassifierModel model, LabelMap labels, Path dir) throws IOException {
@@ -120,12 +117,12 @@ public final class ModelVersions {
         config.put("label2id", label2id);
         config.put("problem_type", "single_label_classification");
         config.put("torch_dtype", "float32");
-        JSON.writeValue(dir.resolve(CONFIG).toFile(), config);
+        Json.PRETTY.writeValue(dir.resolve(CONFIG).toFile(), config);
         byte[] tokenizer = model.tokenizerJson();
         if (tokenizer != null) {
             Files.write(dir.resolve(TOKENIZER), tokenizer);
             // Lets AutoTokenizer pick the fast BERT tokenizer that reads tokenizer.json.
-            JSON.writeValue(dir.resolve("tokenizer_config.json").toFile(), Map.of(
+            Json.PRETTY.writeValue(dir.resolve("tokenizer_config.json").toFile(), Map.of(
                     "tokenizer_class", "BertTokenizerFast", "do_lower_case", true, "model_max_length", 512,
                     "cls_token", "[CLS]", "sep_token", "[SEP]", "pad_token", "[PAD]", "unk_token", "[UNK]",
                     "mask_token", "[MASK]"));

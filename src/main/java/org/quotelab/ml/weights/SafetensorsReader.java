@@ -1,7 +1,6 @@
 package org.quotelab.ml.weights;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -13,6 +12,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.quotelab.ml.Json;
 
 /**
  * Reads a .safetensors file defensively: the header length and every tensor's byte range are
@@ -64,7 +64,7 @@ public final class SafetensorsReader implements WeightSource, AutoCloseable {
         ByteBuffer header = readFully(ch, 8, (int) headerLen);
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(header.array());
+            root = Json.MAPPER.readTree(header.array());
         } catch (IOException e) {
             throw new WeightFormatException(file + ": header is not valid JSON: " + e.getMessage(), e);
         }

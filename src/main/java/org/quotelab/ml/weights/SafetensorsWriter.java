@@ -1,6 +1,5 @@
 package org.quotelab.ml.weights;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -14,6 +13,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.quotelab.ml.Json;
 
 /** Writes float32 tensors as .safetensors; a temp file is moved into place so readers never see half a file. */
 public final class SafetensorsWriter {
@@ -37,7 +37,7 @@ public final class SafetensorsWriter {
                     "data_offsets", List.of(offset, offset + bytes)));
             offset += bytes;
         }
-        byte[] json = new ObjectMapper().writeValueAsBytes(header);
+        byte[] json = Json.MAPPER.writeValueAsBytes(header);
         // Pad with spaces to 8 bytes, as the reference writer does, so the data is aligned.
         int padded = (json.length + 7) / 8 * 8;
         ByteBuffer head = ByteBuffer.allocate(8 + padded).order(ByteOrder.LITTLE_ENDIAN);

@@ -61,6 +61,22 @@ public record CascadeConfig(
         return new CascadeConfig(baseModel, s1, s2, Construction.CROSS_FIT, 3, 0.15, 42, null);
     }
 
+    /** The knobs of one stage's fine-tune that {@code quotelab cascade train} exposes; the rest keep their defaults. */
+    public record StageRecipe(int epochs, double learningRate, String classWeights) {
+
+        TrainingConfig config(int batchSize, long seed) {
+            return TrainingConfig.builder().epochs(epochs).batchSize(batchSize).learningRate(learningRate).seed(seed)
+                    .classWeighting(ClassWeighting.parse(classWeights)).build();
+        }
+    }
+
+    /** A cascade from plain values, so callers above the service layer never build an ml training config. */
+    public static CascadeConfig of(String baseModel, int batchSize, long seed, StageRecipe stage1, StageRecipe stage2,
+            Construction construction, int folds, double validationFraction, Path stage1Version, Objective objective) {
+        return new CascadeConfig(baseModel, stage1.config(batchSize, seed), stage2.config(batchSize, seed), construction,
+                folds, validationFraction, seed, stage1Version, objective);
+    }
+
     public CascadeConfig withConstruction(Construction c) {
         return new CascadeConfig(baseModel, stage1, stage2, c, folds, validationFraction, seed, stage1Version, objective);
     }

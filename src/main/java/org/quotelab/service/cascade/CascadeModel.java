@@ -1,7 +1,5 @@
 package org.quotelab.service.cascade;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.quotelab.domain.cascade.CascadeDecision;
 import org.quotelab.domain.cascade.OperatingPoint;
+import org.quotelab.service.Json;
 
 /**
  * A trained cascade on disk: the two model versions, the topic order, the calibration
@@ -38,8 +37,6 @@ public record CascadeModel(
     /** The stage-2 label of stage-1 false positives. */
     public static final String NOT_PERTINENT = org.quotelab.domain.cascade.CascadePrediction.NOT_PERTINENT;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     public CascadeModel {
         topics = List.copyOf(topics);
         facts = facts == null ? Map.of() : Map.copyOf(facts);
@@ -56,13 +53,13 @@ public record CascadeModel(
         if (!Files.isRegularFile(file)) {
             throw new IOException(folder + " is not a cascade: " + FILE + " is missing");
         }
-        return JSON.readValue(file.toFile(), CascadeModel.class);
+        return Json.MAPPER.readValue(file.toFile(), CascadeModel.class);
     }
 
     /** Writes cascade.json atomically, so a reader never sees half a description. */
     public void write(Path folder) throws IOException {
         Path tmp = Files.createTempFile(folder, ".cascade", ".json");
-        JSON.writeValue(tmp.toFile(), this);
+        Json.PRETTY.writeValue(tmp.toFile(), this);
         Files.move(tmp, folder.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 

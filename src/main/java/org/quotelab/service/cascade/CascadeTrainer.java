@@ -28,6 +28,7 @@ import org.quotelab.ml.train.TrainingListener;
 import org.quotelab.ml.train.TrainingRun;
 import org.quotelab.ml.train.VersionScorer;
 import org.quotelab.ml.versions.ModelFolders;
+import org.quotelab.service.FineTuneProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +50,11 @@ public final class CascadeTrainer {
     public CascadeTrainer(TrainingListener listener, Consumer<String> phases) {
         this.listener = listener;
         this.phases = phases;
+    }
+
+    /** For callers above the service layer, which see progress in service terms. */
+    public CascadeTrainer(FineTuneProgress progress, Consumer<String> phases) {
+        this(FineTuneProgress.toListener(progress), phases);
     }
 
     /** Trains into {@code out} (which must not exist yet) and returns the cascade written there. */

@@ -1,11 +1,11 @@
 package org.quotelab.service.cascade;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.quotelab.domain.quote.ModelVersion;
+import org.quotelab.service.Json;
 import org.quotelab.store.QuoteStore;
 
 /**
@@ -14,7 +14,6 @@ import org.quotelab.store.QuoteStore;
  */
 public final class CascadeVersions {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The active pair of versions and the folder they came from. */
     public record Active(ModelVersion stage1, ModelVersion stage2, Path folder) {
@@ -49,7 +48,7 @@ public final class CascadeVersions {
         Long parent2 = store.models().active(2).map(ModelVersion::id).orElse(null);
         return new Rows(folder, parent1, parent2, folder.resolve(m.stage1()).toAbsolutePath().toString(),
                 folder.resolve(m.stage2()).toAbsolutePath().toString(), provenance(folder.resolve(m.stage1())),
-                provenance(folder.resolve(m.stage2())), JSON.writeValueAsString(m));
+                provenance(folder.resolve(m.stage2())), Json.MAPPER.writeValueAsString(m));
     }
 
     /** Creates both candidate rows; call inside a transaction. */

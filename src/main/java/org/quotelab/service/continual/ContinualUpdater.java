@@ -1,6 +1,5 @@
 package org.quotelab.service.continual;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +22,7 @@ import org.quotelab.ml.train.TrainingCancelledException;
 import org.quotelab.ml.train.TrainingListener;
 import org.quotelab.ml.train.TrainingRun;
 import org.quotelab.ml.versions.ModelFolders;
+import org.quotelab.service.Json;
 import org.quotelab.service.cascade.CascadeActivation;
 import org.quotelab.service.cascade.CascadeModel;
 import org.quotelab.service.cascade.CascadeVersions;
@@ -45,7 +45,6 @@ import org.slf4j.LoggerFactory;
 public final class ContinualUpdater {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContinualUpdater.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * @param batchIds the new batches to learn; empty = the batches the active cascade has not learned yet
@@ -97,7 +96,7 @@ public final class ContinualUpdater {
         params.put("batches", fresh);
         params.put("update_epochs", r.settings().update().epochs());
         params.put("update_learning_rate", r.settings().update().learningRate());
-        long runId = store.runs().start("update-" + System.nanoTime(), JSON.writeValueAsString(params)).id();
+        long runId = store.runs().start("update-" + System.nanoTime(), Json.MAPPER.writeValueAsString(params)).id();
         String name = "update-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-r" + runId;
         Path partial = ModelFolders.partial(modelsDir, name);
         try {
@@ -242,7 +241,7 @@ public final class ContinualUpdater {
         LOG.info("stage {} candidate: ACC {} BWT {} recent {} (active {}) -> {}", stage,
                 m.averageAccuracy(), m.backwardTransfer(), candidateRecent, activeRecent, d.reason());
         return new Candidate(stage, parent.id(), version.toAbsolutePath().toString(), provenance,
-                JSON.writeValueAsString(metrics), d, metrics);
+                Json.MAPPER.writeValueAsString(metrics), d, metrics);
     }
 
     /** A stage's candidate before its row exists. */

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.quotelab.domain.continual.AccuracyMatrix;
 import org.quotelab.domain.continual.ReplayMemory;
+import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.train.ContinualTrainer;
 import org.quotelab.ml.train.TrainingRun;
 import org.quotelab.ml.versions.ModelFolders;
@@ -52,6 +53,11 @@ public final class StreamEvaluation {
         this.settings = settings;
         this.work = work;
         this.phases = phases;
+    }
+
+    /** Fine-tunes start from the BERT models the ml layer opens (bundled, tiny or a folder). */
+    public static StreamEvaluation onBert(UpdateSettings settings, Path work, Consumer<String> phases) {
+        return new StreamEvaluation(BertModels::open, settings, work, phases);
     }
 
     public List<StrategyResult> run(List<StreamBatch> batches, List<Strategy> strategies, String task,
@@ -140,5 +146,10 @@ public final class StreamEvaluation {
         java.util.Map<Long, LabelledQuote> byId = new java.util.HashMap<>();
         history.forEach(q -> byId.put(q.id(), q));
         return memory.entries().stream().map(e -> byId.get(e.quoteId())).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Removes a scratch folder of a stream replay (the CLI's temporary work folder). */
+    public static void deleteWorkFolder(Path dir) throws IOException {
+        ModelFolders.deleteTree(dir);
     }
 }

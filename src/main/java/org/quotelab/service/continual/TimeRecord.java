@@ -1,9 +1,9 @@
 package org.quotelab.service.continual;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import org.quotelab.service.Json;
 
 /**
  * The across-time record kept in each updated version's metrics: the update steps of its lineage
@@ -25,7 +25,6 @@ record TimeRecord(List<List<Long>> steps, List<Row> rows) {
     }
 
     static final String KEY = "time_record";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     TimeRecord {
         steps = List.copyOf(steps);
@@ -38,8 +37,8 @@ record TimeRecord(List<List<Long>> steps, List<Row> rows) {
             return null;
         }
         try {
-            JsonNode node = JSON.readTree(metricsJson).get(KEY);
-            return node == null || node.isNull() ? null : JSON.treeToValue(node, TimeRecord.class);
+            JsonNode node = Json.MAPPER.readTree(metricsJson).get(KEY);
+            return node == null || node.isNull() ? null : Json.MAPPER.treeToValue(node, TimeRecord.class);
         } catch (java.io.IOException e) {
             return null;
         }

@@ -35,4 +35,14 @@ public record UpdateSettings(String baseModel, TrainingConfig full, TrainingConf
     public UpdateSettings withFull(TrainingConfig f) {
         return new UpdateSettings(baseModel, f, update, fisherSamples, seed);
     }
+
+    /** The update's epochs and learning rate, the two knobs a person sets; the rest of its recipe stays. */
+    public UpdateSettings withUpdateSteps(int epochs, double learningRate) {
+        return withUpdate(update.toBuilder().epochs(epochs).learningRate(learningRate).build());
+    }
+
+    /** Epochs of a full retraining (the "full" strategy); the rest of its recipe stays. */
+    public UpdateSettings withFullEpochs(int epochs) {
+        return withFull(full.toBuilder().epochs(epochs).build());
+    }
 }

@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.quotelab.domain.quote.Batch;
 import org.quotelab.domain.quote.BatchSummary;
+import org.quotelab.domain.quote.ExportFormat;
 import org.quotelab.domain.quote.ImportError;
 import org.quotelab.domain.quote.ImportException;
 import org.quotelab.domain.quote.ImportListener;
@@ -27,7 +28,10 @@ import org.quotelab.store.ColumnMapping;
 import org.quotelab.store.CsvImporter;
 import org.quotelab.store.QuoteStore;
 
-/** Imports CSV files as jobs, and reads the preview the import wizard shows before that. */
+/**
+ * Data in and out of the store: imports CSV files (as jobs, or directly for the CLI), reads the
+ * preview the import wizard shows before that, lists batches and exports labels or predictions.
+ */
 public final class ImportService {
     private static final CSVFormat PREVIEW_FORMAT = CSVFormat.RFC4180;
 
@@ -135,6 +139,21 @@ public final class ImportService {
                 throw e;
             }
         };
+    }
+
+    /** One file, whole or not at all, on the calling thread: for callers without a job runner (the CLI). */
+    public ImportResult importFile(Path file, ImportOptions options) {
+        return store.importer().importFile(file, options);
+    }
+
+    /** Labels as a re-importable file, so a corrected batch can leave the store and come back; returns rows. */
+    public long exportLabels(Path out, ExportFormat format, boolean labelledOnly) {
+        return store.exporter().exportLabels(out, format, labelledOnly);
+    }
+
+    /** The stored predictions of a stage-1 version (and of a stage-2 one when given); returns rows. */
+    public long exportPredictions(Path out, ExportFormat format, long stage1VersionId, Long stage2VersionId) {
+        return store.exporter().exportPredictions(out, format, stage1VersionId, stage2VersionId);
     }
 
     /** The batch name the importer uses when none is given: the file name without extension. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.quotelab.domain.cascade.OperatingPoint;
 import org.quotelab.domain.quote.ModelVersion;
 import org.quotelab.ml.train.ModelVersions;
@@ -138,6 +139,35 @@ public final class ModelAdmin {
         CascadeActivation.Point point = plan.point() == null ? null
                 : new CascadeActivation.Point(plan.point().to(), plan.point().pair());
         new CascadeActivation(store).activate(switches, plan.action().toLowerCase() + " in the Models view", point);
+    }
+
+    /** One stage that {@link #rollbackToParents} made active again. */
+    public record RolledBack(int stage, ModelVersion was, ModelVersion now) {
+    }
+
+    /**
+     * {@code quotelab update --rollback}: each stage's active version hands over to its parent,
+     * stage 1 first. Unlike {@link #rollback()} it ignores what the Models view remembered, so a
+     * script always walks up the version tree; {@code done} hears of each stage as it switches,
+     * so a failure on stage 2 still reports stage 1.
+     */
+    public void rollbackToParents(Consumer<RolledBack> done) throws IOException {
+        List<ModelVersion> actives = new ArrayList<>();
+        List<ModelVersion> parents = new ArrayList<>();
+        for (int stage = 1; stage <= 2; stage++) {
+            ModelVersion active = store.models().active(stage)
+                    .orElseThrow(() -> new IllegalStateException("no active model to roll back"));
+            if (active.parentId() == null) {
+                throw new IllegalStateException("stage " + active.stage() + " version " + active.id() + " has no parent");
+            }
+            actives.add(active);
+            parents.add(store.models().find(active.parentId()).orElseThrow());
+        }
+        // both stages through the one activation path: weights checked, one transaction
+        List<ModelVersion> back = new CascadeActivation(store).activate(parents, "rolled back with update --rollback");
+        for (int i = 0; i < back.size(); i++) {
+            done.accept(new RolledBack(back.get(i).stage(), actives.get(i), back.get(i)));
+        }
     }
 
     /** Writes the version's Hugging Face files (config.json, model.safetensors, tokenizer) into a new folder. */

@@ -1,20 +1,18 @@
 package org.quotelab.service.models;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.quotelab.domain.quote.ModelStatus;
 import org.quotelab.domain.quote.ModelVersion;
+import org.quotelab.service.Json;
 
 /**
  * A model version as the Models table shows it: base model and a metrics summary read from its
  * JSON documents, its cascade partner, and the provenance pretty-printed for the detail pane.
  */
 public record VersionInfo(ModelVersion version, String base, String summary, Long partnerId, String provenance) {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** Figures worth a glance, in the order shown; cascade training and update runs write different ones. */
     private static final List<String> FIGURES = List.of("threshold", "acc", "bwt", "recent", "macro_f1",
             "accuracy", "validation_quotes");
@@ -47,15 +45,15 @@ public record VersionInfo(ModelVersion version, String base, String summary, Lon
 
     private static JsonNode read(String json) {
         try {
-            return json == null || json.isBlank() ? JSON.createObjectNode() : JSON.readTree(json);
+            return json == null || json.isBlank() ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(json);
         } catch (java.io.IOException e) {
-            return JSON.createObjectNode().put("unreadable", json);
+            return Json.MAPPER.createObjectNode().put("unreadable", json);
         }
     }
 
     private static String pretty(JsonNode n) {
         try {
-            return JSON.writeValueAsString(n);
+            return Json.PRETTY.writeValueAsString(n);
         } catch (java.io.IOException e) {
             return n.toString();
         }

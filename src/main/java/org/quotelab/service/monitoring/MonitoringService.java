@@ -1,7 +1,6 @@
 package org.quotelab.service.monitoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.quotelab.domain.drift.BatchDrift;
 import org.quotelab.domain.quote.Batch;
+import org.quotelab.service.Json;
 import org.quotelab.service.cascade.CascadeModel;
 import org.quotelab.service.cascade.CascadeVersions;
 import org.quotelab.service.cascade.PredictionCache;
@@ -31,7 +31,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class MonitoringService {
     private static final Logger LOG = LoggerFactory.getLogger(MonitoringService.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Opens the sentence encoder for the input-drift test; closed after each refresh if closeable. */
     @FunctionalInterface
@@ -183,7 +182,7 @@ public final class MonitoringService {
         Set<Long> present = new LinkedHashSet<>(batches.stream().map(Batch::id).toList());
         List<Long> learned = new ArrayList<>();
         try {
-            JsonNode steps = JSON.readTree(active.stage1().metricsJson()).path("time_record").path("steps");
+            JsonNode steps = Json.MAPPER.readTree(active.stage1().metricsJson()).path("time_record").path("steps");
             steps.forEach(step -> step.forEach(id -> {
                 if (present.contains(id.asLong()) && !learned.contains(id.asLong())) {
                     learned.add(id.asLong());

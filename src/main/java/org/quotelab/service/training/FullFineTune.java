@@ -1,6 +1,5 @@
 package org.quotelab.service.training;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +17,7 @@ import org.quotelab.ml.train.TrainingConfig;
 import org.quotelab.ml.train.TrainingRun;
 import org.quotelab.ml.versions.ModelFolders;
 import org.quotelab.service.cascade.CascadeActivation;
+import org.quotelab.service.Json;
 import org.quotelab.service.cascade.CascadeConfig;
 import org.quotelab.service.cascade.CascadeModel;
 import org.quotelab.service.cascade.CascadeTrainer;
@@ -37,7 +37,6 @@ import org.slf4j.LoggerFactory;
  */
 final class FullFineTune {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** The share of a stage's quotes {@code TrainingRun} holds out to pick the best epoch. */
     private static final double EPOCH_HOLD_OUT = 0.1;
 
@@ -173,6 +172,6 @@ final class FullFineTune {
         p.put("seed", cfg.seed());
         p.put("stage1", cfg.stage1().asMap());
         p.put("stage2", cfg.stage2().asMap());
-        return JSON.writeValueAsString(p);
+        return Json.MAPPER.writeValueAsString(p);
     }
 }

@@ -1,7 +1,6 @@
 package org.quotelab.service.training;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.quotelab.domain.quote.LossPoint;
 import org.quotelab.ml.train.EpochSummary;
 import org.quotelab.ml.train.StepProgress;
 import org.quotelab.ml.train.TrainingListener;
+import org.quotelab.service.Json;
 import org.quotelab.service.jobs.ProgressSink;
 import org.quotelab.store.MetricsRepository;
 
@@ -24,7 +24,6 @@ import org.quotelab.store.MetricsRepository;
  */
 final class ProgressTracker implements TrainingListener {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** At most about this many loss points per fine-tune reach the view and the store. */
     private static final int POINTS_PER_FINE_TUNE = 300;
     private static final int FLUSH_EVERY = 20;
@@ -164,7 +163,7 @@ final class ProgressTracker implements TrainingListener {
 
     private static String json(Map<String, Object> m) {
         try {
-            return JSON.writeValueAsString(m);
+            return Json.MAPPER.writeValueAsString(m);
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }

@@ -1,4 +1,4 @@
-package org.quotelab.cli;
+package org.quotelab.cli.bench;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.GarbageCollectorMXBean;

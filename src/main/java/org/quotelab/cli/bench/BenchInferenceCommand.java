@@ -1,6 +1,5 @@
-package org.quotelab.cli;
+package org.quotelab.cli.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,15 +15,16 @@ import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.quotelab.cli.Json;
 import org.quotelab.ml.QuoteClassifier;
 import org.quotelab.ml.QuoteClassifiers;
 import org.quotelab.ml.infer.Devices;
 import org.quotelab.ml.infer.QuoteScorer;
 import org.quotelab.ml.infer.QuoteTokenizer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Scores quotes with the bundled MiniLM: single-quote latency, bulk throughput with batches
@@ -35,14 +35,10 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Inference speed of the bundled BERT: latency p50/p99, bulk quotes/s vs fixed 128-token padding.")
 public final class BenchInferenceCommand implements Callable<Integer> {
 
-    static final List<Path> DEFAULT_DATA = List.of(
-            Path.of("..", "shared", "data", "semeval16-restaurants", "quotes.csv"),
-            Path.of("sample-data", "day-01.csv"));
-
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "FILE", description = "Quote CSV with a quote_text or processed_text column.")
+    @Option(names = "--data", paramLabel = "FILE", description = "Quote CSV with a quote_text or processed_text column (default: sample-data/day-01.csv).")
     Path data;
 
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
@@ -66,8 +62,7 @@ public final class BenchInferenceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path file = data != null ? data : DEFAULT_DATA.stream().filter(Files::isRegularFile).findFirst()
-                .orElseThrow(() -> new IOException("no --data given and no default quote file found in " + DEFAULT_DATA));
+        Path file = BenchData.resolve(data);
         List<String> quotes = readQuotes(file);
         if (limit > 0 && quotes.size() > limit) {
             quotes = quotes.subList(0, limit);
@@ -112,7 +107,7 @@ public final class BenchInferenceCommand implements Callable<Integer> {
     private void print(Path file, int count, double p50, double p99, double grouped, double fixed) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            ObjectNode o = new ObjectMapper().createObjectNode();
+            ObjectNode o = Json.MAPPER.createObjectNode();
             o.put("data", file.toString());
             o.put("quotes", count);
             o.put("batch_size", batchSize);
@@ -122,7 +117,7 @@ public final class BenchInferenceCommand implements Callable<Integer> {
             o.put("quotes_per_s", round(grouped));
             o.put("fixed128_quotes_per_s", round(fixed));
             o.put("ratio", round(grouped / fixed));
-            out.println(new ObjectMapper().writeValueAsString(o));
+            out.println(Json.MAPPER.writeValueAsString(o));
         } else {
             out.printf(Locale.ROOT, "bundled all-MiniLM-L6-v2, %d quotes from %s, batch size %d%n", count, file, batchSize);
             out.printf(Locale.ROOT, "engine: %s%n", Devices.describeEngine());

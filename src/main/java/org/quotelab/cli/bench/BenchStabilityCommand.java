@@ -1,6 +1,5 @@
-package org.quotelab.cli;
+package org.quotelab.cli.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -8,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.quotelab.cli.Json;
+import org.quotelab.cli.QuoteCsv;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.train.CancellationToken;
 import org.quotelab.ml.train.ClassifierModel;
@@ -33,7 +34,7 @@ public final class BenchStabilityCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", defaultValue = "../shared/data/semeval16-restaurants/quotes.csv")
+    @Option(names = "--data", description = "Labelled quote CSV (default: sample-data/day-01.csv).")
     Path data;
     @Option(names = "--label-column", defaultValue = "label")
     String labelColumn;
@@ -49,7 +50,8 @@ public final class BenchStabilityCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
-        List<QuoteCsv.Row> all = TrainCommand.labelled(QuoteCsv.read(data, "quote_text", labelColumn, null, null));
+        List<QuoteCsv.Row> all = QuoteCsv.labelled(
+                QuoteCsv.read(BenchData.resolve(data), "quote_text", labelColumn, null, null));
         LabelMap labels = LabelMap.fromValues(QuoteCsv.labels(all));
         int nanRuns = 0;
         int skipped = 0;
@@ -80,7 +82,7 @@ public final class BenchStabilityCommand implements Callable<Integer> {
         result.put("nan_runs", nanRuns);
         result.put("skipped_steps", skipped);
         result.put("seconds", Math.round((System.nanoTime() - started) / 1e9));
-        w.println(json ? new ObjectMapper().writeValueAsString(result)
+        w.println(json ? Json.MAPPER.writeValueAsString(result)
                 : String.format(Locale.ROOT, "%d runs, %d with NaN, %d skipped steps", runs, nanRuns, skipped));
         w.flush();
         return nanRuns == 0 ? 0 : 1;

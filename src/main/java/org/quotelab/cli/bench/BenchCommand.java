@@ -1,4 +1,4 @@
-package org.quotelab.cli;
+package org.quotelab.cli.bench;
 
 import picocli.CommandLine.Command;
 

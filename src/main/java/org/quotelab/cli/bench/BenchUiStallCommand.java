@@ -1,4 +1,4 @@
-package org.quotelab.cli;
+package org.quotelab.cli.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;

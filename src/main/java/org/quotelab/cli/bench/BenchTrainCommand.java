@@ -1,6 +1,5 @@
-package org.quotelab.cli;
+package org.quotelab.cli.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -10,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.quotelab.cli.Json;
+import org.quotelab.cli.QuoteCsv;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.train.ClassifierModel;
 import org.quotelab.ml.train.EncodedExample;
@@ -35,7 +36,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", defaultValue = "../shared/data/semeval16-restaurants/quotes.csv")
+    @Option(names = "--data", description = "Labelled quote CSV (default: sample-data/day-01.csv).")
     Path data;
     @Option(names = "--text-column", defaultValue = "quote_text")
     String textColumn;
@@ -54,7 +55,8 @@ public final class BenchTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<QuoteCsv.Row> rows = TrainCommand.labelled(QuoteCsv.read(data, textColumn, labelColumn, null, null));
+        List<QuoteCsv.Row> rows = QuoteCsv.labelled(
+                QuoteCsv.read(BenchData.resolve(data), textColumn, labelColumn, null, null));
         LabelMap labels = LabelMap.fromValues(QuoteCsv.labels(rows));
         TrainingConfig bucketed = TrainingConfig.builder().batchSize(batchSize).maxLength(128).build();
         TrainingConfig fixed = bucketed.toBuilder().paddingMode(PaddingMode.FIXED).build();
@@ -80,7 +82,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
         result.put("rows", rows.size());
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
-            w.println(new ObjectMapper().writeValueAsString(result));
+            w.println(Json.MAPPER.writeValueAsString(result));
         } else {
             w.printf(Locale.ROOT, "fine-tuning %s on %d rows, batch %d, %d timed steps per mode%n", base, rows.size(),
                     batchSize, steps);

@@ -1,6 +1,5 @@
-package org.quotelab.cli;
+package org.quotelab.cli.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,13 +9,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import org.quotelab.cli.Json;
 import org.quotelab.domain.cascade.CascadeDecision;
 import org.quotelab.domain.cascade.CascadeScores;
 import org.quotelab.domain.cascade.ThresholdSweep;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The threshold slider's cost: a full sweep over cached cascade outputs, against the naive way
@@ -70,7 +70,7 @@ final class BenchSweepCommand implements Callable<Integer> {
         r.put("ratio", naiveMs / ms[ms.length / 2]);
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
-            w.println(new ObjectMapper().writeValueAsString(r));
+            w.println(Json.MAPPER.writeValueAsString(r));
         } else {
             w.printf(Locale.ROOT, "%d quotes, %d thresholds, %d topics%n", quotes, grid.length, topics);
             w.printf(Locale.ROOT, "incremental sweep     median %8.1f ms   max %8.1f ms%n", ms[ms.length / 2], ms[ms.length - 1]);

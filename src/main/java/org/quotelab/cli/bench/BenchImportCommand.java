@@ -1,6 +1,5 @@
-package org.quotelab.cli;
+package org.quotelab.cli.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -12,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.quotelab.cli.Json;
+import org.quotelab.cli.QuoteLabCli;
 import org.quotelab.domain.quote.ImportOptions;
 import org.quotelab.ml.versions.ModelFolders;
 import org.quotelab.service.sample.BulkSampleWriter;
@@ -31,7 +33,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Streaming CSV import vs H2 CSVREAD: rows/s, ratio and peak heap.")
 final class BenchImportCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Option(names = "--data", paramLabel = "FILE", description = "seed-format CSV to import (default: generate one)")
     Path data;
@@ -87,7 +88,7 @@ final class BenchImportCommand implements Callable<Integer> {
             result.put("csvread_peak_live_heap_mb", csvread.get("peak_live_heap_mb"));
             result.put("max_heap", xmx);
             if (json) {
-                out.println(JSON.writeValueAsString(result));
+                out.println(Json.MAPPER.writeValueAsString(result));
             } else {
                 out.printf("%-26s %s%n", "measure", "value");
                 result.forEach((k, v) -> out.printf("%-26s %s%n", k, v));
@@ -120,7 +121,7 @@ final class BenchImportCommand implements Callable<Integer> {
             }
             r.put("rows", n);
             r.put("seconds", seconds);
-            spec.commandLine().getOut().println(JSON.writeValueAsString(r));
+            spec.commandLine().getOut().println(Json.MAPPER.writeValueAsString(r));
         }
         return 0;
     }
@@ -142,7 +143,7 @@ final class BenchImportCommand implements Callable<Integer> {
         if (code != 0 || last == null) {
             throw new IllegalStateException(kind + " run failed (exit code " + code + ")");
         }
-        return JSON.readValue(last, Map.class);
+        return Json.MAPPER.readValue(last, Map.class);
     }
 
     private static double round(double v) {

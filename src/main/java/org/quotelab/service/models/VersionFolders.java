@@ -1,0 +1,60 @@
+package org.quotelab.service.models;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.quotelab.domain.metrics.ClassificationReport;
+import org.quotelab.ml.train.BertModels;
+import org.quotelab.ml.train.ClassifierModel;
+import org.quotelab.ml.train.LabelMap;
+import org.quotelab.ml.train.ModelVersions;
+import org.quotelab.ml.train.ReportJson;
+import org.quotelab.ml.train.Scorer;
+
+/**
+ * One model version folder used directly, without the store: its labels, a report or predictions
+ * on given texts, and a copy for Python transformers. Behind {@code quotelab evaluate / predict /
+ * export-hf}; the stored cascade is evaluated by {@code service.evaluation} instead.
+ */
+public final class VersionFolders {
+
+    /** Per text: the index of the predicted label and the probability of every label. */
+    public record Predictions(int[] predicted, float[][] probabilities) {
+    }
+
+    private VersionFolders() {
+    }
+
+    /** The version's labels in output order; fails fast on a folder that is not a version. */
+    public static List<String> labels(Path model) throws IOException {
+        return ModelVersions.labels(model).labels();
+    }
+
+    /** The classification report of {@code model} on texts with known labels (each one of {@code labels}). */
+    public static ClassificationReport evaluate(Path model, List<String> labels, List<String> texts,
+            List<String> truth, int maxLength, int batchSize) throws IOException {
+        try (ClassifierModel m = BertModels.load(model, maxLength)) {
+            int[] y = new LabelMap(labels).indexes(truth);
+            return Scorer.evaluate(m.net(), m.encoder().encodeAll(texts, y), labels, batchSize);
+        }
+    }
+
+    /** The report as JSON-ready values: accuracy, macro_f1, weighted_f1, per_class. */
+    public static Map<String, Object> reportJson(ClassificationReport report) {
+        return ReportJson.of(report);
+    }
+
+    public static Predictions predict(Path model, List<String> texts, int maxLength, int batchSize)
+            throws IOException {
+        try (ClassifierModel m = BertModels.load(model, maxLength)) {
+            var scores = Scorer.score(m.net(), m.encoder().encodeAll(texts, null), batchSize);
+            return new Predictions(scores.predicted(), scores.probabilities());
+        }
+    }
+
+    /** Writes the version's Hugging Face files (config.json, model.safetensors, tokenizer) into a new folder. */
+    public static void exportHf(Path model, Path out) throws IOException {
+        ModelVersions.exportHf(model, out);
+    }
+}
