@@ -48,6 +48,11 @@ public final class ImportService {
         return store.batches().list();
     }
 
+    /** How many quotes the store holds, over every batch. */
+    public long quoteCount() {
+        return store.quotes().count();
+    }
+
     /** The batches with their quote and label counts, for the Data view's list; reads the store. */
     public List<BatchSummary> batchSummaries() {
         return store.batches().summaries();

@@ -11,15 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import org.quotelab.domain.cascade.LabelledText;
-import org.quotelab.ml.train.BertModels;
-import org.quotelab.ml.train.StepProgress;
-import org.quotelab.ml.train.TrainingCancelledException;
-import org.quotelab.ml.train.TrainingConfig;
-import org.quotelab.ml.train.TrainingListener;
 import org.quotelab.service.Workbench;
-import org.quotelab.service.cascade.CascadeConfig;
-import org.quotelab.service.cascade.CascadeTrainer;
-import org.quotelab.service.cascade.Construction;
+import org.quotelab.service.cascade.BackgroundTraining;
 import org.quotelab.service.jobs.JobHandle;
 import org.quotelab.service.sample.BulkSampleWriter;
 import org.quotelab.service.sample.SampleDataGenerator;
@@ -34,14 +27,6 @@ import org.quotelab.ui.WorkbenchWindow;
  */
 public final class StallWorkload {
     public static final int WARM_UP_ROWS = 20_000;
-    /** A tiny BERT: the training job competes for the cores without the bundled model's minutes of work. */
-    private static final CascadeConfig TRAINING;
-
-    static {
-        TrainingConfig t = TrainingConfig.builder().epochs(50).batchSize(8).learningRate(1e-3).seed(3).build();
-        TRAINING = CascadeConfig.defaults(BertModels.TINY).withStages(t, t).withConstruction(Construction.SEED);
-    }
-
     private StallWorkload() {
     }
 
@@ -60,7 +45,7 @@ public final class StallWorkload {
         Path warm = new BulkSampleWriter().write(dir.resolve("warm-up.csv"), warmUpRows,
                 SampleDataGenerator.DEFAULT_SEED + 1);
         Path big = new BulkSampleWriter().write(dir.resolve("big.csv"), rows, SampleDataGenerator.DEFAULT_SEED);
-        long before = wb.store().quotes().count();
+        long before = wb.imports().quoteCount();
         Platform.runLater(() -> window.main().show(WorkbenchWindow.DATA));
         preview(window, warm);
         AtomicBoolean warming = new AtomicBoolean(true);
@@ -92,29 +77,16 @@ public final class StallWorkload {
         Thread.sleep((long) (PulseMeter.TAIL_SECONDS * 1000));
         meter.stop();
         training.result().get(120, TimeUnit.SECONDS);
-        long stored = wb.store().quotes().count();
+        long stored = wb.imports().quoteCount();
         Files.deleteIfExists(big);
         Files.deleteIfExists(warm);
         return new StallResult(rows, stored, before + warmUpRows + rows, seconds, meter.frames(), meter.maxGapMs(),
                 trainingSteps, meter.slowGaps(), meter.stalls());
     }
 
-    /**
-     * A tiny-BERT cascade fine-tune that keeps training, epoch after epoch, for as long as the import
-     * runs: the app's training job competing with the import and the FX thread for the same cores.
-     */
+    /** The app's training job competing with the import and the FX thread for the same cores. */
     private static Void train(Path out, AtomicBoolean importing, AtomicLong steps) throws Exception {
-        TrainingListener count = new TrainingListener() {
-            @Override
-            public void onStep(StepProgress progress) {
-                steps.incrementAndGet();
-            }
-        };
-        try {
-            new CascadeTrainer(count, phase -> { }).train(trainingQuotes(), TRAINING, out, () -> !importing.get());
-        } catch (TrainingCancelledException expected) {
-            // stopped when the import ended
-        }
+        BackgroundTraining.runUntil(trainingQuotes(), out, () -> !importing.get(), steps);
         return null;
     }
 
