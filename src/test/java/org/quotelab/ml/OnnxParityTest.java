@@ -15,6 +15,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.quotelab.ml.infer.QuoteScorer;
 import org.quotelab.ml.infer.QuoteTokenizer;
+import org.quotelab.ml.model.QuoteClassifier;
+import org.quotelab.ml.model.QuoteClassifiers;
 
 /** The Java BERT must reproduce ONNX Runtime on the very same ONNX file and token ids. */
 class OnnxParityTest {

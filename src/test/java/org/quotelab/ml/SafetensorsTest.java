@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quotelab.ml.bert.BertConfig;
 import org.quotelab.ml.infer.QuoteScorer;
+import org.quotelab.ml.model.QuoteClassifier;
+import org.quotelab.ml.model.QuoteClassifiers;
 import org.quotelab.ml.weights.SafetensorsReader;
 import org.quotelab.ml.weights.SafetensorsWriter;
 import org.quotelab.ml.weights.TensorData;

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.quotelab.ml.bert.BertConfig;
 import org.quotelab.ml.bert.Pooling;
 import org.quotelab.ml.infer.QuoteScorer;
+import org.quotelab.ml.model.QuoteClassifier;
+import org.quotelab.ml.model.QuoteClassifiers;
 
 /** Behaviour of the encoder and the scorer on small random BERTs (fast, no pretrained weights). */
 class TinyBertTest {

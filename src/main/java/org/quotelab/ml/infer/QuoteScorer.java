@@ -12,7 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.IntStream;
-import org.quotelab.ml.QuoteClassifier;
+import org.quotelab.ml.model.QuoteClassifier;
 import org.quotelab.ml.bert.BertClassifier;
 import org.quotelab.ml.bert.Pooling;
 

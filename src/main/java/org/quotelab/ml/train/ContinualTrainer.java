@@ -20,6 +20,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import org.quotelab.ml.model.ClassifierModel;
+import org.quotelab.ml.model.LabelMap;
+import org.quotelab.ml.model.NoGrad;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

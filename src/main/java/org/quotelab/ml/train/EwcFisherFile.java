@@ -14,6 +14,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.quotelab.ml.model.ClassifierModel;
 import org.quotelab.ml.weights.SafetensorsReader;
 import org.quotelab.ml.weights.SafetensorsWriter;
 import org.quotelab.ml.weights.TensorData;

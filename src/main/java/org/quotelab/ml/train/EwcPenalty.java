@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.quotelab.ml.model.ClassifierNet;
+import org.quotelab.ml.model.NoGrad;
 
 /**
  * Online EWC (Schwarz et al., 2018): {@code (lambda/2) * sum_i F_i (w_i - w*_i)^2}, where w* are the

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.quotelab.ml.model.ClassifierNet;
 
 /**
  * Diagonal (empirical) Fisher information for EWC: the mean over examples of each parameter's

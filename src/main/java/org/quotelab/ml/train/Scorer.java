@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import java.util.List;
 import org.quotelab.domain.metrics.ClassificationReport;
+import org.quotelab.ml.model.ClassifierNet;
 
 /** Batched inference for evaluation: length-sorted batches, softmax, results back in input order. */
 public final class Scorer {

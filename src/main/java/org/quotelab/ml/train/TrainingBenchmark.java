@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.quotelab.ml.model.ClassifierNet;
 
 /**
  * Measures fine-tuning throughput: full training steps (forward, loss, backward, clipping, AdamW)

@@ -3,6 +3,8 @@ package org.quotelab.ml.train;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.quotelab.ml.model.ClassifierModel;
+import org.quotelab.ml.model.LabelMap;
 
 /**
  * A saved version opened for scoring: class probabilities of texts in the order of its label map.

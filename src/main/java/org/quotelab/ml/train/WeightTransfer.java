@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.quotelab.ml.model.NoGrad;
 import org.quotelab.ml.weights.TensorData;
 import org.quotelab.ml.weights.WeightSource;
 import java.util.Map;

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.quotelab.domain.calibration.TemperatureScaling;
-import org.quotelab.ml.train.LabelMap;
+import org.quotelab.ml.model.LabelMap;
 import org.quotelab.ml.train.VersionScorer;
 
 /** Both stages of a cascade opened together; scores quotes into calibrated {@link CascadeOutput}s. */

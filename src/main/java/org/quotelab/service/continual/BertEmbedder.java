@@ -2,8 +2,8 @@ package org.quotelab.service.continual;
 
 import java.io.IOException;
 import java.util.List;
-import org.quotelab.ml.QuoteClassifier;
-import org.quotelab.ml.QuoteClassifiers;
+import org.quotelab.ml.model.QuoteClassifier;
+import org.quotelab.ml.model.QuoteClassifiers;
 import org.quotelab.ml.bert.BertConfig;
 import org.quotelab.ml.infer.QuoteScorer;
 

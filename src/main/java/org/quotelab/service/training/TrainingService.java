@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 import org.quotelab.domain.quote.Batch;
 import org.quotelab.domain.quote.RunStatus;
 import org.quotelab.domain.quote.TrainingRun;
-import org.quotelab.ml.infer.Devices;
+import org.quotelab.ml.model.Devices;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.service.cascade.CascadeVersions;
 import org.quotelab.service.continual.ContinualUpdater;

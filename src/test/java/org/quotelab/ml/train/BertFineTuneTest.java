@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.quotelab.ml.QuoteClassifier;
-import org.quotelab.ml.QuoteClassifiers;
+import org.quotelab.ml.model.ClassifierModel;
+import org.quotelab.ml.model.LabelMap;
+import org.quotelab.ml.model.QuoteClassifier;
+import org.quotelab.ml.model.QuoteClassifiers;
 
 /** Real fine-tunes of the BERT core: the tiny random BERT and the bundled MiniLM on a small slice. */
 class BertFineTuneTest {

@@ -12,6 +12,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.quotelab.ml.model.ClassifierNet;
 
 class FineTunerTest {
 

@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDManager;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.quotelab.ml.model.ClassifierNet;
 
 class FisherEstimatorTest {
 

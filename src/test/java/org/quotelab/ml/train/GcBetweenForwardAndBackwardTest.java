@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.quotelab.ml.model.ClassifierNet;
 
 /**
  * Regression test for DJL 0.36's use-after-free of (Number) scalars under autograd: a GC between

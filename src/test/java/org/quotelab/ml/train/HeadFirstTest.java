@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.quotelab.ml.model.ClassifierModel;
 
 /** Linear probing, then fine-tuning: the head-only epochs leave the encoder as it was. */
 class HeadFirstTest {

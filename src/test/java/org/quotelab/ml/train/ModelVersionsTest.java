@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.quotelab.ml.model.ClassifierModel;
+import org.quotelab.ml.model.LabelMap;
 
 class ModelVersionsTest {
 

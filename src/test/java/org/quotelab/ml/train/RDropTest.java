@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.quotelab.ml.model.ClassifierModel;
 
 class RDropTest {
 

@@ -13,6 +13,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.quotelab.ml.model.ClassifierNet;
 
 /**
  * A small real DJL classifier with the BERT classifier's signature: embedding lookup, masked mean,

@@ -5,6 +5,9 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.quotelab.ml.model.ClassifierModel;
+import org.quotelab.ml.model.ClassifierNet;
+import org.quotelab.ml.model.ModelFactory;
 
 /** The tiny classifier as a savable model, with its own manager. */
 final class TinyModel implements ClassifierModel {

@@ -1,4 +1,4 @@
-package org.quotelab.ml.train;
+package org.quotelab.ml.model;
 
 import ai.djl.Model;
 import ai.djl.nn.Parameter;
@@ -9,9 +9,11 @@ import java.util.Map;
 import org.quotelab.ml.bert.BertClassifier;
 import org.quotelab.ml.bert.BertConfig;
 import org.quotelab.ml.infer.QuoteTokenizer;
+import org.quotelab.ml.train.EncodedExample;
+import org.quotelab.ml.train.TextEncoder;
 
 /** The BERT core's classifier seen as a {@link ClassifierModel}; closes its model and tokenizer. */
-final class BertModel implements ClassifierModel {
+public final class BertModel implements ClassifierModel {
 
     private final Model model;
     private final BertClassifier block;
@@ -20,7 +22,7 @@ final class BertModel implements ClassifierModel {
     private final byte[] tokenizerJson;
     private final ClassifierNet net;
 
-    BertModel(Model model, BertClassifier block, QuoteTokenizer tokenizer, BertConfig config, byte[] tokenizerJson) {
+    public BertModel(Model model, BertClassifier block, QuoteTokenizer tokenizer, BertConfig config, byte[] tokenizerJson) {
         this.model = model;
         this.block = block;
         this.tokenizer = tokenizer;

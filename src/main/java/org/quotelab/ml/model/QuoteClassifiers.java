@@ -1,4 +1,4 @@
-package org.quotelab.ml;
+package org.quotelab.ml.model;
 
 import ai.djl.Device;
 import ai.djl.Model;
@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import org.quotelab.ml.bert.BertClassifier;
 import org.quotelab.ml.bert.BertConfig;
-import org.quotelab.ml.infer.Devices;
 import org.quotelab.ml.infer.QuoteTokenizer;
 import org.quotelab.ml.weights.OnnxWeights;
 import org.quotelab.ml.weights.RandomWeights;

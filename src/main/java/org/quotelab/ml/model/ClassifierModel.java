@@ -1,8 +1,9 @@
-package org.quotelab.ml.train;
+package org.quotelab.ml.model;
 
 import ai.djl.nn.Parameter;
 import java.io.IOException;
 import java.util.Map;
+import org.quotelab.ml.train.TextEncoder;
 
 /**
  * A classifier with what it takes to save it as a Hugging Face compatible version: its net, its

@@ -1,4 +1,4 @@
-package org.quotelab.ml.train;
+package org.quotelab.ml.model;
 
 import ai.djl.pytorch.jni.JniUtils;
 
@@ -9,7 +9,7 @@ import ai.djl.pytorch.jni.JniUtils;
  * a job thread would fail with "a leaf Variable that requires grad is being used in an in-place
  * operation".
  */
-final class NoGrad implements AutoCloseable {
+public final class NoGrad implements AutoCloseable {
     private final boolean previous;
 
     private NoGrad() {
@@ -17,7 +17,7 @@ final class NoGrad implements AutoCloseable {
         JniUtils.setGradMode(false);
     }
 
-    static NoGrad enter() {
+    public static NoGrad enter() {
         return new NoGrad();
     }
 

@@ -1,4 +1,4 @@
-package org.quotelab.ml.infer;
+package org.quotelab.ml.model;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;

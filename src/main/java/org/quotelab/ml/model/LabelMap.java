@@ -1,4 +1,4 @@
-package org.quotelab.ml.train;
+package org.quotelab.ml.model;
 
 import java.util.ArrayList;
 import java.util.Collection;

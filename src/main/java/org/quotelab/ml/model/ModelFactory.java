@@ -1,4 +1,4 @@
-package org.quotelab.ml.train;
+package org.quotelab.ml.model;
 
 import java.io.IOException;
 import java.nio.file.Path;

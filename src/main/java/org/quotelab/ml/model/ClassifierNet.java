@@ -1,4 +1,4 @@
-package org.quotelab.ml.train;
+package org.quotelab.ml.model;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;

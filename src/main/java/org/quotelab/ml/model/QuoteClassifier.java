@@ -1,4 +1,4 @@
-package org.quotelab.ml;
+package org.quotelab.ml.model;
 
 import ai.djl.Model;
 import ai.djl.nn.Parameter;
