@@ -20,7 +20,7 @@ import org.quotelab.ml.model.QuoteClassifier;
 import org.quotelab.ml.model.QuoteClassifiers;
 import org.quotelab.ml.model.Devices;
 import org.quotelab.ml.infer.QuoteScorer;
-import org.quotelab.ml.infer.QuoteTokenizer;
+import org.quotelab.ml.text.QuoteTokenizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.train.CancellationToken;
 import org.quotelab.ml.model.ClassifierModel;
-import org.quotelab.ml.train.EncodedExample;
+import org.quotelab.ml.text.EncodedExample;
 import org.quotelab.ml.train.FineTuner;
 import org.quotelab.ml.model.LabelMap;
 import org.quotelab.ml.train.NonFiniteModelException;

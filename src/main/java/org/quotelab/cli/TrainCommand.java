@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.quotelab.ml.train.CancellationToken;
 import org.quotelab.ml.train.ClassWeighting;
-import org.quotelab.ml.train.PaddingMode;
+import org.quotelab.ml.text.PaddingMode;
 import org.quotelab.ml.train.SelectionMetric;
 import org.quotelab.ml.train.TrainingConfig;
 import org.quotelab.ml.train.TrainingRun;

@@ -2,7 +2,7 @@ package org.quotelab.ml;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.quotelab.ml.infer.QuoteTokenizer;
+import org.quotelab.ml.text.QuoteTokenizer;
 import org.quotelab.ml.model.QuoteClassifier;
 import org.quotelab.ml.model.QuoteClassifiers;
 

@@ -15,6 +15,8 @@ import java.util.stream.IntStream;
 import org.quotelab.ml.model.QuoteClassifier;
 import org.quotelab.ml.bert.BertClassifier;
 import org.quotelab.ml.bert.Pooling;
+import org.quotelab.ml.text.QuoteTokenizer;
+import org.quotelab.ml.text.TokenBatch;
 
 /**
  * Batched inference: class probabilities (softmax of the logits) and sentence embeddings

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.quotelab.ml.bert.BertClassifier;
 import org.quotelab.ml.bert.BertConfig;
-import org.quotelab.ml.infer.QuoteTokenizer;
-import org.quotelab.ml.train.EncodedExample;
-import org.quotelab.ml.train.TextEncoder;
+import org.quotelab.ml.text.QuoteTokenizer;
+import org.quotelab.ml.text.EncodedExample;
+import org.quotelab.ml.text.TextEncoder;
 
 /** The BERT core's classifier seen as a {@link ClassifierModel}; closes its model and tokenizer. */
 public final class BertModel implements ClassifierModel {

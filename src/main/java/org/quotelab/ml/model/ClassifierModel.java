@@ -3,7 +3,7 @@ package org.quotelab.ml.model;
 import ai.djl.nn.Parameter;
 import java.io.IOException;
 import java.util.Map;
-import org.quotelab.ml.train.TextEncoder;
+import org.quotelab.ml.text.TextEncoder;
 
 /**
  * A classifier with what it takes to save it as a Hugging Face compatible version: its net, its

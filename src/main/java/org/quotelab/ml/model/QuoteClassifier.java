@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.quotelab.ml.bert.BertClassifier;
 import org.quotelab.ml.bert.BertConfig;
-import org.quotelab.ml.infer.QuoteTokenizer;
+import org.quotelab.ml.text.QuoteTokenizer;
 import org.quotelab.ml.weights.SafetensorsWriter;
 import org.quotelab.ml.weights.TensorData;
 

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.quotelab.ml.bert.BertClassifier;
 import org.quotelab.ml.bert.BertConfig;
-import org.quotelab.ml.infer.QuoteTokenizer;
+import org.quotelab.ml.text.QuoteTokenizer;
 import org.quotelab.ml.weights.OnnxWeights;
 import org.quotelab.ml.weights.RandomWeights;
 import org.quotelab.ml.weights.SafetensorsReader;

@@ -21,7 +21,7 @@ import org.quotelab.ml.model.QuoteClassifiers;
 import org.quotelab.ml.bert.BertClassifier;
 import org.quotelab.ml.bert.BertConfig;
 import org.quotelab.ml.model.Devices;
-import org.quotelab.ml.infer.QuoteTokenizer;
+import org.quotelab.ml.text.QuoteTokenizer;
 import org.quotelab.ml.weights.OnnxWeights;
 import org.quotelab.ml.weights.RandomWeights;
 import org.quotelab.ml.weights.WeightLoader;

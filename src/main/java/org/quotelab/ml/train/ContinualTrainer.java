@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.quotelab.ml.model.ClassifierModel;
 import org.quotelab.ml.model.LabelMap;
 import org.quotelab.ml.model.NoGrad;
+import org.quotelab.ml.text.EncodedExample;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -12,6 +12,10 @@ import java.util.function.BooleanSupplier;
 import org.quotelab.domain.metrics.ClassificationReport;
 import org.quotelab.ml.model.ClassifierNet;
 import org.quotelab.ml.model.NoGrad;
+import org.quotelab.ml.text.BatchPlanner;
+import org.quotelab.ml.text.BatchTensors;
+import org.quotelab.ml.text.EncodedExample;
+import org.quotelab.ml.text.PaddingMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

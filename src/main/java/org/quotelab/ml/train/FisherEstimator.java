@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.quotelab.ml.model.ClassifierNet;
+import org.quotelab.ml.text.BatchTensors;
+import org.quotelab.ml.text.EncodedExample;
 
 /**
  * Diagonal (empirical) Fisher information for EWC: the mean over examples of each parameter's

@@ -6,6 +6,9 @@ import ai.djl.training.ParameterStore;
 import java.util.List;
 import org.quotelab.domain.metrics.ClassificationReport;
 import org.quotelab.ml.model.ClassifierNet;
+import org.quotelab.ml.text.BatchPlanner;
+import org.quotelab.ml.text.BatchTensors;
+import org.quotelab.ml.text.EncodedExample;
 
 /** Batched inference for evaluation: length-sorted batches, softmax, results back in input order. */
 public final class Scorer {

@@ -11,6 +11,7 @@ import java.util.function.BooleanSupplier;
 import org.quotelab.domain.metrics.ClassificationReport;
 import org.quotelab.ml.model.ClassifierModel;
 import org.quotelab.ml.model.LabelMap;
+import org.quotelab.ml.text.EncodedExample;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

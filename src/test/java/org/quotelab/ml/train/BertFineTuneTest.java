@@ -13,6 +13,7 @@ import org.quotelab.ml.model.ClassifierModel;
 import org.quotelab.ml.model.LabelMap;
 import org.quotelab.ml.model.QuoteClassifier;
 import org.quotelab.ml.model.QuoteClassifiers;
+import org.quotelab.ml.text.EncodedExample;
 
 /** Real fine-tunes of the BERT core: the tiny random BERT and the bundled MiniLM on a small slice. */
 class BertFineTuneTest {

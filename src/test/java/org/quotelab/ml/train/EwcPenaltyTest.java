@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quotelab.ml.model.ClassifierNet;
+import org.quotelab.ml.text.EncodedExample;
 
 class EwcPenaltyTest {
 

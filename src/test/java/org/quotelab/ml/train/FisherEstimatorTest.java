@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.quotelab.ml.model.ClassifierNet;
+import org.quotelab.ml.text.EncodedExample;
 
 class FisherEstimatorTest {
 

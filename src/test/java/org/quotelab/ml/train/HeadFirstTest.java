@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.quotelab.ml.model.ClassifierModel;
+import org.quotelab.ml.text.EncodedExample;
 
 /** Linear probing, then fine-tuning: the head-only epochs leave the encoder as it was. */
 class HeadFirstTest {

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.quotelab.ml.model.ClassifierNet;
+import org.quotelab.ml.text.EncodedExample;
 
 /** Twenty short fine-tunes in a row, each with forced collections inside steps: not one NaN. */
 class RepeatedFineTunesTest {

@@ -3,6 +3,7 @@ package org.quotelab.ml.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.quotelab.ml.text.EncodedExample;
 
 /** Generated three-topic quotes of varied length; each carries one or two topic words. */
 final class SyntheticQuotes {

@@ -1,6 +1,8 @@
 package org.quotelab.ml.train;
 
 import java.util.Locale;
+import org.quotelab.ml.text.EncodedExample;
+import org.quotelab.ml.text.TextEncoder;
 
 /** Word-hash tokenizer for the tiny model: [CLS]=1, words hashed into [2, VOCAB). */
 final class TinyEncoder implements TextEncoder {

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.quotelab.ml.model.ClassifierModel;
 import org.quotelab.ml.model.ClassifierNet;
 import org.quotelab.ml.model.ModelFactory;
+import org.quotelab.ml.text.TextEncoder;
 
 /** The tiny classifier as a savable model, with its own manager. */
 final class TinyModel implements ClassifierModel {

@@ -1,4 +1,4 @@
-package org.quotelab.ml.train;
+package org.quotelab.ml.text;
 
 /** How batches are formed and padded. */
 public enum PaddingMode {

@@ -1,4 +1,4 @@
-package org.quotelab.ml.train;
+package org.quotelab.ml.text;
 
 import java.util.ArrayList;
 import java.util.Arrays;

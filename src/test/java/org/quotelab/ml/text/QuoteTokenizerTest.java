@@ -1,4 +1,4 @@
-package org.quotelab.ml;
+package org.quotelab.ml.text;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,8 +9,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.quotelab.ml.infer.QuoteTokenizer;
-import org.quotelab.ml.infer.TokenBatch;
 
 class QuoteTokenizerTest {
 

@@ -1,4 +1,4 @@
-package org.quotelab.ml.infer;
+package org.quotelab.ml.text;
 
 /** A padded batch in row-major [batch, length] layout, ready to become int64 arrays. */
 public record TokenBatch(int batch, int length, long[] inputIds, long[] attentionMask, long[] tokenTypeIds) {

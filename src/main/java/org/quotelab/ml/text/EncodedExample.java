@@ -1,4 +1,4 @@
-package org.quotelab.ml.train;
+package org.quotelab.ml.text;
 
 /**
  * One tokenized quote with its class index (or -1 when unlabelled). Token ids already include

@@ -1,4 +1,4 @@
-package org.quotelab.ml.train;
+package org.quotelab.ml.text;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;

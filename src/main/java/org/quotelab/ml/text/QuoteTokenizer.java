@@ -1,4 +1,4 @@
-package org.quotelab.ml.infer;
+package org.quotelab.ml.text;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;

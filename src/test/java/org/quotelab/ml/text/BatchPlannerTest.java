@@ -1,4 +1,4 @@
-package org.quotelab.ml.train;
+package org.quotelab.ml.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
