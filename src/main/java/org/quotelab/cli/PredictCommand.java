@@ -15,7 +15,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.model.ClassifierModel;
 import org.quotelab.ml.model.LabelMap;
-import org.quotelab.ml.train.ModelVersions;
+import org.quotelab.ml.versions.ModelVersions;
 import org.quotelab.ml.train.Scorer;
 import org.quotelab.ml.train.Scores;
 import picocli.CommandLine.Command;

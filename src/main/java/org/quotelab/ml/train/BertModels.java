@@ -22,6 +22,7 @@ import org.quotelab.ml.bert.BertClassifier;
 import org.quotelab.ml.bert.BertConfig;
 import org.quotelab.ml.model.Devices;
 import org.quotelab.ml.text.QuoteTokenizer;
+import org.quotelab.ml.versions.ModelVersions;
 import org.quotelab.ml.weights.OnnxWeights;
 import org.quotelab.ml.weights.RandomWeights;
 import org.quotelab.ml.weights.WeightLoader;

@@ -12,6 +12,11 @@ import org.quotelab.domain.metrics.ClassificationReport;
 import org.quotelab.ml.model.ClassifierModel;
 import org.quotelab.ml.model.LabelMap;
 import org.quotelab.ml.text.EncodedExample;
+import org.quotelab.ml.versions.DatasetIdentity;
+import org.quotelab.ml.versions.ModelVersions;
+import org.quotelab.ml.versions.Provenance;
+import org.quotelab.ml.versions.ReportJson;
+import org.quotelab.ml.versions.RunEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.quotelab.ml.model.ClassifierModel;
 import org.quotelab.ml.model.LabelMap;
+import org.quotelab.ml.versions.ModelVersions;
 
 /**
  * A saved version opened for scoring: class probabilities of texts in the order of its label map.

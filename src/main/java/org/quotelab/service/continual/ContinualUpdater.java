@@ -19,7 +19,7 @@ import org.quotelab.domain.quote.Batch;
 import org.quotelab.domain.quote.ModelStatus;
 import org.quotelab.domain.quote.ModelVersion;
 import org.quotelab.domain.quote.RunStatus;
-import org.quotelab.ml.train.ModelVersions;
+import org.quotelab.ml.versions.ModelVersions;
 import org.quotelab.ml.train.TrainingCancelledException;
 import org.quotelab.ml.train.TrainingListener;
 import org.quotelab.ml.train.TrainingRun;

@@ -14,6 +14,9 @@ import org.quotelab.ml.model.LabelMap;
 import org.quotelab.ml.model.QuoteClassifier;
 import org.quotelab.ml.model.QuoteClassifiers;
 import org.quotelab.ml.text.EncodedExample;
+import org.quotelab.ml.versions.ModelVersions;
+import org.quotelab.ml.versions.Provenance;
+import org.quotelab.ml.versions.RunEnvironment;
 
 /** Real fine-tunes of the BERT core: the tiny random BERT and the bundled MiniLM on a small slice. */
 class BertFineTuneTest {

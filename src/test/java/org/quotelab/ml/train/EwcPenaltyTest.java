@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quotelab.ml.model.ClassifierNet;
 import org.quotelab.ml.text.EncodedExample;
+import org.quotelab.ml.versions.ModelVersions;
 
 class EwcPenaltyTest {
 

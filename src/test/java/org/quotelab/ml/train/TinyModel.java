@@ -11,17 +11,17 @@ import org.quotelab.ml.model.ModelFactory;
 import org.quotelab.ml.text.TextEncoder;
 
 /** The tiny classifier as a savable model, with its own manager. */
-final class TinyModel implements ClassifierModel {
+public final class TinyModel implements ClassifierModel {
 
     private final NDManager manager;
     private final ClassifierNet net;
 
-    TinyModel(int classes, long seed) {
+    public TinyModel(int classes, long seed) {
         manager = NDManager.newBaseManager();
         net = TinyClassifier.create(manager, classes, seed);
     }
 
-    static ModelFactory factory() {
+    public static ModelFactory factory() {
         return (folder, numLabels) -> new TinyModel(numLabels, 99);
     }
 

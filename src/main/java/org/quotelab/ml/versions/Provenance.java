@@ -1,4 +1,4 @@
-package org.quotelab.ml.train;
+package org.quotelab.ml.versions;
 
 import java.util.List;
 import java.util.Map;

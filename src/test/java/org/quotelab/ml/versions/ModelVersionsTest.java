@@ -1,4 +1,4 @@
-package org.quotelab.ml.train;
+package org.quotelab.ml.versions;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,6 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.quotelab.ml.model.ClassifierModel;
 import org.quotelab.ml.model.LabelMap;
 import org.quotelab.ml.text.EncodedExample;
+import org.quotelab.ml.train.CancellationToken;
+import org.quotelab.ml.train.FineTuner;
+import org.quotelab.ml.train.NonFiniteModelException;
+import org.quotelab.ml.train.Scorer;
+import org.quotelab.ml.train.SyntheticQuotes;
+import org.quotelab.ml.train.TinyModel;
+import org.quotelab.ml.train.TrainingConfig;
+import org.quotelab.ml.train.TrainingResult;
 
 class ModelVersionsTest {
 

@@ -1,4 +1,4 @@
-package org.quotelab.ml.train;
+package org.quotelab.ml.versions;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;

@@ -1,4 +1,4 @@
-package org.quotelab.ml.train;
+package org.quotelab.ml.weights;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.quotelab.ml.model.NoGrad;
-import org.quotelab.ml.weights.TensorData;
-import org.quotelab.ml.weights.WeightSource;
 import java.util.Map;
 
 /** Moves weights between parameters and plain float arrays, keyed by Hugging Face names. */
@@ -21,7 +19,7 @@ public final class WeightTransfer {
     }
 
     /** Every parameter as a float32 tensor under its Hugging Face name. */
-    static List<TensorData> export(Map<String, Parameter> params) {
+    public static List<TensorData> export(Map<String, Parameter> params) {
         List<TensorData> out = new ArrayList<>();
         params.forEach((name, p) -> {
             NDArray a = p.getArray();
@@ -35,7 +33,7 @@ public final class WeightTransfer {
      * their gradient flag. The Java data is first copied by libtorch (DJL does not copy it), then
      * added into the zeroed parameter.
      */
-    static void assign(Map<String, Parameter> params, WeightSource values, NDManager parent) throws IOException {
+    public static void assign(Map<String, Parameter> params, WeightSource values, NDManager parent) throws IOException {
         try (NoGrad off = NoGrad.enter(); NDManager m = parent.newSubManager()) {
             NDArray zero = m.full(new Shape(), 0f, DataType.FLOAT32);
             for (Map.Entry<String, Parameter> e : params.entrySet()) {

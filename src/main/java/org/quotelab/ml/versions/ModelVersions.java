@@ -1,4 +1,4 @@
-package org.quotelab.ml.train;
+package org.quotelab.ml.versions;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,8 +18,12 @@ import java.util.stream.Stream;
 import org.quotelab.ml.model.ClassifierModel;
 import org.quotelab.ml.model.LabelMap;
 import org.quotelab.ml.model.ModelFactory;
+import org.quotelab.ml.train.Gradients;
+import org.quotelab.ml.train.NonFiniteModelException;
+import org.quotelab.ml.train.TrainableParameter;
 import org.quotelab.ml.weights.SafetensorsReader;
 import org.quotelab.ml.weights.SafetensorsWriter;
+import org.quotelab.ml.weights.WeightTransfer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
