@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.quotelab.domain.continual.AccuracyMatrix;
 import org.quotelab.domain.continual.ReplayMemory;
-import org.quotelab.ml.train.ContinualTrainer;
+import org.quotelab.ml.continual.ContinualTrainer;
 import org.quotelab.ml.train.TrainingRun;
 
 /**

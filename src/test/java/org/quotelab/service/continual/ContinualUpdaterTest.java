@@ -16,7 +16,7 @@ import org.quotelab.domain.quote.ModelStatus;
 import org.quotelab.domain.quote.ModelVersion;
 import org.quotelab.domain.quote.RunStatus;
 import org.quotelab.ml.train.BertModels;
-import org.quotelab.ml.train.EwcFisherFile;
+import org.quotelab.ml.continual.EwcFisherFile;
 import org.quotelab.service.cascade.CascadeVersions;
 import org.quotelab.service.jobs.CancellationToken;
 import org.quotelab.service.jobs.JobCancelledException;

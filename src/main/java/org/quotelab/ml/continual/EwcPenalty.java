@@ -1,4 +1,4 @@
-package org.quotelab.ml.train;
+package org.quotelab.ml.continual;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.quotelab.ml.model.ClassifierNet;
 import org.quotelab.ml.model.NoGrad;
+import org.quotelab.ml.train.LossPenalty;
+import org.quotelab.ml.train.TrainableParameter;
 
 /**
  * Online EWC (Schwarz et al., 2018): {@code (lambda/2) * sum_i F_i (w_i - w*_i)^2}, where w* are the

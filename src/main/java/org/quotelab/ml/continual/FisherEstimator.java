@@ -1,4 +1,4 @@
-package org.quotelab.ml.train;
+package org.quotelab.ml.continual;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -11,6 +11,11 @@ import java.util.function.BooleanSupplier;
 import org.quotelab.ml.model.ClassifierNet;
 import org.quotelab.ml.text.BatchTensors;
 import org.quotelab.ml.text.EncodedExample;
+import org.quotelab.ml.train.ClassificationLoss;
+import org.quotelab.ml.train.GradientStep;
+import org.quotelab.ml.train.Gradients;
+import org.quotelab.ml.train.TrainableParameter;
+import org.quotelab.ml.train.TrainingCancelledException;
 
 /**
  * Diagonal (empirical) Fisher information for EWC: the mean over examples of each parameter's

@@ -1,4 +1,4 @@
-package org.quotelab.ml.train;
+package org.quotelab.ml.continual;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quotelab.ml.model.ClassifierNet;
 import org.quotelab.ml.text.EncodedExample;
+import org.quotelab.ml.train.CancellationToken;
+import org.quotelab.ml.train.FineTuner;
+import org.quotelab.ml.train.Scorer;
+import org.quotelab.ml.train.SyntheticQuotes;
+import org.quotelab.ml.train.TinyClassifier;
+import org.quotelab.ml.train.TinyModel;
+import org.quotelab.ml.train.TrainableParameter;
+import org.quotelab.ml.train.TrainingConfig;
+import org.quotelab.ml.train.TrainingRun;
 import org.quotelab.ml.versions.ModelVersions;
 
 class EwcPenaltyTest {

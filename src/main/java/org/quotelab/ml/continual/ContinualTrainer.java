@@ -1,4 +1,4 @@
-package org.quotelab.ml.train;
+package org.quotelab.ml.continual;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -24,6 +24,12 @@ import org.quotelab.ml.model.ClassifierModel;
 import org.quotelab.ml.model.LabelMap;
 import org.quotelab.ml.model.NoGrad;
 import org.quotelab.ml.text.EncodedExample;
+import org.quotelab.ml.train.BertModels;
+import org.quotelab.ml.train.FineTuner;
+import org.quotelab.ml.train.TrainingConfig;
+import org.quotelab.ml.train.TrainingListener;
+import org.quotelab.ml.train.TrainingResult;
+import org.quotelab.ml.train.TrainingRun;
 import org.quotelab.ml.versions.DatasetIdentity;
 import org.quotelab.ml.versions.ModelVersions;
 import org.quotelab.ml.versions.Provenance;

@@ -1,4 +1,4 @@
-package org.quotelab.ml.train;
+package org.quotelab.ml.continual;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.quotelab.ml.model.ClassifierModel;
+import org.quotelab.ml.train.TrainableParameter;
 import org.quotelab.ml.weights.SafetensorsReader;
 import org.quotelab.ml.weights.SafetensorsWriter;
 import org.quotelab.ml.weights.TensorData;

@@ -1,4 +1,4 @@
-package org.quotelab.ml.train;
+package org.quotelab.ml.continual;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,6 +11,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.quotelab.ml.model.ClassifierNet;
 import org.quotelab.ml.text.EncodedExample;
+import org.quotelab.ml.train.SyntheticQuotes;
+import org.quotelab.ml.train.TinyClassifier;
+import org.quotelab.ml.train.TrainingCancelledException;
 
 class FisherEstimatorTest {
 
