@@ -13,7 +13,7 @@ import org.quotelab.ml.model.ClassifierModel;
 import org.quotelab.ml.model.LabelMap;
 import org.quotelab.ml.versions.ModelVersions;
 import org.quotelab.ml.versions.ReportJson;
-import org.quotelab.ml.train.Scorer;
+import org.quotelab.ml.infer.Scorer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

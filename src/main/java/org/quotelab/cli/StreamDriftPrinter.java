@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.quotelab.ml.train.VersionScorer;
+import org.quotelab.ml.infer.VersionScorer;
 import org.quotelab.service.continual.BertEmbedder;
 import org.quotelab.service.continual.DriftCheck;
 import org.quotelab.service.continual.DriftReport;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 import org.quotelab.domain.metrics.ClassificationReport;
+import org.quotelab.ml.infer.Scorer;
 import org.quotelab.ml.model.ClassifierNet;
 import org.quotelab.ml.model.NoGrad;
 import org.quotelab.ml.text.BatchPlanner;

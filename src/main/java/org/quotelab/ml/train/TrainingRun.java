@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.quotelab.domain.metrics.ClassificationReport;
+import org.quotelab.ml.infer.Scorer;
 import org.quotelab.ml.model.ClassifierModel;
 import org.quotelab.ml.model.LabelMap;
 import org.quotelab.ml.text.EncodedExample;

@@ -28,7 +28,7 @@ import org.quotelab.ml.train.DataSplit;
 import org.quotelab.ml.train.TrainingConfig;
 import org.quotelab.ml.train.TrainingListener;
 import org.quotelab.ml.train.TrainingRun;
-import org.quotelab.ml.train.VersionScorer;
+import org.quotelab.ml.infer.VersionScorer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -21,7 +21,7 @@ import org.quotelab.domain.quote.ImportResult;
 import org.quotelab.domain.quote.Page;
 import org.quotelab.domain.quote.Quote;
 import org.quotelab.domain.quote.QuoteFilter;
-import org.quotelab.ml.train.VersionScorer;
+import org.quotelab.ml.infer.VersionScorer;
 import org.quotelab.service.cascade.BatchScoring;
 import org.quotelab.service.cascade.CascadeVersions;
 import org.quotelab.service.jobs.CancellationToken;

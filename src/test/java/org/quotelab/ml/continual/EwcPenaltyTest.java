@@ -19,7 +19,7 @@ import org.quotelab.ml.model.ClassifierNet;
 import org.quotelab.ml.text.EncodedExample;
 import org.quotelab.ml.train.CancellationToken;
 import org.quotelab.ml.train.FineTuner;
-import org.quotelab.ml.train.Scorer;
+import org.quotelab.ml.infer.Scorer;
 import org.quotelab.ml.train.SyntheticQuotes;
 import org.quotelab.ml.train.TinyClassifier;
 import org.quotelab.ml.train.TinyModel;

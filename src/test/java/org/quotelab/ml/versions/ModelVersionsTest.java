@@ -23,7 +23,7 @@ import org.quotelab.ml.text.EncodedExample;
 import org.quotelab.ml.train.CancellationToken;
 import org.quotelab.ml.train.FineTuner;
 import org.quotelab.ml.train.NonFiniteModelException;
-import org.quotelab.ml.train.Scorer;
+import org.quotelab.ml.infer.Scorer;
 import org.quotelab.ml.train.SyntheticQuotes;
 import org.quotelab.ml.train.TinyModel;
 import org.quotelab.ml.train.TrainingConfig;

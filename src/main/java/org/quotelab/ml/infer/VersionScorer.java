@@ -1,10 +1,11 @@
-package org.quotelab.ml.train;
+package org.quotelab.ml.infer;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.quotelab.ml.model.ClassifierModel;
 import org.quotelab.ml.model.LabelMap;
+import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.versions.ModelVersions;
 
 /**

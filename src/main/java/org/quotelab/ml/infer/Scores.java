@@ -1,4 +1,4 @@
-package org.quotelab.ml.train;
+package org.quotelab.ml.infer;
 
 /** Class probabilities per example, in the order of the scored examples. */
 public record Scores(float[][] probabilities) {

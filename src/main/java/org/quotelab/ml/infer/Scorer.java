@@ -1,4 +1,4 @@
-package org.quotelab.ml.train;
+package org.quotelab.ml.infer;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
