@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.quotelab.domain.continual.PromotionGate;
-import org.quotelab.domain.quote.ModelVersion;
+import org.quotelab.domain.model.ModelVersion;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.service.AppHome;
 import org.quotelab.service.continual.ContinualUpdater;

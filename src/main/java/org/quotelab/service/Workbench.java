@@ -2,7 +2,7 @@ package org.quotelab.service;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import org.quotelab.domain.quote.ModelVersion;
+import org.quotelab.domain.model.ModelVersion;
 import org.quotelab.ml.model.Devices;
 import org.quotelab.service.imports.ImportService;
 import org.quotelab.service.imports.SampleDays;

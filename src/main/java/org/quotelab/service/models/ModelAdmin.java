@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.quotelab.domain.cascade.OperatingPoint;
-import org.quotelab.domain.quote.ModelVersion;
+import org.quotelab.domain.model.ModelVersion;
 import org.quotelab.ml.versions.ModelVersions;
 import org.quotelab.service.cascade.CascadeModel;
 import org.quotelab.service.cascade.CascadeVersions;

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.quotelab.domain.quote.ModelStatus;
-import org.quotelab.domain.quote.ModelVersion;
+import org.quotelab.domain.model.ModelStatus;
+import org.quotelab.domain.model.ModelVersion;
 
 /**
  * A model version as the Models table shows it: base model and a metrics summary read from its

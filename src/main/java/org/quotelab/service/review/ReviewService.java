@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.quotelab.domain.quote.CurrentLabel;
 import org.quotelab.domain.quote.LabelChange;
 import org.quotelab.domain.quote.LabelSource;
-import org.quotelab.domain.quote.ModelVersion;
+import org.quotelab.domain.model.ModelVersion;
 import org.quotelab.domain.quote.Page;
 import org.quotelab.domain.quote.Prediction;
 import org.quotelab.domain.quote.Quote;

@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.quotelab.domain.cascade.LabelledText;
-import org.quotelab.domain.quote.RunStatus;
+import org.quotelab.domain.model.RunStatus;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.train.TrainingCancelledException;
 import org.quotelab.ml.train.TrainingConfig;

@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quotelab.domain.quote.ImportOptions;
-import org.quotelab.domain.quote.RunStatus;
-import org.quotelab.domain.quote.TrainingRun;
+import org.quotelab.domain.model.RunStatus;
+import org.quotelab.domain.model.TrainingRun;
 import org.quotelab.service.cascade.CascadeVersions;
 import org.quotelab.store.QuoteStore;
 

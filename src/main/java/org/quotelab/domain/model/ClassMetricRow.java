@@ -1,4 +1,4 @@
-package org.quotelab.domain.quote;
+package org.quotelab.domain.model;
 
 /** Precision / recall / F1 / support of one class of one model version on one evaluation set. */
 public record ClassMetricRow(long modelVersionId, String evalSet, String className, double precision,

@@ -1,4 +1,4 @@
-package org.quotelab.domain.quote;
+package org.quotelab.domain.model;
 
 /** Validation figures after one epoch; {@code extraJson} holds anything else the trainer reports. */
 public record EpochMetrics(long runId, int epoch, double trainLoss, double valLoss, double accuracy,
