@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.quotelab.domain.quote.ImportOptions;
+import org.quotelab.domain.imports.ImportOptions;
 import org.quotelab.service.sample.BulkSampleWriter;
 import org.quotelab.service.sample.SampleDataGenerator;
 import org.quotelab.store.CsvReadBaseline;

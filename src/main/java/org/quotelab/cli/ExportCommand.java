@@ -3,7 +3,7 @@ package org.quotelab.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.quotelab.domain.quote.ExportFormat;
+import org.quotelab.domain.imports.ExportFormat;
 import org.quotelab.store.QuoteStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.quotelab.domain.model.ClassMetricRow;
 import org.quotelab.domain.model.ConfusionRecord;
 import org.quotelab.domain.model.EpochMetrics;
-import org.quotelab.domain.quote.ImportOptions;
+import org.quotelab.domain.imports.ImportOptions;
 import org.quotelab.domain.model.LossPoint;
 import org.quotelab.domain.model.ModelStatus;
 import org.quotelab.domain.model.ModelVersion;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.quotelab.domain.quote.ImportOptions;
+import org.quotelab.domain.imports.ImportOptions;
 import org.quotelab.domain.quote.LabelSource;
 import org.quotelab.domain.model.ModelVersion;
 import org.quotelab.domain.quote.Page;

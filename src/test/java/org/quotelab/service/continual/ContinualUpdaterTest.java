@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quotelab.domain.continual.PromotionGate;
-import org.quotelab.domain.quote.ImportOptions;
+import org.quotelab.domain.imports.ImportOptions;
 import org.quotelab.domain.model.ModelStatus;
 import org.quotelab.domain.model.ModelVersion;
 import org.quotelab.domain.model.RunStatus;

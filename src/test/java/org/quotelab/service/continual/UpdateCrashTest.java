@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.quotelab.domain.quote.ImportOptions;
+import org.quotelab.domain.imports.ImportOptions;
 import org.quotelab.domain.model.RunStatus;
 import org.quotelab.domain.model.TrainingRun;
 import org.quotelab.service.cascade.CascadeVersions;

@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quotelab.domain.quote.Batch;
-import org.quotelab.domain.quote.ImportOptions;
+import org.quotelab.domain.imports.ImportOptions;
 import org.quotelab.domain.quote.QuoteFilter;
 import org.quotelab.domain.quote.QuoteRow;
 import org.quotelab.service.Workbench;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.quotelab.domain.cascade.LabelledText;
 import org.quotelab.domain.quote.Batch;
-import org.quotelab.domain.quote.ImportOptions;
+import org.quotelab.domain.imports.ImportOptions;
 import org.quotelab.domain.quote.Page;
 import org.quotelab.domain.quote.QuoteFilter;
 import org.quotelab.domain.quote.QuoteRow;

@@ -1,4 +1,4 @@
-package org.quotelab.domain.quote;
+package org.quotelab.domain.imports;
 
 import java.util.List;
 import java.util.Map;

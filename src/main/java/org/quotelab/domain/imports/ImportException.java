@@ -1,4 +1,4 @@
-package org.quotelab.domain.quote;
+package org.quotelab.domain.imports;
 
 /** An import was refused; nothing of it was stored. */
 public class ImportException extends RuntimeException {

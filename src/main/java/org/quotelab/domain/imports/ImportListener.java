@@ -1,4 +1,4 @@
-package org.quotelab.domain.quote;
+package org.quotelab.domain.imports;
 
 /** Progress and cancellation of a running import; called on the importing thread. */
 public interface ImportListener {

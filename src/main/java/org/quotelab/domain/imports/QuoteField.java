@@ -1,4 +1,4 @@
-package org.quotelab.domain.quote;
+package org.quotelab.domain.imports;
 
 /** The fields a CSV column can be mapped to. IGNORED columns are read and dropped. */
 public enum QuoteField {

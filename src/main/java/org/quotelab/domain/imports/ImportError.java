@@ -1,4 +1,4 @@
-package org.quotelab.domain.quote;
+package org.quotelab.domain.imports;
 
 /**
  * Why an import was refused, pointing at the place in the file. {@code line} is the 1-based line
