@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.quotelab.ml.train.BertModels;
-import org.quotelab.ml.train.CancellationToken;
+import org.quotelab.domain.jobs.CancellationToken;
 import org.quotelab.ml.model.ClassifierModel;
 import org.quotelab.ml.text.EncodedExample;
 import org.quotelab.ml.train.FineTuner;

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.quotelab.service.cascade.BatchScoring;
 import org.quotelab.service.cascade.CascadeVersions;
-import org.quotelab.service.jobs.CancellationToken;
+import org.quotelab.domain.jobs.CancellationToken;
 import org.quotelab.store.QuoteStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.quotelab.ml.train.CancellationToken;
+import org.quotelab.domain.jobs.CancellationToken;
 import org.quotelab.ml.train.ClassWeighting;
 import org.quotelab.ml.text.PaddingMode;
 import org.quotelab.ml.train.SelectionMetric;

@@ -15,7 +15,7 @@ import org.quotelab.service.AppHome;
 import org.quotelab.service.continual.ContinualUpdater;
 import org.quotelab.service.continual.Strategy;
 import org.quotelab.service.continual.UpdateSettings;
-import org.quotelab.service.jobs.CancellationToken;
+import org.quotelab.domain.jobs.CancellationToken;
 import org.quotelab.store.QuoteStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -10,7 +10,7 @@ import org.quotelab.domain.cascade.OperatingPoint;
 import org.quotelab.domain.quote.Page;
 import org.quotelab.domain.quote.Prediction;
 import org.quotelab.domain.quote.Quote;
-import org.quotelab.service.jobs.CancellationToken;
+import org.quotelab.domain.jobs.CancellationToken;
 import org.quotelab.service.jobs.ProgressSink;
 import org.quotelab.store.QuoteStore;
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.quotelab.domain.quote.Prediction;
 import org.quotelab.domain.quote.Quote;
-import org.quotelab.service.jobs.CancellationToken;
+import org.quotelab.domain.jobs.CancellationToken;
 import org.quotelab.service.jobs.ProgressSink;
 import org.quotelab.service.review.RowScorer;
 import org.quotelab.store.QuoteStore;

@@ -24,7 +24,7 @@ import org.quotelab.domain.quote.QuoteFilter;
 import org.quotelab.ml.infer.VersionScorer;
 import org.quotelab.service.cascade.BatchScoring;
 import org.quotelab.service.cascade.CascadeVersions;
-import org.quotelab.service.jobs.CancellationToken;
+import org.quotelab.domain.jobs.CancellationToken;
 import org.quotelab.service.jobs.ProgressSink;
 import org.quotelab.store.QuoteStore;
 import org.slf4j.Logger;

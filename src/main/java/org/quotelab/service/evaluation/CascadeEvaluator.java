@@ -17,7 +17,7 @@ import org.quotelab.service.cascade.CascadeEvaluation;
 import org.quotelab.service.cascade.CascadeModel;
 import org.quotelab.service.cascade.CascadeOutput;
 import org.quotelab.service.cascade.CascadeScorer;
-import org.quotelab.service.jobs.CancellationToken;
+import org.quotelab.domain.jobs.CancellationToken;
 import org.quotelab.service.jobs.ProgressSink;
 import org.quotelab.service.models.CascadePair;
 import org.quotelab.store.QuoteStore;

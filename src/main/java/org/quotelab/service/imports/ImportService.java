@@ -20,7 +20,7 @@ import org.quotelab.domain.imports.ImportOptions;
 import org.quotelab.domain.imports.ImportResult;
 import org.quotelab.domain.imports.QuoteField;
 import org.quotelab.service.jobs.Job;
-import org.quotelab.service.jobs.JobCancelledException;
+import org.quotelab.domain.jobs.JobCancelledException;
 import org.quotelab.store.ColumnMapping;
 import org.quotelab.store.QuoteStore;
 

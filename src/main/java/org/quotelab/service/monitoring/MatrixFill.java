@@ -13,7 +13,7 @@ import org.quotelab.service.cascade.BatchScoring;
 import org.quotelab.service.cascade.CascadeOutput;
 import org.quotelab.service.cascade.CascadeScorer;
 import org.quotelab.service.cascade.CascadeVersions;
-import org.quotelab.service.jobs.CancellationToken;
+import org.quotelab.domain.jobs.CancellationToken;
 import org.quotelab.service.jobs.ProgressSink;
 import org.quotelab.store.QuoteStore;
 import org.quotelab.domain.cascade.OperatingPoint;

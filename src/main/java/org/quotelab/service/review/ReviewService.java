@@ -18,7 +18,7 @@ import org.quotelab.domain.quote.QuoteLabel;
 import org.quotelab.domain.quote.QuoteRow;
 import org.quotelab.domain.quote.TopicCount;
 import org.quotelab.service.ReviewFilters;
-import org.quotelab.service.jobs.CancellationToken;
+import org.quotelab.domain.jobs.CancellationToken;
 import org.quotelab.store.QuoteStore;
 import org.quotelab.store.SettingsRepository;
 

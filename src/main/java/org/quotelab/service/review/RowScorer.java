@@ -3,7 +3,7 @@ package org.quotelab.service.review;
 import java.util.List;
 import org.quotelab.domain.quote.Prediction;
 import org.quotelab.domain.quote.Quote;
-import org.quotelab.service.jobs.CancellationToken;
+import org.quotelab.domain.jobs.CancellationToken;
 
 /**
  * Scores quotes the Review table shows that have no cached prediction for the active models.

@@ -14,7 +14,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.quotelab.service.jobs.Job;
-import org.quotelab.service.jobs.JobCancelledException;
+import org.quotelab.domain.jobs.JobCancelledException;
 import org.quotelab.service.jobs.JobHandle;
 import org.quotelab.service.jobs.JobRunner;
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quotelab.ml.model.ClassifierNet;
 import org.quotelab.ml.text.EncodedExample;
-import org.quotelab.ml.train.CancellationToken;
+import org.quotelab.domain.jobs.CancellationToken;
 import org.quotelab.ml.train.FineTuner;
 import org.quotelab.ml.infer.Scorer;
 import org.quotelab.ml.train.SyntheticQuotes;

@@ -12,6 +12,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.quotelab.domain.jobs.CancellationToken;
 import org.quotelab.ml.infer.Scorer;
 import org.quotelab.ml.infer.Scores;
 import org.quotelab.ml.model.ClassifierNet;

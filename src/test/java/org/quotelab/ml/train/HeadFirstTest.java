@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.quotelab.domain.jobs.CancellationToken;
 import org.quotelab.ml.model.ClassifierModel;
 import org.quotelab.ml.text.EncodedExample;
 

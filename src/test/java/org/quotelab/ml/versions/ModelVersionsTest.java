@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.quotelab.ml.model.ClassifierModel;
 import org.quotelab.ml.model.LabelMap;
 import org.quotelab.ml.text.EncodedExample;
-import org.quotelab.ml.train.CancellationToken;
+import org.quotelab.domain.jobs.CancellationToken;
 import org.quotelab.ml.train.FineTuner;
 import org.quotelab.ml.train.NonFiniteModelException;
 import org.quotelab.ml.infer.Scorer;

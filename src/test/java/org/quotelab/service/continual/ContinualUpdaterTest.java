@@ -18,8 +18,8 @@ import org.quotelab.domain.model.RunStatus;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.continual.EwcFisherFile;
 import org.quotelab.service.cascade.CascadeVersions;
-import org.quotelab.service.jobs.CancellationToken;
-import org.quotelab.service.jobs.JobCancelledException;
+import org.quotelab.domain.jobs.CancellationToken;
+import org.quotelab.domain.jobs.JobCancelledException;
 import org.quotelab.service.jobs.ProgressSink;
 import org.quotelab.store.QuoteStore;
 

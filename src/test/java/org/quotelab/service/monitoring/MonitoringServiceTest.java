@@ -21,7 +21,7 @@ import org.quotelab.service.cascade.CascadeRowScorer;
 import org.quotelab.service.cascade.CascadeVersions;
 import org.quotelab.service.continual.BertEmbedder;
 import org.quotelab.service.continual.DriftCheck;
-import org.quotelab.service.jobs.CancellationToken;
+import org.quotelab.domain.jobs.CancellationToken;
 import org.quotelab.service.jobs.ProgressSink;
 import org.quotelab.store.QuoteStore;
 import org.slf4j.Logger;

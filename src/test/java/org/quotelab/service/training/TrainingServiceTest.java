@@ -18,8 +18,8 @@ import org.quotelab.domain.model.RunStatus;
 import org.quotelab.domain.model.TrainingRun;
 import org.quotelab.service.continual.Strategy;
 import org.quotelab.service.continual.UpdateSettings;
-import org.quotelab.service.jobs.CancellationToken;
-import org.quotelab.service.jobs.JobCancelledException;
+import org.quotelab.domain.jobs.CancellationToken;
+import org.quotelab.domain.jobs.JobCancelledException;
 import org.quotelab.store.QuoteStore;
 
 /** Full fine-tunes and an update from a real H2 store with the tiny BERT, without any UI. */

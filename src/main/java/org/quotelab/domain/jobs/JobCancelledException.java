@@ -1,4 +1,4 @@
-package org.quotelab.service.jobs;
+package org.quotelab.domain.jobs;
 
 /** Thrown from inside a job when its token was cancelled; the job's effects are rolled back. */
 public final class JobCancelledException extends RuntimeException {
