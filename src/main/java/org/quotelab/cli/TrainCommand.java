@@ -13,7 +13,7 @@ import org.quotelab.ml.train.ClassWeighting;
 import org.quotelab.ml.text.PaddingMode;
 import org.quotelab.ml.train.SelectionMetric;
 import org.quotelab.ml.train.TrainingConfig;
-import org.quotelab.ml.train.TrainingRun;
+import org.quotelab.ml.train.FineTuneRun;
 import org.quotelab.ml.train.BertModels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -100,13 +100,13 @@ public final class TrainCommand implements Callable<Integer> {
         }
         TrainingConfig config = config();
         w.printf(Locale.ROOT, "training on %d rows of %s (%s), base %s%n", train.size(), data, labelColumn, base);
-        TrainingRun.Request request = new TrainingRun.Request(QuoteCsv.texts(train), QuoteCsv.labels(train),
+        FineTuneRun.Request request = new FineTuneRun.Request(QuoteCsv.texts(train), QuoteCsv.labels(train),
                 QuoteCsv.texts(test), QuoteCsv.labels(test), base, BertModels.parentVersion(base), config,
                 validationFraction, labelColumn);
         CancellationToken token = new CancellationToken();
         Thread hook = new Thread(token::cancel);
         Runtime.getRuntime().addShutdownHook(hook);
-        TrainingRun.Outcome outcome = new TrainingRun(BertModels::open, new TrainingProgress(w)).run(request, out, token);
+        FineTuneRun.Outcome outcome = new FineTuneRun(BertModels::open, new TrainingProgress(w)).run(request, out, token);
         w.printf(Locale.ROOT, "best epoch %d, %d skipped steps, %.0f s; saved %s%n", outcome.training().bestEpoch(),
                 outcome.training().skippedSteps(), outcome.training().seconds(), outcome.version());
         if (outcome.training().validation() != null) {

@@ -4,10 +4,10 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import org.quotelab.ml.train.EpochSummary;
 import org.quotelab.ml.train.StepProgress;
-import org.quotelab.ml.train.TrainingListener;
+import org.quotelab.ml.train.FineTuneListener;
 
 /** A one-line progress bar redrawn with \r, and one line per finished epoch. */
-final class TrainingProgress implements TrainingListener {
+final class TrainingProgress implements FineTuneListener {
 
     private static final int WIDTH = 30;
     private final PrintWriter out;

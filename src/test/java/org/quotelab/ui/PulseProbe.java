@@ -15,7 +15,7 @@ import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.train.StepProgress;
 import org.quotelab.ml.train.TrainingCancelledException;
 import org.quotelab.ml.train.TrainingConfig;
-import org.quotelab.ml.train.TrainingListener;
+import org.quotelab.ml.train.FineTuneListener;
 import org.quotelab.service.Workbench;
 import org.quotelab.service.cascade.CascadeConfig;
 import org.quotelab.service.cascade.CascadeTrainer;
@@ -128,7 +128,7 @@ public final class PulseProbe {
     private static Void train(Path dir, AtomicBoolean importing, AtomicLong steps) throws Exception {
         TrainingConfig t = TrainingConfig.builder().epochs(50).batchSize(8).learningRate(1e-3).seed(3).build();
         CascadeConfig cfg = CascadeConfig.defaults(BertModels.TINY).withStages(t, t).withConstruction(Construction.SEED);
-        TrainingListener count = new TrainingListener() {
+        FineTuneListener count = new FineTuneListener() {
             @Override
             public void onStep(StepProgress progress) {
                 steps.incrementAndGet();

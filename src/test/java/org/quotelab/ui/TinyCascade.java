@@ -8,7 +8,7 @@ import org.quotelab.service.AppHome;
 import org.quotelab.domain.imports.ImportOptions;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.train.TrainingConfig;
-import org.quotelab.ml.train.TrainingListener;
+import org.quotelab.ml.train.FineTuneListener;
 import org.quotelab.service.Workbench;
 import org.quotelab.service.cascade.CascadeConfig;
 import org.quotelab.service.cascade.CascadeRowScorer;
@@ -35,7 +35,7 @@ public final class TinyCascade {
             CascadeConfig cfg = CascadeConfig.defaults(BertModels.TINY).withStages(t, t)
                     .withConstruction(Construction.SEED);
             Path out = dir.resolve("cascade");
-            new CascadeTrainer(new TrainingListener() { }, p -> { }).train(
+            new CascadeTrainer(new FineTuneListener() { }, p -> { }).train(
                     org.quotelab.service.cascade.CascadeTrainerTestAccess.quotes(40, 3), cfg, out, () -> false);
             folder = out;
         }

@@ -27,9 +27,9 @@ import org.quotelab.ml.text.EncodedExample;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.train.FineTuner;
 import org.quotelab.ml.train.TrainingConfig;
-import org.quotelab.ml.train.TrainingListener;
+import org.quotelab.ml.train.FineTuneListener;
 import org.quotelab.ml.train.TrainingResult;
-import org.quotelab.ml.train.TrainingRun;
+import org.quotelab.ml.train.FineTuneRun;
 import org.quotelab.ml.versions.DatasetIdentity;
 import org.quotelab.ml.versions.ModelVersions;
 import org.quotelab.ml.versions.Provenance;
@@ -69,12 +69,12 @@ public final class ContinualTrainer {
     public record Outcome(Path version, TrainingResult training, Provenance provenance, double fisherSeconds) {
     }
 
-    private final TrainingRun.ModelSource models;
-    private final TrainingListener listener;
+    private final FineTuneRun.ModelSource models;
+    private final FineTuneListener listener;
 
-    public ContinualTrainer(TrainingRun.ModelSource models, TrainingListener listener) {
+    public ContinualTrainer(FineTuneRun.ModelSource models, FineTuneListener listener) {
         this.models = models;
-        this.listener = listener == null ? TrainingListener.none() : listener;
+        this.listener = listener == null ? FineTuneListener.none() : listener;
     }
 
     public Outcome train(Request r, Path out, BooleanSupplier cancelled) throws IOException {

@@ -31,11 +31,11 @@ public final class FineTuner {
     private static final Logger LOG = LoggerFactory.getLogger(FineTuner.class);
 
     private final TrainingConfig config;
-    private final TrainingListener listener;
+    private final FineTuneListener listener;
     private final LossPenalty penalty;
     private final Runnable beforeBackward;
 
-    public FineTuner(TrainingConfig config, TrainingListener listener) {
+    public FineTuner(TrainingConfig config, FineTuneListener listener) {
         this(config, listener, null, null);
     }
 
@@ -43,9 +43,9 @@ public final class FineTuner {
      * @param penalty        extra loss term such as EWC's (null for none)
      * @param beforeBackward hook between forward and backward, for tests (null for none)
      */
-    public FineTuner(TrainingConfig config, TrainingListener listener, LossPenalty penalty, Runnable beforeBackward) {
+    public FineTuner(TrainingConfig config, FineTuneListener listener, LossPenalty penalty, Runnable beforeBackward) {
         this.config = config;
-        this.listener = listener == null ? TrainingListener.none() : listener;
+        this.listener = listener == null ? FineTuneListener.none() : listener;
         this.penalty = penalty;
         this.beforeBackward = beforeBackward;
     }

@@ -21,8 +21,8 @@ import org.quotelab.domain.model.ModelVersion;
 import org.quotelab.domain.model.RunStatus;
 import org.quotelab.ml.versions.ModelVersions;
 import org.quotelab.ml.train.TrainingCancelledException;
-import org.quotelab.ml.train.TrainingListener;
-import org.quotelab.ml.train.TrainingRun;
+import org.quotelab.ml.train.FineTuneListener;
+import org.quotelab.ml.train.FineTuneRun;
 import org.quotelab.service.cascade.CascadeModel;
 import org.quotelab.service.cascade.CascadeVersions;
 import org.quotelab.domain.jobs.CancellationToken;
@@ -61,16 +61,16 @@ public final class ContinualUpdater {
 
     private final QuoteStore store;
     private final Path modelsDir;
-    private final TrainingRun.ModelSource models;
-    private final TrainingListener listener;
+    private final FineTuneRun.ModelSource models;
+    private final FineTuneListener listener;
 
-    public ContinualUpdater(QuoteStore store, Path modelsDir, TrainingRun.ModelSource models) {
+    public ContinualUpdater(QuoteStore store, Path modelsDir, FineTuneRun.ModelSource models) {
         this(store, modelsDir, models, null);
     }
 
     /** @param listener per-step and per-epoch progress of the fine-tunes, for a live view (null for none) */
-    public ContinualUpdater(QuoteStore store, Path modelsDir, TrainingRun.ModelSource models,
-                            TrainingListener listener) {
+    public ContinualUpdater(QuoteStore store, Path modelsDir, FineTuneRun.ModelSource models,
+                            FineTuneListener listener) {
         this.store = store;
         this.modelsDir = modelsDir;
         this.models = models;

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.quotelab.domain.continual.AccuracyMatrix;
 import org.quotelab.domain.continual.ReplayMemory;
 import org.quotelab.ml.continual.ContinualTrainer;
-import org.quotelab.ml.train.TrainingRun;
+import org.quotelab.ml.train.FineTuneRun;
 
 /**
  * Replays a labelled stream: a model fine-tuned on the first batch, then for each strategy and
@@ -42,12 +42,12 @@ public final class StreamEvaluation {
         void check(int t, Path current, List<StreamBatch> batches) throws IOException;
     }
 
-    private final TrainingRun.ModelSource models;
+    private final FineTuneRun.ModelSource models;
     private final UpdateSettings settings;
     private final Path work;
     private final Consumer<String> phases;
 
-    public StreamEvaluation(TrainingRun.ModelSource models, UpdateSettings settings, Path work,
+    public StreamEvaluation(FineTuneRun.ModelSource models, UpdateSettings settings, Path work,
                             Consumer<String> phases) {
         this.models = models;
         this.settings = settings;

@@ -12,7 +12,7 @@ import org.quotelab.domain.model.EpochMetrics;
 import org.quotelab.domain.model.LossPoint;
 import org.quotelab.ml.train.EpochSummary;
 import org.quotelab.ml.train.StepProgress;
-import org.quotelab.ml.train.TrainingListener;
+import org.quotelab.ml.train.FineTuneListener;
 import org.quotelab.service.jobs.ProgressSink;
 import org.quotelab.store.MetricsRepository;
 
@@ -22,7 +22,7 @@ import org.quotelab.store.MetricsRepository;
  * cross-fitting folds, stage 2), each counting steps from 1: they are laid end to end so the job
  * has one step axis. Called on the training thread only.
  */
-final class ProgressTracker implements TrainingListener {
+final class ProgressTracker implements FineTuneListener {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** At most about this many loss points per fine-tune reach the view and the store. */

@@ -25,7 +25,7 @@ import org.quotelab.ml.train.TinyClassifier;
 import org.quotelab.ml.train.TinyModel;
 import org.quotelab.ml.train.TrainableParameter;
 import org.quotelab.ml.train.TrainingConfig;
-import org.quotelab.ml.train.TrainingRun;
+import org.quotelab.ml.train.FineTuneRun;
 import org.quotelab.ml.versions.ModelVersions;
 
 class EwcPenaltyTest {
@@ -126,7 +126,7 @@ class EwcPenaltyTest {
 
     @Test
     void updatesSaveTheAccumulatedFisherAndContinueIt(@TempDir Path dir) throws Exception {
-        TrainingRun.ModelSource source = (base, n, cfg) -> "tiny-test".equals(base)
+        FineTuneRun.ModelSource source = (base, n, cfg) -> "tiny-test".equals(base)
                 ? new TinyModel(n, 7) : ModelVersions.load(Path.of(base), TinyModel.factory());
         SyntheticQuotes a = new SyntheticQuotes(60, 11);
         List<String> labels = Arrays.stream(a.labels).mapToObj(SyntheticQuotes.LABELS::get).toList();

@@ -30,7 +30,7 @@ class HeadFirstTest {
             int headSteps = 2 * 6;
             List<List<float[]>> afterHead = new ArrayList<>();
             List<StepProgress> steps = new ArrayList<>();
-            TrainingListener listener = new TrainingListener() {
+            FineTuneListener listener = new FineTuneListener() {
                 @Override
                 public void onStep(StepProgress p) {
                     steps.add(p);

@@ -17,7 +17,7 @@ import org.quotelab.domain.quote.Prediction;
 import org.quotelab.domain.quote.QuoteFilter;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.train.TrainingConfig;
-import org.quotelab.ml.train.TrainingListener;
+import org.quotelab.ml.train.FineTuneListener;
 import org.quotelab.domain.jobs.CancellationToken;
 import org.quotelab.domain.jobs.JobCancelledException;
 import org.quotelab.service.jobs.ProgressSink;
@@ -35,7 +35,7 @@ class BatchScoringTest {
         TrainingConfig t = TrainingConfig.builder().epochs(1).batchSize(8).learningRate(1e-3).seed(5).build();
         CascadeConfig cfg = new CascadeConfig(BertModels.TINY, t, t, Construction.SEED, 2, 0.2, 5, null);
         Path cascade = dir.resolve("cascade");
-        new CascadeTrainer(new TrainingListener() { }, p -> { })
+        new CascadeTrainer(new FineTuneListener() { }, p -> { })
                 .train(CascadeTrainerTest.quotes(40, 3), cfg, cascade, () -> false);
 
         List<LabelledText> day = CascadeTrainerTest.quotes(30, 4);

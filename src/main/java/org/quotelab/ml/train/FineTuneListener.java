@@ -1,7 +1,7 @@
 package org.quotelab.ml.train;
 
 /** Progress of a fine-tune, for the CLI's progress bar and the UI. Called on the training thread. */
-public interface TrainingListener {
+public interface FineTuneListener {
 
     default void onStep(StepProgress progress) {
     }
@@ -9,7 +9,7 @@ public interface TrainingListener {
     default void onEpoch(EpochSummary summary) {
     }
 
-    static TrainingListener none() {
-        return new TrainingListener() { };
+    static FineTuneListener none() {
+        return new FineTuneListener() { };
     }
 }

@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
  * One fine-tune from labelled texts to a saved version: label map, encoding, stratified
  * validation hold-out, training, optional test evaluation, provenance, atomic save.
  */
-public final class TrainingRun {
+public final class FineTuneRun {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
+    private static final Logger LOG = LoggerFactory.getLogger(FineTuneRun.class);
 
     /** What to train; the test texts may be empty. */
     public record Request(
@@ -48,7 +48,7 @@ public final class TrainingRun {
     }
 
     private final ModelSource models;
-    private final TrainingListener listener;
+    private final FineTuneListener listener;
 
     /** Opens the base model for a spec (bundled, tiny, a folder) with a given number of labels. */
     @FunctionalInterface
@@ -56,7 +56,7 @@ public final class TrainingRun {
         ClassifierModel open(String baseModel, int numLabels, TrainingConfig config) throws IOException;
     }
 
-    public TrainingRun(ModelSource models, TrainingListener listener) {
+    public FineTuneRun(ModelSource models, FineTuneListener listener) {
         this.models = models;
         this.listener = listener;
     }
