@@ -19,7 +19,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.quotelab.ml.model.QuoteClassifier;
 import org.quotelab.ml.model.QuoteClassifiers;
 import org.quotelab.ml.model.Devices;
-import org.quotelab.ml.infer.QuoteScorer;
+import org.quotelab.ml.infer.Scorer;
 import org.quotelab.ml.text.QuoteTokenizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -79,8 +79,8 @@ public final class BenchInferenceCommand implements Callable<Integer> {
             if (threads > 0) {
                 Devices.setCpuThreads(threads);
             }
-            QuoteScorer single = new QuoteScorer(model, 1);
-            QuoteScorer bulk = new QuoteScorer(model, batchSize);
+            Scorer single = new Scorer(model, 1);
+            Scorer bulk = new Scorer(model, batchSize);
             for (int i = 0; i < warmup; i++) {
                 single.probabilities(List.of(quotes.get(i % quotes.size())));
             }

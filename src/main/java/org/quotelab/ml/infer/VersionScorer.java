@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.quotelab.ml.model.ClassifierModel;
 import org.quotelab.ml.model.LabelMap;
-import org.quotelab.ml.train.BertModels;
+import org.quotelab.ml.model.QuoteClassifiers;
 import org.quotelab.ml.versions.ModelVersions;
 
 /**
@@ -26,7 +26,7 @@ public final class VersionScorer implements AutoCloseable {
 
     public static VersionScorer open(Path version, int maxLength, int batchSize) throws IOException {
         LabelMap labels = ModelVersions.labels(version);
-        return new VersionScorer(BertModels.load(version, maxLength), labels, batchSize);
+        return new VersionScorer(QuoteClassifiers.fromFolder(version, labels.size(), 0, maxLength), labels, batchSize);
     }
 
     public LabelMap labels() {
