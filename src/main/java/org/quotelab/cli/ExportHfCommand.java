@@ -3,6 +3,7 @@ package org.quotelab.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.quotelab.service.models.VersionFolders;
+import org.quotelab.ml.versions.ModelVersions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

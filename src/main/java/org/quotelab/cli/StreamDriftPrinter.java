@@ -3,6 +3,9 @@ package org.quotelab.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.quotelab.ml.infer.VersionScorer;
+import org.quotelab.service.continual.BertEmbedder;
+import org.quotelab.service.continual.DriftCheck;
 import org.quotelab.service.continual.DriftReport;
 
 /** Prints the drift report of each new batch of a replayed stream against all earlier batches. */

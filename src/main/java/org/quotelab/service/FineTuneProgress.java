@@ -3,7 +3,7 @@ package org.quotelab.service;
 import org.quotelab.domain.metrics.ClassificationReport;
 import org.quotelab.ml.train.EpochSummary;
 import org.quotelab.ml.train.StepProgress;
-import org.quotelab.ml.train.TrainingListener;
+import org.quotelab.ml.train.FineTuneListener;
 
 /**
  * Every step and epoch of one fine-tune, in service terms, for a caller that draws its own progress
@@ -29,8 +29,8 @@ public interface FineTuneProgress {
     }
 
     /** The ml layer's listener that forwards to {@code progress}, for the trainers this layer drives. */
-    static TrainingListener toListener(FineTuneProgress progress) {
-        return new TrainingListener() {
+    static FineTuneListener toListener(FineTuneProgress progress) {
+        return new FineTuneListener() {
             @Override
             public void onStep(StepProgress p) {
                 progress.onStep(new Step(p.epoch(), p.epochs(), p.step(), p.totalSteps(), p.loss(), p.learningRate(),

@@ -4,9 +4,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.quotelab.domain.quote.ImportError;
-import org.quotelab.domain.quote.ImportException;
-import org.quotelab.domain.quote.QuoteField;
+import org.quotelab.domain.imports.ImportError;
+import org.quotelab.domain.imports.ImportException;
+import org.quotelab.domain.imports.QuoteField;
 
 /**
  * Maps the header of a file to quote fields. The seed's columns and those of the shared benchmark

@@ -15,7 +15,7 @@ import java.sql.ResultSetMetaData;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.quotelab.domain.quote.ExportFormat;
+import org.quotelab.domain.imports.ExportFormat;
 
 /**
  * Writes labels or predictions as CSV (importable again: same column names as an import) or JSONL,

@@ -5,10 +5,10 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.quotelab.domain.quote.ClassMetricRow;
-import org.quotelab.domain.quote.ConfusionRecord;
-import org.quotelab.domain.quote.EpochMetrics;
-import org.quotelab.domain.quote.LossPoint;
+import org.quotelab.domain.model.ClassMetricRow;
+import org.quotelab.domain.model.ConfusionRecord;
+import org.quotelab.domain.model.EpochMetrics;
+import org.quotelab.domain.model.LossPoint;
 
 /** Per-step loss and per-epoch metrics of runs; per-class rows and confusion matrices of versions. */
 public final class MetricsRepository {

@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.quotelab.domain.quote.ModelStatus;
-import org.quotelab.domain.quote.ModelVersion;
+import org.quotelab.domain.model.ModelStatus;
+import org.quotelab.domain.model.ModelVersion;
 
 /** Model versions of both stages; at most one ACTIVE per stage, switched in one transaction. */
 public final class ModelVersionRepository {

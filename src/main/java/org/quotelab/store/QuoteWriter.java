@@ -11,9 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.quotelab.domain.quote.Batch;
-import org.quotelab.domain.quote.ImportError;
-import org.quotelab.domain.quote.ImportException;
-import org.quotelab.domain.quote.ImportOptions;
+import org.quotelab.domain.imports.ImportError;
+import org.quotelab.domain.imports.ImportException;
+import org.quotelab.domain.imports.ImportOptions;
 import org.quotelab.domain.quote.LabelSource;
 import org.quotelab.domain.quote.ValidationSplit;
 

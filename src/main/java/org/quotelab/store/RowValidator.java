@@ -1,9 +1,9 @@
 package org.quotelab.store;
 
 import org.apache.commons.csv.CSVRecord;
-import org.quotelab.domain.quote.ImportError;
-import org.quotelab.domain.quote.ImportException;
-import org.quotelab.domain.quote.QuoteField;
+import org.quotelab.domain.imports.ImportError;
+import org.quotelab.domain.imports.ImportException;
+import org.quotelab.domain.imports.QuoteField;
 
 /**
  * Checks one CSV record against the mapping and holds its values for the insert. One instance is

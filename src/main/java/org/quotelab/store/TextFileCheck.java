@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.quotelab.domain.quote.ImportError;
-import org.quotelab.domain.quote.ImportException;
+import org.quotelab.domain.imports.ImportError;
+import org.quotelab.domain.imports.ImportException;
 
 /**
  * A first look at a file's bytes before it is parsed as CSV, so that a picture, a workbook or a

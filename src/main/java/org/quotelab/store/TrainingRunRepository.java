@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.quotelab.domain.quote.RunStatus;
-import org.quotelab.domain.quote.TrainingRun;
+import org.quotelab.domain.model.RunStatus;
+import org.quotelab.domain.model.TrainingRun;
 
 /** Training and update jobs. A run left RUNNING by a killed process is marked INTERRUPTED at start-up. */
 public final class TrainingRunRepository {

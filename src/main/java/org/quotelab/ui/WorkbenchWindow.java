@@ -6,7 +6,7 @@ import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import org.quotelab.domain.quote.ModelVersion;
+import org.quotelab.domain.model.ModelVersion;
 import org.quotelab.service.Workbench;
 import org.quotelab.ui.common.Feature;
 import org.quotelab.ui.common.FxJobs;

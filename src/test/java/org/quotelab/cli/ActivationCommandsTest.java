@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.quotelab.ml.train.ModelVersions;
+import org.quotelab.ml.versions.ModelVersions;
 import org.quotelab.ml.versions.ModelFolders;
 import org.quotelab.service.AppHome;
 import org.quotelab.service.cascade.CascadeVersions;

@@ -2,7 +2,9 @@ package org.quotelab.ml;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.quotelab.ml.infer.QuoteTokenizer;
+import org.quotelab.ml.text.QuoteTokenizer;
+import org.quotelab.ml.model.QuoteClassifier;
+import org.quotelab.ml.model.QuoteClassifiers;
 
 /**
  * The bundled MiniLM, loaded once per test JVM and shared by the test classes that need it

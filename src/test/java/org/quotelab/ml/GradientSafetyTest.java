@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.quotelab.ml.bert.BertConfig;
+import org.quotelab.ml.model.QuoteClassifier;
+import org.quotelab.ml.model.QuoteClassifiers;
 
 /**
  * DJL 0.36 frees (Number) scalars that autograd still needs (stack-facts.md). A garbage

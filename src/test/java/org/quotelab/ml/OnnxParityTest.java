@@ -13,8 +13,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.quotelab.ml.infer.QuoteScorer;
-import org.quotelab.ml.infer.QuoteTokenizer;
+import org.quotelab.ml.infer.Scorer;
+import org.quotelab.ml.text.QuoteTokenizer;
+import org.quotelab.ml.model.QuoteClassifier;
+import org.quotelab.ml.model.QuoteClassifiers;
 
 /** The Java BERT must reproduce ONNX Runtime on the very same ONNX file and token ids. */
 class OnnxParityTest {
@@ -57,7 +59,7 @@ class OnnxParityTest {
         assertTrue(tokens.stream().anyMatch(t -> t.length() == QuoteTokenizer.DEFAULT_MAX_TOKENS),
                 "at least one sentence must be truncated");
         // Batches of 5 mix lengths, so padding is exercised on the Java side; ORT runs unpadded.
-        float[][] java = new QuoteScorer(model, 5).embeddings(SENTENCES);
+        float[][] java = new Scorer(model, 5).embeddings(SENTENCES);
 
         byte[] onnx;
         try (InputStream in = QuoteClassifiers.class.getResourceAsStream(QuoteClassifiers.BUNDLED_ONNX)) {

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quotelab.ml.bert.BertConfig;
-import org.quotelab.ml.infer.QuoteScorer;
+import org.quotelab.ml.infer.Scorer;
+import org.quotelab.ml.model.QuoteClassifier;
+import org.quotelab.ml.model.QuoteClassifiers;
 import org.quotelab.ml.weights.SafetensorsReader;
 import org.quotelab.ml.weights.SafetensorsWriter;
 import org.quotelab.ml.weights.TensorData;
@@ -42,7 +44,7 @@ class SafetensorsTest {
     @BeforeAll
     static void buildOriginal() throws IOException {
         original = QuoteClassifiers.tinyRandom(CONFIG, true, 3, 11L);
-        expected = new QuoteScorer(original, 8).probabilities(TEXTS);
+        expected = new Scorer(original, 8).probabilities(TEXTS);
         tensors = new ArrayList<>();
         original.hfParameters().forEach((name, p) ->
                 tensors.add(new TensorData(name, p.getShape().getShape(), p.getArray().toFloatArray())));
@@ -70,7 +72,7 @@ class SafetensorsTest {
         original.saveFolder(dir, Map.of("format", "pt"));
         try (QuoteClassifier loaded = QuoteClassifiers.fromFolder(dir, 3, 99L, 128)) {
             assertTrue(loaded.block().encoder().hasPooler());
-            float[][] actual = new QuoteScorer(loaded, 8).probabilities(TEXTS);
+            float[][] actual = new Scorer(loaded, 8).probabilities(TEXTS);
             for (int i = 0; i < TEXTS.size(); i++) {
                 assertArrayEquals(expected[i], actual[i], 0f, "text " + i);
             }
@@ -88,7 +90,7 @@ class SafetensorsTest {
         renamed.add(new TensorData("cls.predictions.bias", new long[] {4}, new float[4]));
         renamed.add(new TensorData("bert.embeddings.position_ids", new long[] {1, 2}, new float[2]));
         try (QuoteClassifier loaded = QuoteClassifiers.fromFolder(folder(renamed), 3, 5L, 128)) {
-            float[][] actual = new QuoteScorer(loaded, 8).probabilities(TEXTS);
+            float[][] actual = new Scorer(loaded, 8).probabilities(TEXTS);
             assertArrayEquals(expected[0], actual[0], 0f);
         }
     }
@@ -99,8 +101,8 @@ class SafetensorsTest {
         Path f = folder(encoderOnly);
         try (QuoteClassifier a = QuoteClassifiers.fromFolder(f, 3, 5L, 128);
                 QuoteClassifier b = QuoteClassifiers.fromFolder(f, 3, 5L, 128)) {
-            assertArrayEquals(new QuoteScorer(a, 8).probabilities(TEXTS)[0],
-                    new QuoteScorer(b, 8).probabilities(TEXTS)[0], 0f);
+            assertArrayEquals(new Scorer(a, 8).probabilities(TEXTS)[0],
+                    new Scorer(b, 8).probabilities(TEXTS)[0], 0f);
         }
     }
 

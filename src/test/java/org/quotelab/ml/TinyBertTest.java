@@ -22,7 +22,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.quotelab.ml.bert.BertConfig;
 import org.quotelab.ml.bert.Pooling;
-import org.quotelab.ml.infer.QuoteScorer;
+import org.quotelab.ml.infer.Scorer;
+import org.quotelab.ml.model.QuoteClassifier;
+import org.quotelab.ml.model.QuoteClassifiers;
 
 /** Behaviour of the encoder and the scorer on small random BERTs (fast, no pretrained weights). */
 class TinyBertTest {
@@ -96,8 +98,8 @@ class TinyBertTest {
     @Test
     void batchedAndSingleGiveTheSameProbabilities() {
         for (QuoteClassifier c : List.of(pooled, meanPooled)) {
-            float[][] batched = new QuoteScorer(c, 32).probabilities(TEXTS);
-            QuoteScorer single = new QuoteScorer(c, 1);
+            float[][] batched = new Scorer(c, 32).probabilities(TEXTS);
+            Scorer single = new Scorer(c, 1);
             for (int i = 0; i < TEXTS.size(); i++) {
                 float[] alone = single.probabilities(List.of(TEXTS.get(i)))[0];
                 assertClose(alone, batched[i], 1e-5f);
@@ -111,7 +113,7 @@ class TinyBertTest {
     void lengthGroupedBatchingRestoresInputOrder() {
         List<String> shuffled = new ArrayList<>(TEXTS);
         Collections.shuffle(shuffled, new Random(42));
-        QuoteScorer scorer = new QuoteScorer(meanPooled, 3);
+        Scorer scorer = new Scorer(meanPooled, 3);
         float[][] base = scorer.probabilities(TEXTS);
         float[][] mixed = scorer.probabilities(shuffled);
         for (int i = 0; i < shuffled.size(); i++) {
@@ -123,7 +125,7 @@ class TinyBertTest {
 
     @Test
     void embeddingsAreUnitLength() {
-        for (float[] e : new QuoteScorer(pooled, 4).embeddings(TEXTS)) {
+        for (float[] e : new Scorer(pooled, 4).embeddings(TEXTS)) {
             double n = 0;
             for (float v : e) {
                 n += v * v;
@@ -137,9 +139,9 @@ class TinyBertTest {
     void sameSeedSameModelOtherSeedOtherModel() throws IOException {
         try (QuoteClassifier again = QuoteClassifiers.tinyRandom(BertConfig.tiny(), true, 4, 3L);
                 QuoteClassifier other = QuoteClassifiers.tinyRandom(BertConfig.tiny(), true, 4, 4L)) {
-            float[] a = new QuoteScorer(pooled, 8).probabilities(TEXTS)[1];
-            assertArrayEquals(a, new QuoteScorer(again, 8).probabilities(TEXTS)[1], 0f);
-            assertFalse(Arrays.equals(a, new QuoteScorer(other, 8).probabilities(TEXTS)[1]));
+            float[] a = new Scorer(pooled, 8).probabilities(TEXTS)[1];
+            assertArrayEquals(a, new Scorer(again, 8).probabilities(TEXTS)[1], 0f);
+            assertFalse(Arrays.equals(a, new Scorer(other, 8).probabilities(TEXTS)[1]));
         }
     }
 

@@ -19,7 +19,7 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.quotelab.domain.quote.ImportOptions;
+import org.quotelab.domain.imports.ImportOptions;
 import org.quotelab.ml.versions.ModelFolders;
 import org.quotelab.ml.versions.VersionCheck;
 import org.quotelab.service.cascade.CascadeVersions;

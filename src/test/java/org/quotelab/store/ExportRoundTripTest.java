@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.quotelab.domain.quote.ExportFormat;
-import org.quotelab.domain.quote.ImportOptions;
-import org.quotelab.domain.quote.ModelVersion;
+import org.quotelab.domain.imports.ExportFormat;
+import org.quotelab.domain.imports.ImportOptions;
+import org.quotelab.domain.model.ModelVersion;
 import org.quotelab.domain.quote.Prediction;
 import org.quotelab.domain.quote.Quote;
 

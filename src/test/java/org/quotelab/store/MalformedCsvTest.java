@@ -19,8 +19,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.quotelab.domain.quote.ImportException;
-import org.quotelab.domain.quote.ImportOptions;
+import org.quotelab.domain.imports.ImportException;
+import org.quotelab.domain.imports.ImportOptions;
 import org.quotelab.domain.quote.LabelSource;
 import org.quotelab.domain.quote.QuoteLabel;
 

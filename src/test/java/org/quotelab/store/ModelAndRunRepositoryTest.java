@@ -8,16 +8,16 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.quotelab.domain.quote.ClassMetricRow;
-import org.quotelab.domain.quote.ConfusionRecord;
-import org.quotelab.domain.quote.EpochMetrics;
-import org.quotelab.domain.quote.ImportOptions;
-import org.quotelab.domain.quote.LossPoint;
-import org.quotelab.domain.quote.ModelStatus;
-import org.quotelab.domain.quote.ModelVersion;
+import org.quotelab.domain.model.ClassMetricRow;
+import org.quotelab.domain.model.ConfusionRecord;
+import org.quotelab.domain.model.EpochMetrics;
+import org.quotelab.domain.imports.ImportOptions;
+import org.quotelab.domain.model.LossPoint;
+import org.quotelab.domain.model.ModelStatus;
+import org.quotelab.domain.model.ModelVersion;
 import org.quotelab.domain.quote.ReplayEntry;
-import org.quotelab.domain.quote.RunStatus;
-import org.quotelab.domain.quote.TrainingRun;
+import org.quotelab.domain.model.RunStatus;
+import org.quotelab.domain.model.TrainingRun;
 
 class ModelAndRunRepositoryTest {
     @TempDir

@@ -1,8 +1,8 @@
 package org.quotelab.store;
 
 import java.nio.file.Path;
-import org.quotelab.domain.quote.ImportListener;
-import org.quotelab.domain.quote.ImportOptions;
+import org.quotelab.domain.imports.ImportListener;
+import org.quotelab.domain.imports.ImportOptions;
 
 /**
  * Main class of the child JVMs of the crash and lock tests. "hold DB": open the store and wait;

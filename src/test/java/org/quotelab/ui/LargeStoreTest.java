@@ -41,7 +41,7 @@ class LargeStoreTest {
     @Test
     void reviewPagesThroughA100kStoreAsTheUserScrolls(FxRobot robot) throws Exception {
         wb.store().importer().importFile(UiFixture.bulk(dir.resolve("big.csv"), ROWS, "b"),
-                org.quotelab.domain.quote.ImportOptions.defaults());
+                org.quotelab.domain.imports.ImportOptions.defaults());
         robot.clickOn(UiFixture.find(robot, "#nav-review", javafx.scene.Node.class));
         UiFixture.until(20, () -> window.review().rows().size() >= ReviewViewModel.PAGE_SIZE
                 && window.review().totalProperty().get() == ROWS);

@@ -5,10 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import org.quotelab.service.AppHome;
-import org.quotelab.domain.quote.ImportOptions;
+import org.quotelab.domain.imports.ImportOptions;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.train.TrainingConfig;
-import org.quotelab.ml.train.TrainingListener;
+import org.quotelab.ml.train.FineTuneListener;
 import org.quotelab.service.Workbench;
 import org.quotelab.service.cascade.CascadeConfig;
 import org.quotelab.service.cascade.CascadeTrainer;
@@ -34,7 +34,7 @@ public final class TinyCascade {
             CascadeConfig cfg = CascadeConfig.defaults(BertModels.TINY).withStages(t, t)
                     .withConstruction(Construction.SEED);
             Path out = dir.resolve("cascade");
-            new CascadeTrainer(new TrainingListener() { }, p -> { }).train(
+            new CascadeTrainer(new FineTuneListener() { }, p -> { }).train(
                     org.quotelab.service.cascade.CascadeTrainerTestAccess.quotes(40, 3), cfg, out, () -> false);
             folder = out;
         }

@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.quotelab.cli.Json;
 import org.quotelab.cli.QuoteLabCli;
-import org.quotelab.domain.quote.ImportOptions;
+import org.quotelab.domain.imports.ImportOptions;
 import org.quotelab.ml.versions.ModelFolders;
 import org.quotelab.service.sample.BulkSampleWriter;
 import org.quotelab.service.sample.SampleDataGenerator;

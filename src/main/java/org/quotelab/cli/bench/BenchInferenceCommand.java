@@ -16,11 +16,11 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.quotelab.cli.Json;
-import org.quotelab.ml.QuoteClassifier;
-import org.quotelab.ml.QuoteClassifiers;
-import org.quotelab.ml.infer.Devices;
-import org.quotelab.ml.infer.QuoteScorer;
-import org.quotelab.ml.infer.QuoteTokenizer;
+import org.quotelab.ml.model.QuoteClassifier;
+import org.quotelab.ml.model.QuoteClassifiers;
+import org.quotelab.ml.model.Devices;
+import org.quotelab.ml.infer.Scorer;
+import org.quotelab.ml.text.QuoteTokenizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -74,8 +74,8 @@ public final class BenchInferenceCommand implements Callable<Integer> {
             if (threads > 0) {
                 Devices.setCpuThreads(threads);
             }
-            QuoteScorer single = new QuoteScorer(model, 1);
-            QuoteScorer bulk = new QuoteScorer(model, batchSize);
+            Scorer single = new Scorer(model, 1);
+            Scorer bulk = new Scorer(model, batchSize);
             for (int i = 0; i < warmup; i++) {
                 single.probabilities(List.of(quotes.get(i % quotes.size())));
             }

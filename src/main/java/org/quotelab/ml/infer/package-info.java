@@ -1,5 +1,7 @@
 /**
- * Inference: the tokenizer, length-grouped token batches, the scorer and the device and thread
- * choice of the engine. May use DJL, the other ml packages and domain.
+ * Inference: class probabilities and sentence embeddings over length-grouped batches, with grad
+ * mode off, results in input order, and saved versions opened for scoring. Scorers are
+ * thread-confined. May use DJL, {@code ml.model}, {@code ml.text}, {@code ml.versions},
+ * {@code ml.bert} and {@code domain}; it uses {@code ml.train} only to open a saved version.
  */
 package org.quotelab.ml.infer;

@@ -12,12 +12,16 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.quotelab.ml.QuoteClassifier;
-import org.quotelab.ml.QuoteClassifiers;
+import org.quotelab.ml.model.ClassifierModel;
+import org.quotelab.ml.model.LabelMap;
+import org.quotelab.ml.model.ModelFactory;
+import org.quotelab.ml.model.QuoteClassifier;
+import org.quotelab.ml.model.QuoteClassifiers;
 import org.quotelab.ml.bert.BertClassifier;
 import org.quotelab.ml.bert.BertConfig;
-import org.quotelab.ml.infer.Devices;
-import org.quotelab.ml.infer.QuoteTokenizer;
+import org.quotelab.ml.model.Devices;
+import org.quotelab.ml.text.QuoteTokenizer;
+import org.quotelab.ml.versions.ModelVersions;
 import org.quotelab.ml.weights.OnnxWeights;
 import org.quotelab.ml.weights.RandomWeights;
 import org.quotelab.ml.weights.WeightLoader;
@@ -55,26 +59,26 @@ public final class BertModels {
                 weights = OnnxWeights.read(new BufferedInputStream(raw, 1 << 16), QuoteClassifiers.BUNDLED_NAME);
             }
             return build(QuoteClassifiers.BUNDLED_NAME, config, weights, cfg.clsPooler(), numLabels, cfg.seed(),
-                    Math.min(cfg.maxLength(), config.maxPositionEmbeddings()), bundledTokenizer());
+                    Math.min(cfg.maxLength(), config.maxPositionEmbeddings()));
         }
         if (TINY.equals(base)) {
             BertConfig config = withDropout(BertConfig.tiny(30522), cfg.dropout());
             return build("tiny-bert", config, null, cfg.clsPooler(), numLabels, cfg.seed(),
-                    Math.min(cfg.maxLength(), config.maxPositionEmbeddings()), bundledTokenizer());
+                    Math.min(cfg.maxLength(), config.maxPositionEmbeddings()));
         }
         Path dir = Path.of(base);
-        return wrap(QuoteClassifiers.fromFolder(dir, numLabels, cfg.seed(), cfg.maxLength()), tokenizerBytes(dir));
+        return QuoteClassifiers.fromFolder(dir, numLabels, cfg.seed(), cfg.maxLength());
     }
 
     /** A saved version or exported folder, ready to score. */
     public static ClassifierModel load(Path dir, int maxLength) throws IOException {
         LabelMap labels = ModelVersions.labels(dir);
-        return wrap(QuoteClassifiers.fromFolder(dir, labels.size(), 0, maxLength), tokenizerBytes(dir));
+        return QuoteClassifiers.fromFolder(dir, labels.size(), 0, maxLength);
     }
 
     /** Loader for {@link ModelVersions#load}: builds from config.json, weights assigned afterwards. */
     public static ModelFactory factory(int maxLength) {
-        return (dir, numLabels) -> wrap(QuoteClassifiers.fromFolder(dir, numLabels, 0, maxLength), tokenizerBytes(dir));
+        return (dir, numLabels) -> QuoteClassifiers.fromFolder(dir, numLabels, 0, maxLength);
     }
 
     /** The parent recorded in provenance: the base folder when it is a saved version. */
@@ -88,7 +92,7 @@ public final class BertModels {
 
     private static ClassifierModel build(String name, BertConfig config, WeightSource weights, boolean pooler,
                                          int numLabels,
-                                         long seed, int maxTokens, byte[] tokenizerJson) throws IOException {
+                                         long seed, int maxTokens) throws IOException {
         Model model = Model.newInstance(name, Devices.pick());
         try {
             BertClassifier block = new BertClassifier(config, pooler, numLabels);
@@ -109,28 +113,10 @@ public final class BertModels {
             }
             RandomWeights.apply(fresh, seed);
             QuoteTokenizer tokenizer = QuoteTokenizer.bundled(maxTokens);
-            return new BertModel(model, block, tokenizer, config, tokenizerJson);
+            return new QuoteClassifier(model, block, tokenizer, name);
         } catch (IOException | RuntimeException e) {
             model.close();
             throw e;
-        }
-    }
-
-    private static ClassifierModel wrap(QuoteClassifier c, byte[] tokenizerJson) {
-        return new BertModel(c.model(), c.block(), c.tokenizer(), c.config(), tokenizerJson);
-    }
-
-    private static byte[] tokenizerBytes(Path dir) throws IOException {
-        Path file = dir.resolve(ModelVersions.TOKENIZER);
-        return Files.isRegularFile(file) ? Files.readAllBytes(file) : bundledTokenizer();
-    }
-
-    private static byte[] bundledTokenizer() throws IOException {
-        try (InputStream in = QuoteTokenizer.class.getResourceAsStream(QuoteTokenizer.BUNDLED_RESOURCE)) {
-            if (in == null) {
-                throw new IOException("bundled tokenizer is not on the classpath");
-            }
-            return in.readAllBytes();
         }
     }
 

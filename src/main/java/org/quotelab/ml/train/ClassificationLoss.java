@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import org.quotelab.ml.text.BatchTensors;
 
 /**
  * Weighted cross-entropy and focal loss over logits [B, C].

@@ -10,6 +10,13 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 import org.quotelab.domain.metrics.ClassificationReport;
+import org.quotelab.ml.infer.Scorer;
+import org.quotelab.ml.model.ClassifierNet;
+import org.quotelab.ml.model.NoGrad;
+import org.quotelab.ml.text.BatchPlanner;
+import org.quotelab.ml.text.BatchTensors;
+import org.quotelab.ml.text.EncodedExample;
+import org.quotelab.ml.text.PaddingMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,11 +31,11 @@ public final class FineTuner {
     private static final Logger LOG = LoggerFactory.getLogger(FineTuner.class);
 
     private final TrainingConfig config;
-    private final TrainingListener listener;
+    private final FineTuneListener listener;
     private final LossPenalty penalty;
     private final Runnable beforeBackward;
 
-    public FineTuner(TrainingConfig config, TrainingListener listener) {
+    public FineTuner(TrainingConfig config, FineTuneListener listener) {
         this(config, listener, null, null);
     }
 
@@ -36,9 +43,9 @@ public final class FineTuner {
      * @param penalty        extra loss term such as EWC's (null for none)
      * @param beforeBackward hook between forward and backward, for tests (null for none)
      */
-    public FineTuner(TrainingConfig config, TrainingListener listener, LossPenalty penalty, Runnable beforeBackward) {
+    public FineTuner(TrainingConfig config, FineTuneListener listener, LossPenalty penalty, Runnable beforeBackward) {
         this.config = config;
-        this.listener = listener == null ? TrainingListener.none() : listener;
+        this.listener = listener == null ? FineTuneListener.none() : listener;
         this.penalty = penalty;
         this.beforeBackward = beforeBackward;
     }

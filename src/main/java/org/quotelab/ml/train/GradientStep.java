@@ -8,6 +8,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.List;
+import org.quotelab.ml.model.ClassifierNet;
+import org.quotelab.ml.text.BatchTensors;
 
 /**
  * Forward, loss and backward for one batch; leaves the gradients in the parameters. Every array

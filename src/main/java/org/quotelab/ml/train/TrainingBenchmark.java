@@ -4,6 +4,11 @@ import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.quotelab.ml.model.ClassifierNet;
+import org.quotelab.ml.text.BatchPlanner;
+import org.quotelab.ml.text.BatchTensors;
+import org.quotelab.ml.text.EncodedExample;
+import org.quotelab.ml.text.PaddingMode;
 
 /**
  * Measures fine-tuning throughput: full training steps (forward, loss, backward, clipping, AdamW)

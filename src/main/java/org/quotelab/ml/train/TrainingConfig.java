@@ -2,6 +2,7 @@ package org.quotelab.ml.train;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.quotelab.ml.text.PaddingMode;
 
 /**
  * Hyper-parameters of one fine-tune. Defaults follow the seed's Hugging Face Trainer recipe

@@ -3,7 +3,7 @@ package org.quotelab.ml.versions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.quotelab.ml.train.VersionScorer;
+import org.quotelab.ml.infer.VersionScorer;
 
 /**
  * Proves that a saved version can serve before anything depends on it: its weights load (a

@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.quotelab.domain.cascade.OperatingPoint;
-import org.quotelab.domain.quote.ModelVersion;
+import org.quotelab.domain.model.ModelVersion;
 import org.quotelab.ml.versions.VersionCheck;
 import org.quotelab.store.QuoteStore;
 import org.slf4j.Logger;

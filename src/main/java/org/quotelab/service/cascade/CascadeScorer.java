@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.quotelab.domain.calibration.TemperatureScaling;
-import org.quotelab.ml.train.LabelMap;
-import org.quotelab.ml.train.VersionScorer;
+import org.quotelab.ml.model.LabelMap;
+import org.quotelab.ml.infer.VersionScorer;
 
 /** Both stages of a cascade opened together; scores quotes into calibrated {@link CascadeOutput}s. */
 public final class CascadeScorer implements AutoCloseable {

@@ -24,9 +24,9 @@ import org.quotelab.domain.cascade.ThresholdSweep;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.train.DataSplit;
 import org.quotelab.ml.train.TrainingConfig;
-import org.quotelab.ml.train.TrainingListener;
-import org.quotelab.ml.train.TrainingRun;
-import org.quotelab.ml.train.VersionScorer;
+import org.quotelab.ml.train.FineTuneListener;
+import org.quotelab.ml.train.FineTuneRun;
+import org.quotelab.ml.infer.VersionScorer;
 import org.quotelab.ml.versions.ModelFolders;
 import org.quotelab.service.FineTuneProgress;
 import org.slf4j.Logger;
@@ -44,10 +44,10 @@ public final class CascadeTrainer {
     /** The most end-to-end macro-F1 the recommendation gives up to meet its objective. */
     static final double MAX_MACRO_F1_TRADE = 0.05;
 
-    private final TrainingListener listener;
+    private final FineTuneListener listener;
     private final Consumer<String> phases;
 
-    public CascadeTrainer(TrainingListener listener, Consumer<String> phases) {
+    public CascadeTrainer(FineTuneListener listener, Consumer<String> phases) {
         this.listener = listener;
         this.phases = phases;
     }
@@ -224,9 +224,9 @@ public final class CascadeTrainer {
 
     private void trainStage(List<String> texts, List<String> labels, String base, TrainingConfig cfg,
             Path dir, String task, BooleanSupplier cancelled) throws IOException {
-        TrainingRun.Request request = new TrainingRun.Request(texts, labels, List.of(), List.of(), base,
+        FineTuneRun.Request request = new FineTuneRun.Request(texts, labels, List.of(), List.of(), base,
                 BertModels.parentVersion(base), cfg, 0.1, task);
-        new TrainingRun(BertModels::open, listener).run(request, dir, cancelled);
+        new FineTuneRun(BertModels::open, listener).run(request, dir, cancelled);
     }
 
     private static boolean[] passedBy(Path stage1, List<String> texts) throws IOException {

@@ -14,7 +14,7 @@ import org.quotelab.domain.quote.Prediction;
 import org.quotelab.domain.quote.Quote;
 import org.quotelab.domain.quote.QuoteFilter;
 import org.quotelab.domain.quote.QuoteRow;
-import org.quotelab.service.jobs.CancellationToken;
+import org.quotelab.domain.jobs.CancellationToken;
 import org.quotelab.service.jobs.ProgressSink;
 import org.quotelab.store.QuoteStore;
 

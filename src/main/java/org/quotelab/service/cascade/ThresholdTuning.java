@@ -16,7 +16,7 @@ import org.quotelab.domain.cascade.ThresholdSweep;
 import org.quotelab.domain.quote.Prediction;
 import org.quotelab.domain.quote.QuoteFilter;
 import org.quotelab.domain.quote.QuoteRow;
-import org.quotelab.service.jobs.CancellationToken;
+import org.quotelab.domain.jobs.CancellationToken;
 import org.quotelab.service.jobs.ProgressSink;
 import org.quotelab.store.QuoteStore;
 import org.slf4j.Logger;

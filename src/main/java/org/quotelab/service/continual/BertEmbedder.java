@@ -2,10 +2,10 @@ package org.quotelab.service.continual;
 
 import java.io.IOException;
 import java.util.List;
-import org.quotelab.ml.QuoteClassifier;
-import org.quotelab.ml.QuoteClassifiers;
+import org.quotelab.ml.model.QuoteClassifier;
+import org.quotelab.ml.model.QuoteClassifiers;
 import org.quotelab.ml.bert.BertConfig;
-import org.quotelab.ml.infer.QuoteScorer;
+import org.quotelab.ml.infer.Scorer;
 
 /**
  * Embeddings of the pretrained encoder (not of a fine-tuned version), so the reference space
@@ -14,11 +14,11 @@ import org.quotelab.ml.infer.QuoteScorer;
 public final class BertEmbedder implements Embedder, AutoCloseable {
 
     private final QuoteClassifier classifier;
-    private final QuoteScorer scorer;
+    private final Scorer scorer;
 
     private BertEmbedder(QuoteClassifier classifier) {
         this.classifier = classifier;
-        this.scorer = new QuoteScorer(classifier, 32);
+        this.scorer = new Scorer(classifier, 32);
     }
 
     /** The bundled all-MiniLM-L6-v2 sentence encoder. */

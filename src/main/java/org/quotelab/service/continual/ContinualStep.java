@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 import org.quotelab.domain.continual.ReplayMemory;
-import org.quotelab.ml.train.ContinualTrainer;
-import org.quotelab.ml.train.EwcFisherFile;
-import org.quotelab.ml.train.TrainingListener;
-import org.quotelab.ml.train.TrainingRun;
+import org.quotelab.ml.continual.ContinualTrainer;
+import org.quotelab.ml.continual.EwcFisherFile;
+import org.quotelab.ml.train.FineTuneListener;
+import org.quotelab.ml.train.FineTuneRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,10 +41,10 @@ public final class ContinualStep {
                         List<LabelledQuote> memoryQuotes, String task) {
     }
 
-    private final TrainingRun.ModelSource models;
-    private final TrainingListener listener;
+    private final FineTuneRun.ModelSource models;
+    private final FineTuneListener listener;
 
-    public ContinualStep(TrainingRun.ModelSource models, TrainingListener listener) {
+    public ContinualStep(FineTuneRun.ModelSource models, FineTuneListener listener) {
         this.models = models;
         this.listener = listener;
     }

@@ -14,21 +14,21 @@ import java.util.Set;
 import org.quotelab.domain.continual.AccuracyMatrix;
 import org.quotelab.domain.continual.PromotionGate;
 import org.quotelab.domain.quote.Batch;
-import org.quotelab.domain.quote.ModelStatus;
-import org.quotelab.domain.quote.ModelVersion;
-import org.quotelab.domain.quote.RunStatus;
-import org.quotelab.ml.train.ModelVersions;
+import org.quotelab.domain.model.ModelStatus;
+import org.quotelab.domain.model.ModelVersion;
+import org.quotelab.domain.model.RunStatus;
+import org.quotelab.ml.versions.ModelVersions;
 import org.quotelab.ml.train.TrainingCancelledException;
-import org.quotelab.ml.train.TrainingListener;
-import org.quotelab.ml.train.TrainingRun;
+import org.quotelab.ml.train.FineTuneListener;
+import org.quotelab.ml.train.FineTuneRun;
 import org.quotelab.ml.versions.ModelFolders;
 import org.quotelab.service.Json;
 import org.quotelab.service.cascade.CascadeActivation;
 import org.quotelab.service.cascade.CascadeModel;
 import org.quotelab.service.cascade.CascadeVersions;
-import org.quotelab.service.jobs.CancellationToken;
+import org.quotelab.domain.jobs.CancellationToken;
 import org.quotelab.service.jobs.Job;
-import org.quotelab.service.jobs.JobCancelledException;
+import org.quotelab.domain.jobs.JobCancelledException;
 import org.quotelab.service.jobs.ProgressSink;
 import org.quotelab.store.QuoteStore;
 import org.slf4j.Logger;
@@ -62,16 +62,16 @@ public final class ContinualUpdater {
 
     private final QuoteStore store;
     private final Path modelsDir;
-    private final TrainingRun.ModelSource models;
-    private final TrainingListener listener;
+    private final FineTuneRun.ModelSource models;
+    private final FineTuneListener listener;
 
-    public ContinualUpdater(QuoteStore store, Path modelsDir, TrainingRun.ModelSource models) {
+    public ContinualUpdater(QuoteStore store, Path modelsDir, FineTuneRun.ModelSource models) {
         this(store, modelsDir, models, null);
     }
 
     /** @param listener per-step and per-epoch progress of the fine-tunes, for a live view (null for none) */
-    public ContinualUpdater(QuoteStore store, Path modelsDir, TrainingRun.ModelSource models,
-                            TrainingListener listener) {
+    public ContinualUpdater(QuoteStore store, Path modelsDir, FineTuneRun.ModelSource models,
+                            FineTuneListener listener) {
         this.store = store;
         this.modelsDir = modelsDir;
         this.models = models;

@@ -11,8 +11,8 @@ import java.util.function.Consumer;
 import org.quotelab.domain.continual.AccuracyMatrix;
 import org.quotelab.domain.continual.ReplayMemory;
 import org.quotelab.ml.train.BertModels;
-import org.quotelab.ml.train.ContinualTrainer;
-import org.quotelab.ml.train.TrainingRun;
+import org.quotelab.ml.continual.ContinualTrainer;
+import org.quotelab.ml.train.FineTuneRun;
 import org.quotelab.ml.versions.ModelFolders;
 
 /**
@@ -42,12 +42,12 @@ public final class StreamEvaluation {
         void check(int t, Path current, List<StreamBatch> batches) throws IOException;
     }
 
-    private final TrainingRun.ModelSource models;
+    private final FineTuneRun.ModelSource models;
     private final UpdateSettings settings;
     private final Path work;
     private final Consumer<String> phases;
 
-    public StreamEvaluation(TrainingRun.ModelSource models, UpdateSettings settings, Path work,
+    public StreamEvaluation(FineTuneRun.ModelSource models, UpdateSettings settings, Path work,
                             Consumer<String> phases) {
         this.models = models;
         this.settings = settings;

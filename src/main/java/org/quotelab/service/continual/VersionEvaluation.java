@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.quotelab.ml.train.VersionScorer;
+import org.quotelab.ml.infer.VersionScorer;
 
 /**
  * Scores one version on the validation parts of several batches: per batch, correct predictions

@@ -6,8 +6,8 @@ import java.util.Locale;
 import org.quotelab.domain.metrics.ClassMetrics;
 import org.quotelab.domain.metrics.ClassificationReport;
 import org.quotelab.domain.metrics.ConfusionMatrix;
-import org.quotelab.domain.quote.ClassMetricRow;
-import org.quotelab.domain.quote.ConfusionRecord;
+import org.quotelab.domain.model.ClassMetricRow;
+import org.quotelab.domain.model.ConfusionRecord;
 import org.quotelab.store.QuoteStore;
 
 /**

@@ -3,7 +3,7 @@ package org.quotelab.service.imports;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.quotelab.domain.quote.QuoteField;
+import org.quotelab.domain.imports.QuoteField;
 
 /**
  * The first rows of a file as the import wizard shows them, with the field each column would be

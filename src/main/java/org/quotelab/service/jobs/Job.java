@@ -1,5 +1,7 @@
 package org.quotelab.service.jobs;
 
+import org.quotelab.domain.jobs.CancellationToken;
+
 /** A unit of background work: import, scoring, training. */
 @FunctionalInterface
 public interface Job<T> {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
+import org.quotelab.domain.jobs.CancellationToken;
 
 /** A submitted job: its outcome, its latest progress, and the means to cancel it. */
 public final class JobHandle<T> {

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.quotelab.domain.jobs.JobCancelledException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

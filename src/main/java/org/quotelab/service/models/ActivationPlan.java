@@ -3,7 +3,7 @@ package org.quotelab.service.models;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.quotelab.domain.cascade.OperatingPoint;
-import org.quotelab.domain.quote.ModelVersion;
+import org.quotelab.domain.model.ModelVersion;
 import org.quotelab.service.cascade.CascadeVersions;
 
 /**

@@ -1,8 +1,8 @@
 package org.quotelab.service.models;
 
 import java.nio.file.Path;
-import org.quotelab.domain.quote.ModelStatus;
-import org.quotelab.domain.quote.ModelVersion;
+import org.quotelab.domain.model.ModelStatus;
+import org.quotelab.domain.model.ModelVersion;
 import org.quotelab.service.cascade.CascadeVersions;
 
 /** The two model versions of one cascade, registered together from one cascade folder. */

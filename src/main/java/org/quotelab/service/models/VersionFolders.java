@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 import org.quotelab.domain.metrics.ClassificationReport;
 import org.quotelab.ml.train.BertModels;
-import org.quotelab.ml.train.ClassifierModel;
-import org.quotelab.ml.train.LabelMap;
-import org.quotelab.ml.train.ModelVersions;
-import org.quotelab.ml.train.ReportJson;
-import org.quotelab.ml.train.Scorer;
+import org.quotelab.ml.model.ClassifierModel;
+import org.quotelab.ml.model.LabelMap;
+import org.quotelab.ml.versions.ModelVersions;
+import org.quotelab.ml.versions.ReportJson;
+import org.quotelab.ml.infer.Scorer;
 
 /**
  * One model version folder used directly, without the store: its labels, a report or predictions

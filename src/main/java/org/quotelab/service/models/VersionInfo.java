@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.quotelab.domain.quote.ModelStatus;
-import org.quotelab.domain.quote.ModelVersion;
+import org.quotelab.domain.model.ModelStatus;
+import org.quotelab.domain.model.ModelVersion;
 import org.quotelab.service.Json;
 
 /**

@@ -9,8 +9,8 @@ import java.util.Optional;
 import org.quotelab.domain.metrics.ClassMetrics;
 import org.quotelab.domain.metrics.ClassificationReport;
 import org.quotelab.domain.quote.Batch;
-import org.quotelab.domain.quote.ClassMetricRow;
-import org.quotelab.domain.quote.ModelVersion;
+import org.quotelab.domain.model.ClassMetricRow;
+import org.quotelab.domain.model.ModelVersion;
 import org.quotelab.service.cascade.CascadeModel;
 import org.quotelab.store.QuoteStore;
 

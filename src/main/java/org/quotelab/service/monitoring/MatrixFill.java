@@ -10,7 +10,7 @@ import org.quotelab.domain.quote.QuoteRow;
 import org.quotelab.service.cascade.CascadeModel;
 import org.quotelab.service.cascade.CascadeVersions;
 import org.quotelab.service.cascade.PredictionCache;
-import org.quotelab.service.jobs.CancellationToken;
+import org.quotelab.domain.jobs.CancellationToken;
 import org.quotelab.service.jobs.ProgressSink;
 import org.quotelab.store.QuoteStore;
 import org.slf4j.Logger;

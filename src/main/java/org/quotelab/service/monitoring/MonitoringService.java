@@ -17,7 +17,7 @@ import org.quotelab.service.cascade.CascadeVersions;
 import org.quotelab.service.cascade.PredictionCache;
 import org.quotelab.service.continual.DriftCheck;
 import org.quotelab.service.continual.Embedder;
-import org.quotelab.service.jobs.CancellationToken;
+import org.quotelab.domain.jobs.CancellationToken;
 import org.quotelab.service.jobs.Job;
 import org.quotelab.service.jobs.ProgressSink;
 import org.quotelab.store.QuoteStore;

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.quotelab.domain.quote.CurrentLabel;
 import org.quotelab.domain.quote.LabelChange;
 import org.quotelab.domain.quote.LabelSource;
-import org.quotelab.domain.quote.ModelVersion;
+import org.quotelab.domain.model.ModelVersion;
 import org.quotelab.domain.quote.Page;
 import org.quotelab.domain.quote.Prediction;
 import org.quotelab.domain.quote.Quote;
@@ -20,7 +20,7 @@ import org.quotelab.domain.quote.TopicCount;
 import org.quotelab.service.ReviewFilters;
 import org.quotelab.service.cascade.OperatingPoints;
 import org.quotelab.service.cascade.PredictionCache;
-import org.quotelab.service.jobs.CancellationToken;
+import org.quotelab.domain.jobs.CancellationToken;
 import org.quotelab.service.jobs.ProgressSink;
 import org.quotelab.store.QuoteStore;
 

@@ -10,11 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.quotelab.domain.cascade.LabelledText;
-import org.quotelab.domain.quote.RunStatus;
+import org.quotelab.domain.model.RunStatus;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.train.TrainingCancelledException;
 import org.quotelab.ml.train.TrainingConfig;
-import org.quotelab.ml.train.TrainingRun;
+import org.quotelab.ml.train.FineTuneRun;
 import org.quotelab.ml.versions.ModelFolders;
 import org.quotelab.service.cascade.CascadeActivation;
 import org.quotelab.service.Json;
@@ -23,8 +23,8 @@ import org.quotelab.service.cascade.CascadeModel;
 import org.quotelab.service.cascade.CascadeTrainer;
 import org.quotelab.service.cascade.CascadeVersions;
 import org.quotelab.service.cascade.Construction;
-import org.quotelab.service.jobs.CancellationToken;
-import org.quotelab.service.jobs.JobCancelledException;
+import org.quotelab.domain.jobs.CancellationToken;
+import org.quotelab.domain.jobs.JobCancelledException;
 import org.quotelab.store.QuoteStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 final class FullFineTune {
 
-    /** The share of a stage's quotes {@code TrainingRun} holds out to pick the best epoch. */
+    /** The share of a stage's quotes {@code FineTuneRun} holds out to pick the best epoch. */
     private static final double EPOCH_HOLD_OUT = 0.1;
 
     private static final Logger LOG = LoggerFactory.getLogger(FullFineTune.class);
@@ -121,9 +121,9 @@ final class FullFineTune {
         tracker.phase("stage 1: fine-tuning on " + quotes.size() + " quotes");
         List<String> texts = quotes.stream().map(LabelledText::text).toList();
         List<String> labels = quotes.stream().map(q -> q.inTopic() ? "1" : "0").toList();
-        TrainingRun.Request request = new TrainingRun.Request(texts, labels, List.of(), List.of(), cfg.baseModel(),
+        FineTuneRun.Request request = new FineTuneRun.Request(texts, labels, List.of(), List.of(), cfg.baseModel(),
                 BertModels.parentVersion(cfg.baseModel()), cfg.stage1(), EPOCH_HOLD_OUT, "stage1");
-        new TrainingRun(BertModels::open, tracker).run(request, partial.resolve("stage1"), cancel::isCancelled);
+        new FineTuneRun(BertModels::open, tracker).run(request, partial.resolve("stage1"), cancel::isCancelled);
         cancel.throwIfCancelled();
         tracker.phase("copying the active stage 2");
         ModelFolders.copyTree(Path.of(active.stage2().path()), partial.resolve("stage2"));

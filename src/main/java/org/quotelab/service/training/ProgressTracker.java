@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.quotelab.domain.quote.EpochMetrics;
-import org.quotelab.domain.quote.LossPoint;
+import org.quotelab.domain.model.EpochMetrics;
+import org.quotelab.domain.model.LossPoint;
 import org.quotelab.ml.train.EpochSummary;
 import org.quotelab.ml.train.StepProgress;
-import org.quotelab.ml.train.TrainingListener;
+import org.quotelab.ml.train.FineTuneListener;
 import org.quotelab.service.Json;
 import org.quotelab.service.jobs.ProgressSink;
 import org.quotelab.store.MetricsRepository;
@@ -22,7 +22,7 @@ import org.quotelab.store.MetricsRepository;
  * cross-fitting folds, stage 2), each counting steps from 1: they are laid end to end so the job
  * has one step axis. Called on the training thread only.
  */
-final class ProgressTracker implements TrainingListener {
+final class ProgressTracker implements FineTuneListener {
 
     /** At most about this many loss points per fine-tune reach the view and the store. */
     private static final int POINTS_PER_FINE_TUNE = 300;

@@ -8,12 +8,12 @@ import java.util.Locale;
 import org.quotelab.domain.metrics.ClassificationReport;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.train.ClassWeighting;
-import org.quotelab.ml.train.PaddingMode;
+import org.quotelab.ml.text.PaddingMode;
 import org.quotelab.ml.train.SelectionMetric;
 import org.quotelab.ml.train.TrainingConfig;
-import org.quotelab.ml.train.TrainingRun;
+import org.quotelab.ml.train.FineTuneRun;
 import org.quotelab.service.FineTuneProgress;
-import org.quotelab.service.jobs.CancellationToken;
+import org.quotelab.domain.jobs.CancellationToken;
 
 /**
  * {@code quotelab train}: one classifier fine-tuned on texts and labels into a new model version
@@ -71,10 +71,10 @@ public final class SingleFineTune {
     /** Trains into {@code out} (which must not exist); cancelling stops between steps without saving. */
     public static Outcome run(Request r, Path out, FineTuneProgress progress, CancellationToken cancel)
             throws IOException {
-        TrainingRun.Request request = new TrainingRun.Request(r.trainTexts(), r.trainLabels(), r.testTexts(),
+        FineTuneRun.Request request = new FineTuneRun.Request(r.trainTexts(), r.trainLabels(), r.testTexts(),
                 r.testLabels(), r.base(), BertModels.parentVersion(r.base()), r.settings().toConfig(),
                 r.validationFraction(), r.task());
-        TrainingRun.Outcome o = new TrainingRun(BertModels::open, FineTuneProgress.toListener(progress))
+        FineTuneRun.Outcome o = new FineTuneRun(BertModels::open, FineTuneProgress.toListener(progress))
                 .run(request, out, cancel::isCancelled);
         return new Outcome(o.training().bestEpoch(), o.training().skippedSteps(), o.training().seconds(), o.version(),
                 o.training().validation(), o.test());

@@ -10,7 +10,7 @@ import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.quotelab.service.jobs.Job;
-import org.quotelab.service.jobs.JobCancelledException;
+import org.quotelab.domain.jobs.JobCancelledException;
 import org.quotelab.service.jobs.JobHandle;
 import org.quotelab.service.jobs.JobRunner;
 

@@ -28,8 +28,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.quotelab.domain.quote.BatchSummary;
 import org.quotelab.ui.monitoring.DriftBadge;
-import org.quotelab.domain.quote.ImportError;
-import org.quotelab.domain.quote.QuoteField;
+import org.quotelab.domain.imports.ImportError;
+import org.quotelab.domain.imports.QuoteField;
 import org.quotelab.service.imports.ImportPreview;
 import org.quotelab.ui.common.Icons;
 

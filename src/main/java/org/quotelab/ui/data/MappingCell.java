@@ -3,7 +3,7 @@ package org.quotelab.ui.data;
 import javafx.collections.FXCollections;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableCell;
-import org.quotelab.domain.quote.QuoteField;
+import org.quotelab.domain.imports.QuoteField;
 
 /** An always-visible field chooser: the mapping is edited in one click, not by entering edit mode. */
 final class MappingCell extends TableCell<MappingRow, QuoteField> {

@@ -2,7 +2,7 @@ package org.quotelab.ui.data;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import org.quotelab.domain.quote.QuoteField;
+import org.quotelab.domain.imports.QuoteField;
 
 /** One line of the wizard's column mapping: a file column and the field the user maps it to. */
 public final class MappingRow {

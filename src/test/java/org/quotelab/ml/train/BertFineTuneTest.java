@@ -9,8 +9,16 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.quotelab.ml.QuoteClassifier;
-import org.quotelab.ml.QuoteClassifiers;
+import org.quotelab.domain.jobs.CancellationToken;
+import org.quotelab.ml.infer.Scorer;
+import org.quotelab.ml.model.ClassifierModel;
+import org.quotelab.ml.model.LabelMap;
+import org.quotelab.ml.model.QuoteClassifier;
+import org.quotelab.ml.model.QuoteClassifiers;
+import org.quotelab.ml.text.EncodedExample;
+import org.quotelab.ml.versions.ModelVersions;
+import org.quotelab.ml.versions.Provenance;
+import org.quotelab.ml.versions.RunEnvironment;
 
 /** Real fine-tunes of the BERT core: the tiny random BERT and the bundled MiniLM on a small slice. */
 class BertFineTuneTest {

@@ -9,6 +9,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.quotelab.ml.text.BatchTensors;
+import org.quotelab.ml.text.EncodedExample;
 
 class ClassificationLossTest {
 

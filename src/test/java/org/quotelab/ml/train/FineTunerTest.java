@@ -12,6 +12,11 @@ import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.quotelab.domain.jobs.CancellationToken;
+import org.quotelab.ml.infer.Scorer;
+import org.quotelab.ml.infer.Scores;
+import org.quotelab.ml.model.ClassifierNet;
+import org.quotelab.ml.text.EncodedExample;
 
 class FineTunerTest {
 
@@ -26,7 +31,7 @@ class FineTunerTest {
     void shortFineTuneLearnsAndReportsProgress() {
         List<StepProgress> steps = new ArrayList<>();
         List<EpochSummary> epochs = new ArrayList<>();
-        TrainingListener listener = new TrainingListener() {
+        FineTuneListener listener = new FineTuneListener() {
             @Override
             public void onStep(StepProgress p) {
                 steps.add(p);
@@ -92,7 +97,7 @@ class FineTunerTest {
         List<StepProgress> steps = new ArrayList<>();
         try (NDManager manager = NDManager.newBaseManager()) {
             ClassifierNet net = TinyClassifier.create(manager, 3, 7);
-            TrainingResult r = new FineTuner(config().toBuilder().epochs(1).build(), new TrainingListener() {
+            TrainingResult r = new FineTuner(config().toBuilder().epochs(1).build(), new FineTuneListener() {
                 @Override
                 public void onStep(StepProgress p) {
                     steps.add(p);
@@ -110,7 +115,7 @@ class FineTunerTest {
     void cancellationStopsBetweenSteps() {
         CancellationToken token = new CancellationToken();
         int[] seen = {0};
-        TrainingListener cancelAfterTwo = new TrainingListener() {
+        FineTuneListener cancelAfterTwo = new FineTuneListener() {
             @Override
             public void onStep(StepProgress p) {
                 if (++seen[0] == 2) {

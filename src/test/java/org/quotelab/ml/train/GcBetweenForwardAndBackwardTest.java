@@ -8,6 +8,9 @@ import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.quotelab.ml.model.ClassifierNet;
+import org.quotelab.ml.text.BatchTensors;
+import org.quotelab.ml.text.EncodedExample;
 
 /**
  * Regression test for DJL 0.36's use-after-free of (Number) scalars under autograd: a GC between

@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.quotelab.domain.jobs.CancellationToken;
+import org.quotelab.ml.model.ClassifierModel;
+import org.quotelab.ml.text.EncodedExample;
 
 /** Linear probing, then fine-tuning: the head-only epochs leave the encoder as it was. */
 class HeadFirstTest {
@@ -27,7 +30,7 @@ class HeadFirstTest {
             int headSteps = 2 * 6;
             List<List<float[]>> afterHead = new ArrayList<>();
             List<StepProgress> steps = new ArrayList<>();
-            TrainingListener listener = new TrainingListener() {
+            FineTuneListener listener = new FineTuneListener() {
                 @Override
                 public void onStep(StepProgress p) {
                     steps.add(p);

@@ -11,6 +11,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.quotelab.ml.model.ClassifierModel;
 
 class LayerDecayTest {
 

@@ -7,6 +7,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.quotelab.ml.model.ClassifierModel;
+import org.quotelab.ml.text.BatchTensors;
+import org.quotelab.ml.text.EncodedExample;
 
 class RDropTest {
 

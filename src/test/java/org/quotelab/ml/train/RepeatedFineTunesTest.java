@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.quotelab.domain.jobs.CancellationToken;
+import org.quotelab.ml.model.ClassifierNet;
+import org.quotelab.ml.text.EncodedExample;
 
 /** Twenty short fine-tunes in a row, each with forced collections inside steps: not one NaN. */
 class RepeatedFineTunesTest {

@@ -3,11 +3,12 @@ package org.quotelab.ml.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.quotelab.ml.text.EncodedExample;
 
 /** Generated three-topic quotes of varied length; each carries one or two topic words. */
-final class SyntheticQuotes {
+public final class SyntheticQuotes {
 
-    static final List<String> LABELS = List.of("AMBIENCE", "FOOD", "SERVICE");
+    public static final List<String> LABELS = List.of("AMBIENCE", "FOOD", "SERVICE");
     private static final String[][] TOPIC_WORDS = {
         {"music", "decor", "cozy", "noisy", "view"},
         {"pizza", "pasta", "tasty", "bland", "dessert"},
@@ -16,10 +17,10 @@ final class SyntheticQuotes {
     private static final String[] FILLER = {"the", "was", "we", "really", "and", "it", "very", "our", "night",
         "again", "there", "quite", "with", "for", "visit"};
 
-    final List<String> texts = new ArrayList<>();
-    final int[] labels;
+    public final List<String> texts = new ArrayList<>();
+    public final int[] labels;
 
-    SyntheticQuotes(int n, long seed) {
+    public SyntheticQuotes(int n, long seed) {
         Random r = new Random(seed);
         labels = new int[n];
         for (int i = 0; i < n; i++) {
@@ -37,7 +38,7 @@ final class SyntheticQuotes {
         }
     }
 
-    List<EncodedExample> encoded(int maxLength) {
+    public List<EncodedExample> encoded(int maxLength) {
         return new TinyEncoder(maxLength).encodeAll(texts, labels);
     }
 }

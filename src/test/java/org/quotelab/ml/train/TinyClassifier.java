@@ -13,13 +13,14 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.quotelab.ml.model.ClassifierNet;
 
 /**
  * A small real DJL classifier with the BERT classifier's signature: embedding lookup, masked mean,
  * tanh hidden layer, dropout, linear head. Parameter names follow HF style so the weight-decay
  * rule sees biases and a LayerNorm-free model.
  */
-final class TinyClassifier extends AbstractBlock {
+public final class TinyClassifier extends AbstractBlock {
 
     private final Parameter embedding;
     private final Parameter hiddenWeight;
@@ -28,7 +29,7 @@ final class TinyClassifier extends AbstractBlock {
     private final Parameter outBias;
     private float dropout;
 
-    TinyClassifier(NDManager manager, int vocab, int dim, int classes, float dropout) {
+    public TinyClassifier(NDManager manager, int vocab, int dim, int classes, float dropout) {
         this.dropout = dropout;
         embedding = param("embeddings.word_embeddings.weight", Parameter.Type.WEIGHT,
                 manager.randomNormal(0f, 0.1f, new Shape(vocab, dim), DataType.FLOAT32));
@@ -46,12 +47,12 @@ final class TinyClassifier extends AbstractBlock {
         return addParameter(p);
     }
 
-    void dropout(float rate) {
+    public void dropout(float rate) {
         dropout = rate;
     }
 
     /** Builds one on a seeded engine so that its random weights are reproducible. */
-    static ClassifierNet create(NDManager manager, int classes, long seed) {
+    public static ClassifierNet create(NDManager manager, int classes, long seed) {
         ai.djl.engine.Engine.getInstance().setRandomSeed((int) seed);
         return new ClassifierNet(new TinyClassifier(manager, TinyEncoder.VOCAB, 32, classes, 0.1f), manager, classes);
     }

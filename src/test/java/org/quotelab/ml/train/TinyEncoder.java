@@ -1,14 +1,16 @@
 package org.quotelab.ml.train;
 
 import java.util.Locale;
+import org.quotelab.ml.text.EncodedExample;
+import org.quotelab.ml.text.TextEncoder;
 
 /** Word-hash tokenizer for the tiny model: [CLS]=1, words hashed into [2, VOCAB). */
-final class TinyEncoder implements TextEncoder {
+public final class TinyEncoder implements TextEncoder {
 
     static final int VOCAB = 512;
     private final int maxLength;
 
-    TinyEncoder(int maxLength) {
+    public TinyEncoder(int maxLength) {
         this.maxLength = maxLength;
     }
 

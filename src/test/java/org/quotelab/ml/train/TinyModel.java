@@ -5,19 +5,23 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.quotelab.ml.model.ClassifierModel;
+import org.quotelab.ml.model.ClassifierNet;
+import org.quotelab.ml.model.ModelFactory;
+import org.quotelab.ml.text.TextEncoder;
 
 /** The tiny classifier as a savable model, with its own manager. */
-final class TinyModel implements ClassifierModel {
+public final class TinyModel implements ClassifierModel {
 
     private final NDManager manager;
     private final ClassifierNet net;
 
-    TinyModel(int classes, long seed) {
+    public TinyModel(int classes, long seed) {
         manager = NDManager.newBaseManager();
         net = TinyClassifier.create(manager, classes, seed);
     }
 
-    static ModelFactory factory() {
+    public static ModelFactory factory() {
         return (folder, numLabels) -> new TinyModel(numLabels, 99);
     }
 

@@ -13,16 +13,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quotelab.domain.cascade.LabelledText;
-import org.quotelab.domain.quote.ImportOptions;
-import org.quotelab.domain.quote.ImportResult;
+import org.quotelab.domain.imports.ImportOptions;
+import org.quotelab.domain.imports.ImportResult;
 import org.quotelab.domain.quote.Prediction;
 import org.quotelab.domain.quote.QuoteFilter;
 import org.quotelab.domain.quote.QuoteRow;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.train.TrainingConfig;
-import org.quotelab.ml.train.TrainingListener;
-import org.quotelab.service.jobs.CancellationToken;
-import org.quotelab.service.jobs.JobCancelledException;
+import org.quotelab.ml.train.FineTuneListener;
+import org.quotelab.domain.jobs.CancellationToken;
+import org.quotelab.domain.jobs.JobCancelledException;
 import org.quotelab.service.jobs.ProgressSink;
 import org.quotelab.store.QuoteStore;
 import org.quotelab.store.SettingsRepository;
@@ -38,7 +38,7 @@ class PredictionCacheTest {
         TrainingConfig t = TrainingConfig.builder().epochs(1).batchSize(8).learningRate(1e-3).seed(5).build();
         CascadeConfig cfg = new CascadeConfig(BertModels.TINY, t, t, Construction.SEED, 2, 0.2, 5, null);
         Path cascade = dir.resolve("cascade");
-        new CascadeTrainer(new TrainingListener() { }, p -> { })
+        new CascadeTrainer(new FineTuneListener() { }, p -> { })
                 .train(CascadeTrainerTest.quotes(40, 3), cfg, cascade, () -> false);
 
         List<LabelledText> day = CascadeTrainerTest.quotes(30, 4);

@@ -11,7 +11,7 @@ import org.quotelab.domain.cascade.LabelledText;
 import org.quotelab.domain.continual.PromotionGate;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.train.TrainingConfig;
-import org.quotelab.ml.train.TrainingListener;
+import org.quotelab.ml.train.FineTuneListener;
 import org.quotelab.service.cascade.CascadeConfig;
 import org.quotelab.service.cascade.CascadeTrainer;
 import org.quotelab.service.cascade.Construction;
@@ -38,7 +38,7 @@ final class ContinualFixture {
     static void trainCascade(Path out) throws IOException {
         TrainingConfig t = tinyConfig();
         CascadeConfig cfg = new CascadeConfig(BertModels.TINY, t, t, Construction.SEED, 2, 0.2, 5, null);
-        new CascadeTrainer(new TrainingListener() { }, p -> { }).train(quotes(40, 3, 0), cfg, out, () -> false);
+        new CascadeTrainer(new FineTuneListener() { }, p -> { }).train(quotes(40, 3, 0), cfg, out, () -> false);
     }
 
     /** Labelled quotes; {@code slang} > 0 adds a new phrasing to that share of them. */

@@ -3,7 +3,7 @@ package org.quotelab.service.continual;
 import java.nio.file.Path;
 import org.quotelab.domain.continual.PromotionGate;
 import org.quotelab.ml.train.BertModels;
-import org.quotelab.service.jobs.CancellationToken;
+import org.quotelab.domain.jobs.CancellationToken;
 import org.quotelab.service.jobs.ProgressSink;
 import org.quotelab.store.QuoteStore;
 

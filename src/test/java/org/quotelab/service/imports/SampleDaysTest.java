@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.quotelab.service.AppHome;
 import org.quotelab.service.ReviewFilters;
 import org.quotelab.service.Workbench;
-import org.quotelab.service.jobs.CancellationToken;
-import org.quotelab.service.jobs.JobCancelledException;
+import org.quotelab.domain.jobs.CancellationToken;
+import org.quotelab.domain.jobs.JobCancelledException;
 import org.quotelab.service.jobs.JobRunner;
 import org.quotelab.store.QuoteStore;
 

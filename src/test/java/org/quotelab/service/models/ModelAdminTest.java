@@ -16,7 +16,7 @@ import org.quotelab.domain.cascade.CascadePrediction;
 import org.quotelab.service.cascade.CascadeModel;
 import org.quotelab.service.cascade.CascadeVersions;
 import org.quotelab.service.cascade.OperatingPoints;
-import org.quotelab.service.jobs.CancellationToken;
+import org.quotelab.domain.jobs.CancellationToken;
 import org.quotelab.service.jobs.ProgressSink;
 import org.quotelab.ui.TinyCascade;
 

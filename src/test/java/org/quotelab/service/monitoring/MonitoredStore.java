@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import org.quotelab.domain.cascade.LabelledText;
 import org.quotelab.domain.quote.Batch;
-import org.quotelab.domain.quote.ImportOptions;
+import org.quotelab.domain.imports.ImportOptions;
 import org.quotelab.domain.quote.Page;
 import org.quotelab.domain.quote.QuoteFilter;
 import org.quotelab.domain.quote.QuoteRow;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.train.TrainingConfig;
-import org.quotelab.ml.train.TrainingListener;
+import org.quotelab.ml.train.FineTuneListener;
 import org.quotelab.service.cascade.CascadeConfig;
 import org.quotelab.service.cascade.CascadeTrainer;
 import org.quotelab.service.cascade.Construction;
@@ -48,7 +48,7 @@ final class MonitoredStore {
         }
         TrainingConfig t = TrainingConfig.builder().epochs(1).batchSize(16).learningRate(1e-3).seed(5).build();
         CascadeConfig cfg = CascadeConfig.defaults(BertModels.TINY).withStages(t, t).withConstruction(Construction.SEED);
-        new CascadeTrainer(new TrainingListener() { }, p -> { }).train(data, cfg, out, () -> false);
+        new CascadeTrainer(new FineTuneListener() { }, p -> { }).train(data, cfg, out, () -> false);
         return out;
     }
 }

@@ -14,12 +14,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.quotelab.domain.quote.RunStatus;
-import org.quotelab.domain.quote.TrainingRun;
+import org.quotelab.domain.model.RunStatus;
+import org.quotelab.domain.model.TrainingRun;
 import org.quotelab.service.continual.Strategy;
 import org.quotelab.service.continual.UpdateSettings;
-import org.quotelab.service.jobs.CancellationToken;
-import org.quotelab.service.jobs.JobCancelledException;
+import org.quotelab.domain.jobs.CancellationToken;
+import org.quotelab.domain.jobs.JobCancelledException;
 import org.quotelab.store.QuoteStore;
 
 /** Full fine-tunes and an update from a real H2 store with the tiny BERT, without any UI. */

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
-import org.quotelab.service.jobs.CancellationToken;
+import org.quotelab.domain.jobs.CancellationToken;
 import org.quotelab.service.jobs.Job;
-import org.quotelab.service.jobs.JobCancelledException;
+import org.quotelab.domain.jobs.JobCancelledException;
 
 /**
  * Runs each job on the caller's thread, so a view-model can be tested without the FX toolkit:

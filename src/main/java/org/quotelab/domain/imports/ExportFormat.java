@@ -1,0 +1,6 @@
+package org.quotelab.domain.imports;
+
+public enum ExportFormat {
+    CSV,
+    JSONL
+}

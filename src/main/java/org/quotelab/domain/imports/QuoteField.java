@@ -1,0 +1,17 @@
+package org.quotelab.domain.imports;
+
+/** The fields a CSV column can be mapped to. IGNORED columns are read and dropped. */
+public enum QuoteField {
+    EXTERNAL_ID,
+    TEXT,
+    LABEL,
+    TOPIC,
+    GROUP,
+    COUNTRY_ID,
+    COUNTRY_NAME,
+    PRODUCT_ID,
+    PRODUCT_CATEGORY,
+    REVIEW_ID,
+    REVIEW_TEXT,
+    IGNORED
+}

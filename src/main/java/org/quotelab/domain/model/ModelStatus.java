@@ -1,0 +1,7 @@
+package org.quotelab.domain.model;
+
+public enum ModelStatus {
+    CANDIDATE,
+    ACTIVE,
+    RETIRED
+}

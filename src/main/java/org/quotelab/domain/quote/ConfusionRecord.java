@@ -1,7 +1,0 @@
-package org.quotelab.domain.quote;
-
-import java.util.List;
-
-/** A confusion matrix: rows are true classes, columns predicted classes, both in {@code classes} order. */
-public record ConfusionRecord(long modelVersionId, String evalSet, List<String> classes, int[][] counts) {
-}

@@ -1,6 +1,0 @@
-package org.quotelab.domain.quote;
-
-public enum ExportFormat {
-    CSV,
-    JSONL
-}

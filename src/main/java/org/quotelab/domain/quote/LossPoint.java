@@ -1,5 +1,0 @@
-package org.quotelab.domain.quote;
-
-/** The training loss after one optimiser step. */
-public record LossPoint(long runId, int step, int epoch, double loss) {
-}

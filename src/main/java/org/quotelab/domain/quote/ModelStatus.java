@@ -1,7 +1,0 @@
-package org.quotelab.domain.quote;
-
-public enum ModelStatus {
-    CANDIDATE,
-    ACTIVE,
-    RETIRED
-}

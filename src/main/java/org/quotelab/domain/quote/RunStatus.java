@@ -1,9 +1,0 @@
-package org.quotelab.domain.quote;
-
-public enum RunStatus {
-    RUNNING,
-    DONE,
-    CANCELLED,
-    INTERRUPTED,
-    FAILED
-}
