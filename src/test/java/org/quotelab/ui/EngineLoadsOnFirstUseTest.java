@@ -25,6 +25,7 @@ class EngineLoadsOnFirstUseTest {
     @Test
     void theWindowOpensWithoutTheEngineAndShowsTheDeviceAfterScoring() throws Exception {
         Path cascade = TinyCascade.folder();
+        ChildJvm.run(LazyEngineProbe.class, 240, dir.toString(), cascade.toString(), "prepare");
         String out = ChildJvm.run(LazyEngineProbe.class, 240, dir.toString(), cascade.toString());
         Matcher opened = find(out, "OPENED");
         Matcher scored = find(out, "SCORED");

@@ -25,8 +25,16 @@ public final class LazyEngineProbe {
     public static void main(String[] args) throws Exception {
         ProcessSettings.configureDesktop();
         Path dir = Path.of(args[0]);
+        if (args.length > 2 && args[2].equals("prepare")) {
+            // activating checks the weights with a forward pass, which loads the engine: a session
+            // before this one left the store with an active cascade, as a returning user's has
+            try (Workbench wb = TinyCascade.workbench(dir)) {
+                TinyCascade.prepare(wb, dir, 40, Path.of(args[1]));
+            }
+            System.exit(0);
+        }
         Workbench wb = TinyCascade.workbench(dir);
-        var active = TinyCascade.prepare(wb, dir, 40, Path.of(args[1]));
+        var active = new org.quotelab.service.cascade.CascadeVersions(wb.store()).active().orElseThrow();
         CompletableFuture<WorkbenchWindow> opened = new CompletableFuture<>();
         Platform.startup(() -> opened.complete(UiFixture.show(new Stage(), wb, WorkbenchWindow.DATA)));
         WorkbenchWindow window = opened.get(30, TimeUnit.SECONDS);
