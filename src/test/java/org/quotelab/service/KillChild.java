@@ -12,6 +12,7 @@ import org.quotelab.domain.imports.ImportOptions;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.model.ClassifierModel;
 import org.quotelab.ml.model.LabelMap;
+import org.quotelab.ml.versions.ModelFolders;
 import org.quotelab.ml.versions.ModelVersions;
 import org.quotelab.ml.versions.Provenance;
 import org.quotelab.ml.train.TrainingConfig;
@@ -49,17 +50,36 @@ public final class KillChild {
     private static void saveForever(Path models) throws IOException {
         TrainingConfig cfg = TrainingConfig.builder().seed(1).build();
         LabelMap labels = new LabelMap(List.of("0", "1"));
+        Provenance provenance = new Provenance("tiny", null, "x", 1, 1, cfg.asMap(), Map.of(), labels.labels(),
+                "stage1", Map.of(), "now", 1);
         try (ClassifierModel model = BertModels.open(BertModels.TINY, 2, cfg)) {
             int saved = 0;
             for (int i = 1; ; i++) {
                 if (Files.exists(models.resolve("v" + i))) {
                     continue; // saved by an earlier child that the test killed
                 }
-                ModelVersions.save(model, labels, new Provenance("tiny", null, "x", 1, 1, cfg.asMap(), Map.of(),
-                        labels.labels(), "stage1", Map.of(), "now", 1), models.resolve("v" + i));
+                if (saved == 2) {
+                    // the third save stops between its last file and its publishing rename, so the
+                    // kill lands inside a save whatever the machine's load
+                    ModelFolders.writeAtomically(models.resolve("v" + i), dir -> {
+                        ModelVersions.writeVersion(model, labels, provenance, dir);
+                        System.out.println("inside save 3");
+                        System.out.flush();
+                        sleepForever();
+                    });
+                }
+                ModelVersions.save(model, labels, provenance, models.resolve("v" + i));
                 System.out.println("saved " + ++saved);
                 System.out.flush();
             }
+        }
+    }
+
+    private static void sleepForever() {
+        try {
+            Thread.sleep(Long.MAX_VALUE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
