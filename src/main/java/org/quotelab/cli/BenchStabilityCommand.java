@@ -33,7 +33,7 @@ public final class BenchStabilityCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", defaultValue = "../shared/data/semeval16-restaurants/quotes.csv")
+    @Option(names = "--data", paramLabel = "FILE", description = "Labelled quote CSV (default sample-data/day-01.csv).")
     Path data;
     @Option(names = "--label-column", defaultValue = "label")
     String labelColumn;
@@ -49,7 +49,7 @@ public final class BenchStabilityCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
-        List<QuoteCsv.Row> all = TrainCommand.labelled(QuoteCsv.read(data, "quote_text", labelColumn, null, null));
+        List<QuoteCsv.Row> all = TrainCommand.labelled(QuoteCsv.read(BenchData.resolve(data), "quote_text", labelColumn, null, null));
         LabelMap labels = LabelMap.fromValues(QuoteCsv.labels(all));
         int nanRuns = 0;
         int skipped = 0;

@@ -95,7 +95,8 @@ public final class QuoteScorer {
             TokenBatch batch = fixedLength > 0
                     ? QuoteTokenizer.padTo(members, fixedLength)
                     : QuoteTokenizer.pad(members);
-            try (NDManager m = parent.newSubManager()) {
+            try (ThreadPolicy.Lease threads = ThreadPolicy.begin();
+                    NDManager m = parent.newSubManager()) {
                 Shape shape = new Shape(batch.batch(), batch.length());
                 NDList inputs = new NDList(
                         m.create(batch.inputIds(), shape),

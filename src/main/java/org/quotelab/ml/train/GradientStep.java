@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.List;
+import org.quotelab.ml.infer.ThreadPolicy;
 
 /**
  * Forward, loss and backward for one batch; leaves the gradients in the parameters. Every array
@@ -50,7 +51,9 @@ public final class GradientStep {
     /** Returns the loss value; gradients are accumulated into the parameters. */
     public double run(BatchTensors batch, List<TrainableParameter> params, NDManager batchManager) {
         NDArray value;
-        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        // The thread count set here also serves the norm and optimizer update that follow.
+        try (ThreadPolicy.Lease threads = ThreadPolicy.begin();
+                GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray logits = net.block().forward(store, batch.inputs(), true).head();
             value = loss.compute(logits, batch, batchManager);
             if (consistency > 0) {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import java.util.List;
 import org.quotelab.domain.metrics.ClassificationReport;
+import org.quotelab.ml.infer.ThreadPolicy;
 
 /** Batched inference for evaluation: length-sorted batches, softmax, results back in input order. */
 public final class Scorer {
@@ -16,7 +17,8 @@ public final class Scorer {
         float[][] probs = new float[examples.size()][];
         ParameterStore store = new ParameterStore(net.manager(), false);
         for (int[] index : BatchPlanner.inferenceBatches(BatchPlanner.lengths(examples), batchSize)) {
-            try (NDManager batchManager = net.manager().newSubManager()) {
+            try (ThreadPolicy.Lease threads = ThreadPolicy.begin();
+                    NDManager batchManager = net.manager().newSubManager()) {
                 BatchTensors batch = BatchTensors.of(batchManager, examples, index, 0, 0, null);
                 NDArray logits = net.block().forward(store, batch.inputs(), false).head();
                 float[] flat = logits.softmax(1).toFloatArray();
