@@ -14,15 +14,18 @@ public final class ProcessSettings {
         setIfAbsent("OPT_OUT_TRACKING", "true");
         // Keep the 400 MB of unpacked engine natives inside the app's own data folder.
         setIfAbsent("DJL_CACHE_DIR", AppHome.resolve().djlCache().toString());
+        // Must precede the first libtorch load; see ADR 0013.
+        OpenMpEnvironment.preferPassiveWait();
     }
 
     /**
-     * For the desktop app: libtorch gets one core fewer than the machine has, so the FX thread,
-     * the store and an import keep a core while a model trains. The CLI keeps libtorch's default.
+     * For the desktop app: libtorch's jobs get at most one core fewer than the machine has, so
+     * the FX thread, the store and an import keep a core while a model trains (ADR 0011); within
+     * that cap the thread policy of ADR 0013 gives up cores that other processes use.
      */
     public static void configureDesktop() {
         configure();
-        setIfAbsent("ai.djl.pytorch.num_threads", String.valueOf(torchThreads(Runtime.getRuntime().availableProcessors())));
+        setIfAbsent("quotelab.threads.max", String.valueOf(torchThreads(Runtime.getRuntime().availableProcessors())));
         setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
     }
 

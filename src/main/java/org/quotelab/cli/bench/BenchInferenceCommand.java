@@ -54,11 +54,15 @@ public final class BenchInferenceCommand implements Callable<Integer> {
     int singles;
 
     @Option(names = "--threads", defaultValue = "0",
-            description = "libtorch intra-op CPU threads (0 = engine default, one per core).")
+            description = "Fixed libtorch intra-op CPU threads (0 = the thread policy: free cores).")
     int threads;
 
     @Option(names = "--limit", defaultValue = "0", description = "Use only the first N quotes (0 = all).")
     int limit;
+
+    @Option(names = "--contend", defaultValue = "0", paramLabel = "N",
+            description = "Also time single quotes while a spinning process keeps N cores busy.")
+    int contend;
 
     @Override
     public Integer call() throws IOException {
@@ -81,16 +85,13 @@ public final class BenchInferenceCommand implements Callable<Integer> {
             }
             bulk.probabilities(quotes.subList(0, Math.min(quotes.size(), batchSize * 2)));
 
-            int n = Math.min(singles, quotes.size());
-            double[] latencies = new double[n];
-            for (int i = 0; i < n; i++) {
-                // Spread the samples over the file so short and long quotes both count.
-                String q = quotes.get((int) ((long) i * quotes.size() / n));
-                long t0 = System.nanoTime();
-                single.probabilities(List.of(q));
-                latencies[i] = (System.nanoTime() - t0) / 1e6;
+            double[] latencies = latencies(single, quotes);
+            double[] contended = null;
+            if (contend > 0) {
+                try (Contention busy = Contention.start(contend)) {
+                    contended = latencies(single, quotes);
+                }
             }
-            Arrays.sort(latencies);
 
             long t0 = System.nanoTime();
             bulk.probabilities(quotes);
@@ -99,12 +100,29 @@ public final class BenchInferenceCommand implements Callable<Integer> {
             bulk.probabilitiesPaddedTo(quotes, QuoteTokenizer.DEFAULT_MAX_TOKENS);
             double fixed = quotes.size() / ((System.nanoTime() - t0) / 1e9);
 
-            print(file, quotes.size(), percentile(latencies, 50), percentile(latencies, 99), grouped, fixed);
+            print(file, quotes.size(), latencies, contended, grouped, fixed);
         }
         return 0;
     }
 
-    private void print(Path file, int count, double p50, double p99, double grouped, double fixed) throws IOException {
+    /** Sorted single-quote latencies in ms, the samples spread over the file so short and long quotes count. */
+    private double[] latencies(Scorer single, List<String> quotes) {
+        int n = Math.min(singles, quotes.size());
+        double[] latencies = new double[n];
+        for (int i = 0; i < n; i++) {
+            String q = quotes.get((int) ((long) i * quotes.size() / n));
+            long t0 = System.nanoTime();
+            single.probabilities(List.of(q));
+            latencies[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(latencies);
+        return latencies;
+    }
+
+    private void print(Path file, int count, double[] latencies, double[] contended, double grouped, double fixed)
+            throws IOException {
+        double p50 = percentile(latencies, 50);
+        double p99 = percentile(latencies, 99);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectNode o = Json.MAPPER.createObjectNode();
@@ -117,12 +135,23 @@ public final class BenchInferenceCommand implements Callable<Integer> {
             o.put("quotes_per_s", round(grouped));
             o.put("fixed128_quotes_per_s", round(fixed));
             o.put("ratio", round(grouped / fixed));
+            if (contended != null) {
+                o.put("contend", contend);
+                o.put("contended_p50_ms", round(percentile(contended, 50)));
+                o.put("contended_p99_ms", round(percentile(contended, 99)));
+            }
             out.println(Json.MAPPER.writeValueAsString(o));
         } else {
             out.printf(Locale.ROOT, "bundled all-MiniLM-L6-v2, %d quotes from %s, batch size %d%n", count, file, batchSize);
             out.printf(Locale.ROOT, "engine: %s%n", Devices.describeEngine());
             out.printf(Locale.ROOT, "%-44s %10.2f%n", "single quote latency p50 (ms)", p50);
             out.printf(Locale.ROOT, "%-44s %10.2f%n", "single quote latency p99 (ms)", p99);
+            if (contended != null) {
+                out.printf(Locale.ROOT, "%-44s %10.2f%n", "p50 with " + contend + " core(s) busy (ms)",
+                        percentile(contended, 50));
+                out.printf(Locale.ROOT, "%-44s %10.2f%n", "p99 with " + contend + " core(s) busy (ms)",
+                        percentile(contended, 99));
+            }
             out.printf(Locale.ROOT, "%-44s %10.1f%n", "bulk, length-grouped batches (quotes/s)", grouped);
             out.printf(Locale.ROOT, "%-44s %10.1f%n", "bulk, padded to 128 tokens (quotes/s)", fixed);
             out.printf(Locale.ROOT, "%-44s %10.2f%n", "ratio grouped / fixed-128", grouped / fixed);

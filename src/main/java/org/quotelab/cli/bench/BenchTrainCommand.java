@@ -52,16 +52,20 @@ public final class BenchTrainCommand implements Callable<Integer> {
     int batchSize;
     @Option(names = "--json")
     boolean json;
+    @Option(names = "--contend", defaultValue = "0", paramLabel = "N",
+            description = "Also time the length-grouped steps while a spinning process keeps N cores busy.")
+    int contend;
 
     @Override
     public Integer call() throws Exception {
-        List<QuoteCsv.Row> rows = QuoteCsv.labelled(
-                QuoteCsv.read(BenchData.resolve(data), textColumn, labelColumn, null, null));
+        Path file = BenchData.resolve(data);
+        List<QuoteCsv.Row> rows = QuoteCsv.labelled(QuoteCsv.read(file, textColumn, labelColumn, null, null));
         LabelMap labels = LabelMap.fromValues(QuoteCsv.labels(rows));
         TrainingConfig bucketed = TrainingConfig.builder().batchSize(batchSize).maxLength(128).build();
         TrainingConfig fixed = bucketed.toBuilder().paddingMode(PaddingMode.FIXED).build();
         double lengthRate;
         double fixedRate;
+        double contendedRate = Double.NaN;
         long peak;
         try (ClassifierModel model = BertModels.open(base, labels.size(), bucketed)) {
             List<EncodedExample> examples = model.encoder().encodeAll(QuoteCsv.texts(rows),
@@ -69,12 +73,23 @@ public final class BenchTrainCommand implements Callable<Integer> {
             lengthRate = TrainingBenchmark.samplesPerSecond(model.net(), examples, bucketed, warmupSteps, steps);
             // The resident high-water mark only grows: read now, it is the peak of QuoteLab's own way.
             peak = peakRssMb();
+            if (contend > 0) {
+                try (Contention busy = Contention.start(contend)) {
+                    contendedRate = TrainingBenchmark.samplesPerSecond(model.net(), examples, bucketed, warmupSteps,
+                            steps);
+                }
+            }
             fixedRate = TrainingBenchmark.samplesPerSecond(model.net(), examples, fixed, warmupSteps, steps);
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("samples_per_s", round(lengthRate));
         result.put("fixed128_samples_per_s", round(fixedRate));
         result.put("ratio", round(lengthRate / fixedRate));
+        if (contend > 0) {
+            result.put("contend", contend);
+            result.put("contended_samples_per_s", round(contendedRate));
+            result.put("contended_ratio", round(contendedRate / lengthRate));
+        }
         result.put("peak_rss_mb", peak);
         result.put("fixed128_peak_rss_mb", peakRssMb());
         result.put("steps", steps);
@@ -84,11 +99,15 @@ public final class BenchTrainCommand implements Callable<Integer> {
         if (json) {
             w.println(Json.MAPPER.writeValueAsString(result));
         } else {
-            w.printf(Locale.ROOT, "fine-tuning %s on %d rows, batch %d, %d timed steps per mode%n", base, rows.size(),
-                    batchSize, steps);
+            w.printf(Locale.ROOT, "fine-tuning %s on %d rows of %s, batch %d, %d timed steps per mode%n", base,
+                    rows.size(), file, batchSize, steps);
             w.printf(Locale.ROOT, "length-grouped batches: %8.1f samples/s%n", lengthRate);
             w.printf(Locale.ROOT, "fixed 128 padding:      %8.1f samples/s%n", fixedRate);
             w.printf(Locale.ROOT, "ratio %.2fx (goal >= 5x)%n", lengthRate / fixedRate);
+            if (contend > 0) {
+                w.printf(Locale.ROOT, "length-grouped, %d core(s) busy: %8.1f samples/s, %.2fx quiet (goal >= 0.45x)%n",
+                        contend, contendedRate, contendedRate / lengthRate);
+            }
             w.printf(Locale.ROOT, "peak RSS %d MB with length-grouped batches (goal <= 2048), %d MB after fixed 128%n",
                     peak, peakRssMb());
         }

@@ -1,6 +1,6 @@
 package org.quotelab.cli.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.quotelab.cli.Json;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
@@ -37,7 +37,6 @@ import picocli.CommandLine.Spec;
                 + " renderer (the same as the UI tests), so no display or Xvfb is needed. --display uses the"
                 + " desktop's glass on $DISPLAY instead (e.g. under xvfb-run)."})
 final class BenchUiStallCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
     static final double GOAL_MS = 100;
 
     @Option(names = "--rows", defaultValue = "200000", description = "rows in the measured import (default: ${DEFAULT-VALUE})")
@@ -91,7 +90,7 @@ final class BenchUiStallCommand implements Callable<Integer> {
         result.put("load_per_core", round(mean / cores));
         result.put("goal_max_gap_ms", GOAL_MS);
         if (json) {
-            out.println(JSON.writeValueAsString(result));
+            out.println(Json.MAPPER.writeValueAsString(result));
         } else {
             out.printf("%-18s %s%n", "measure", "value");
             result.forEach((k, v) -> {

@@ -98,7 +98,8 @@ public final class Scorer {
         float[][] out = new float[examples.size()][];
         // Similar lengths share a batch, so little work is spent on padding.
         for (int[] index : BatchPlanner.inferenceBatches(BatchPlanner.lengths(examples), batchSize)) {
-            try (NDManager batchManager = net.manager().newSubManager()) {
+            try (ThreadPolicy.Lease threads = ThreadPolicy.begin();
+                    NDManager batchManager = net.manager().newSubManager()) {
                 BatchTensors batch = BatchTensors.of(batchManager, examples, index, width, 0, null);
                 NDArray result = forward.apply(batch.inputs());
                 float[] flat = result.toFloatArray();

@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.quotelab.ml.infer.ThreadPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,13 +90,14 @@ public final class Devices {
     }
 
     /**
-     * Sets libtorch's intra-op CPU threads for the whole process. One thread per core is fastest
-     * on an idle machine; on a busy one, fewer threads avoid OpenMP threads waiting on each other.
+     * Fixes libtorch's intra-op CPU threads for the whole process, replacing the load-driven
+     * choice of {@link ThreadPolicy}; every job applies it on its own thread when it starts.
      */
     public static void setCpuThreads(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
+        System.setProperty(ThreadPolicy.FIXED_PROPERTY, String.valueOf(threads));
         if ("PyTorch".equals(engine().getEngineName())) {
             JniUtils.setNumThreads(threads);
             LOG.info("libtorch intra-op threads set to {}", threads);

@@ -10,6 +10,7 @@ import ai.djl.training.ParameterStore;
 import java.util.List;
 import org.quotelab.ml.model.ClassifierNet;
 import org.quotelab.ml.text.BatchTensors;
+import org.quotelab.ml.infer.ThreadPolicy;
 
 /**
  * Forward, loss and backward for one batch; leaves the gradients in the parameters. Every array
@@ -52,7 +53,9 @@ public final class GradientStep {
     /** Returns the loss value; gradients are accumulated into the parameters. */
     public double run(BatchTensors batch, List<TrainableParameter> params, NDManager batchManager) {
         NDArray value;
-        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        // The thread count set here also serves the norm and optimizer update that follow.
+        try (ThreadPolicy.Lease threads = ThreadPolicy.begin();
+                GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray logits = net.block().forward(store, batch.inputs(), true).head();
             value = loss.compute(logits, batch, batchManager);
             if (consistency > 0) {

@@ -13,9 +13,21 @@ import org.quotelab.ml.text.PaddingMode;
 /**
  * Measures fine-tuning throughput: full training steps (forward, loss, backward, clipping, AdamW)
  * on real batches, after a few untimed warm-up steps, the first on the widest batch. Used by
- * {@code quotelab bench train}.
+ * {@code quotelab bench train} and, with the batches written out, by the plain-PyTorch
+ * reference in bench/reference.
  */
 public final class TrainingBenchmark {
+
+    /** Timed steps, their samples and seconds. */
+    public record Timing(int steps, long samples, double seconds) {
+        public double samplesPerSecond() {
+            return samples / seconds;
+        }
+
+        public double msPerStep() {
+            return seconds * 1000 / steps;
+        }
+    }
 
     private TrainingBenchmark() {
     }
@@ -23,15 +35,18 @@ public final class TrainingBenchmark {
     /** Samples per second over {@code steps} timed steps with the config's padding mode. */
     public static double samplesPerSecond(ClassifierNet net, List<EncodedExample> examples, TrainingConfig config,
                                           int warmupSteps, int steps) {
-        List<TrainableParameter> params = TrainableParameter.of(net.block());
-        Gradients.attach(params);
-        Gradients.zero(params);
-        GradientStep gradientStep = new GradientStep(net, new ClassificationLoss(config.focalGamma()), null, null);
-        int width = config.paddingMode() == PaddingMode.FIXED ? config.maxLength() : 0;
+        return run(net, examples, config, warmupSteps, steps).samplesPerSecond();
+    }
+
+    /**
+     * The batches in the order the benchmark runs them: FineTuner's length-grouped (or fixed)
+     * plan, the widest batch moved first, because a full epoch meets it and peak memory must
+     * include it.
+     */
+    public static List<int[]> plan(List<EncodedExample> examples, TrainingConfig config) {
         int[] lengths = BatchPlanner.lengths(examples);
         List<int[]> plan = new ArrayList<>(BatchPlanner.trainingBatches(lengths, config.batchSize(),
                 config.paddingMode(), new Random(config.seed())));
-        // The widest batch goes first, untimed: a full epoch meets it, so peak memory must include it.
         int widest = 0;
         for (int b = 1; b < plan.size(); b++) {
             if (width(plan.get(b), lengths) > width(plan.get(widest), lengths)) {
@@ -39,6 +54,18 @@ public final class TrainingBenchmark {
             }
         }
         plan.add(0, plan.remove(widest));
+        return plan;
+    }
+
+    /** Runs warm-up then timed steps over {@link #plan}, cycling through it. */
+    public static Timing run(ClassifierNet net, List<EncodedExample> examples, TrainingConfig config,
+                             int warmupSteps, int steps) {
+        List<TrainableParameter> params = TrainableParameter.of(net.block());
+        Gradients.attach(params);
+        Gradients.zero(params);
+        GradientStep gradientStep = new GradientStep(net, new ClassificationLoss(config.focalGamma()), null, null);
+        int width = config.paddingMode() == PaddingMode.FIXED ? config.maxLength() : 0;
+        List<int[]> plan = plan(examples, config);
         long samples = 0;
         long started = 0;
         try (AdamW optimizer = AdamW.of(net.manager(), config)) {
@@ -62,7 +89,7 @@ public final class TrainingBenchmark {
                 }
             }
         }
-        return samples / ((System.nanoTime() - started) / 1e9);
+        return new Timing(steps, samples, (System.nanoTime() - started) / 1e9);
     }
 
     private static int width(int[] batch, int[] lengths) {

@@ -1,0 +1,49 @@
+package org.quotelab;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts OMP_WAIT_POLICY=PASSIVE into this process's C environment before libtorch loads.
+ *
+ * <p>Why: libtorch's OpenMP (libgomp) reads its wait policy once, from the C environment, when
+ * the library loads. Java cannot change its own environment, so every launcher (the jar,
+ * {@code mvn javafx:run}, the jpackage image, tests) would need a wrapper script; calling the C
+ * library's setenv through JNA (already on the class path for DJL) reaches all of them. With
+ * the default policy, idle OpenMP threads spin for a while before sleeping and take cores from
+ * everyone else (ADR 0013). A value the user set is kept.
+ */
+final class OpenMpEnvironment {
+    private static final Logger LOG = LoggerFactory.getLogger(OpenMpEnvironment.class);
+    static final String WAIT_POLICY = "OMP_WAIT_POLICY";
+
+    /** Only the POSIX call we need. */
+    interface CLibrary extends Library {
+        int setenv(String name, String value, int overwrite);
+
+        String getenv(String name);
+    }
+
+    private OpenMpEnvironment() {
+    }
+
+    /** Sets the policy unless already set; returns the value libgomp will see, or null. */
+    static String preferPassiveWait() {
+        if (Platform.isWindows()) {
+            // The Windows libtorch uses Intel's OpenMP, configured otherwise; left alone.
+            return null;
+        }
+        try {
+            CLibrary c = Native.load("c", CLibrary.class);
+            c.setenv(WAIT_POLICY, "PASSIVE", 0);
+            return c.getenv(WAIT_POLICY);
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            LOG.warn("could not set {} ({}); start with {}=PASSIVE to keep busy cores fast", WAIT_POLICY,
+                    e.getMessage(), WAIT_POLICY);
+            return null;
+        }
+    }
+}
