@@ -18,7 +18,6 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -27,6 +26,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.quotelab.domain.quote.BatchSummary;
+import org.quotelab.ui.common.Toolbars;
 import org.quotelab.ui.monitoring.DriftBadge;
 import org.quotelab.domain.imports.ImportError;
 import org.quotelab.domain.imports.QuoteField;
@@ -58,19 +58,11 @@ public final class DataView {
     }
 
     private Node toolbar() {
-        Button open = new Button("Import file...", Icons.icon("import"));
-        open.setId("import-open");
-        open.setOnAction(e -> chooseFile());
-        Button samples = new Button("Import sample data");
-        samples.setId("import-samples");
-        samples.setOnAction(e -> vm.importSamples());
-        open.disableProperty().bind(vm.busyProperty());
-        samples.disableProperty().bind(vm.busyProperty());
-        Label title = new Label("Data");
-        title.getStyleClass().add("view-title");
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        return new ToolBar(title, gap, open, samples);
+        Button open = Toolbars.action(new Button("Import file...", Icons.icon("import")), "import-open",
+                vm.busyProperty(), this::chooseFile);
+        Button samples = Toolbars.action(new Button("Import sample data"), "import-samples", vm.busyProperty(),
+                vm::importSamples);
+        return Toolbars.of("Data", open, samples);
     }
 
     private void chooseFile() {

@@ -6,11 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -27,6 +24,7 @@ import org.quotelab.service.imports.ImportService;
 import org.quotelab.service.imports.SampleDays;
 import org.quotelab.service.monitoring.MonitoringService;
 import org.quotelab.ui.common.JobStatus;
+import org.quotelab.ui.common.ShowsJobStatus;
 import org.quotelab.ui.common.UiJobs;
 import org.quotelab.ui.monitoring.DriftBadge;
 import org.slf4j.Logger;
@@ -36,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * State of the Data view: the batch list and the import wizard (preview, mapping, options,
  * progress, errors). Lives on the FX thread; all reading and importing runs as jobs.
  */
-public final class DataViewModel {
+public final class DataViewModel implements ShowsJobStatus {
     private static final Logger LOG = LoggerFactory.getLogger(DataViewModel.class);
     static final int PREVIEW_ROWS = 20;
 
@@ -219,15 +217,8 @@ public final class DataViewModel {
         return errors;
     }
 
-    public ReadOnlyBooleanProperty busyProperty() {
-        return status.busyProperty();
-    }
-
-    public ReadOnlyDoubleProperty progressProperty() {
-        return status.progressProperty();
-    }
-
-    public ReadOnlyStringProperty messageProperty() {
-        return status.messageProperty();
+    @Override
+    public JobStatus jobStatus() {
+        return status;
     }
 }

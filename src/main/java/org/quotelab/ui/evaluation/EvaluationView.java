@@ -21,13 +21,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.controlsfx.control.CheckComboBox;
 import org.quotelab.domain.quote.Batch;
 import org.quotelab.service.evaluation.ClassRow;
 import org.quotelab.service.evaluation.Evaluation;
 import org.quotelab.service.models.CascadePair;
 
+import org.quotelab.ui.common.ShowOnly;
 import org.quotelab.ui.common.StatusNodes;
 
 /** Code-built Evaluation view: per-class tables and confusion heat maps of version A and, optionally, B. */
@@ -74,7 +74,7 @@ public final class EvaluationView {
         CheckComboBox<Batch> batches = new CheckComboBox<>(vm.batches());
         batches.setId("eval-batches");
         batches.setTitle("All batches");
-        batches.setConverter(converter(bt -> bt == null ? "" : bt.day()));
+        batches.setConverter(ShowOnly.converter(bt -> bt == null ? "" : bt.day()));
         batches.getCheckModel().getCheckedItems().addListener((ListChangeListener<Batch>) c ->
                 vm.chosenBatches().setAll(batches.getCheckModel().getCheckedItems()));
         Button run = new Button("Evaluate");
@@ -147,19 +147,5 @@ public final class EvaluationView {
 
     private static String fmt(double v) {
         return String.format(Locale.ROOT, "%.3f", v);
-    }
-
-    private static <T> StringConverter<T> converter(Function<T, String> f) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return f.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
     }
 }

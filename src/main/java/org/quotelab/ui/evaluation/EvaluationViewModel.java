@@ -5,11 +5,8 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -22,6 +19,7 @@ import org.quotelab.service.evaluation.Evaluation;
 import org.quotelab.service.models.CascadePair;
 import org.quotelab.service.review.ReviewFocus;
 import org.quotelab.ui.common.JobStatus;
+import org.quotelab.ui.common.ShowsJobStatus;
 import org.quotelab.ui.common.UiJobs;
 
 /**
@@ -29,7 +27,7 @@ import org.quotelab.ui.common.UiJobs;
  * results. Evaluating runs in one job (A, then B); a confusion cell goes to Review through
  * {@code openInReview}, which the window wires to Review and shows it.
  */
-public final class EvaluationViewModel {
+public final class EvaluationViewModel implements ShowsJobStatus {
     /** What the choosers offer: every stored cascade and every batch. */
     private record Choices(List<CascadePair> cascades, List<Batch> batches) {
     }
@@ -174,15 +172,8 @@ public final class EvaluationViewModel {
         return rowsB;
     }
 
-    public ReadOnlyBooleanProperty busyProperty() {
-        return status.busyProperty();
-    }
-
-    public ReadOnlyDoubleProperty progressProperty() {
-        return status.progressProperty();
-    }
-
-    public ReadOnlyStringProperty messageProperty() {
-        return status.messageProperty();
+    @Override
+    public JobStatus jobStatus() {
+        return status;
     }
 }

@@ -16,16 +16,14 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import org.quotelab.service.models.ActivationPlan;
 import org.quotelab.service.models.VersionInfo;
 import org.quotelab.ui.common.Icons;
+import org.quotelab.ui.common.Toolbars;
 
 /** Code-built Models view: the versions table, the provenance of the selected one, promote / roll back / export. */
 public final class ModelsView {
@@ -66,8 +64,6 @@ public final class ModelsView {
     }
 
     private Node toolbar() {
-        Label title = new Label("Models");
-        title.getStyleClass().add("view-title");
         Button refresh = new Button("Refresh");
         refresh.setOnAction(e -> vm.reload());
         Button promote = new Button("Promote", Icons.icon("promote"));
@@ -94,9 +90,7 @@ public final class ModelsView {
                 vm.export(dir.toPath());
             }
         });
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        return new ToolBar(title, gap, refresh, promote, rollback, export);
+        return Toolbars.of("Models", refresh, promote, rollback, export);
     }
 
     private Node buildTable() {

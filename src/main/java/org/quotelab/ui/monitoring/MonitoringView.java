@@ -12,7 +12,6 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -21,6 +20,7 @@ import javafx.scene.layout.VBox;
 import org.quotelab.service.monitoring.ExplainingQuote;
 import org.quotelab.ui.common.StatusNodes;
 import org.quotelab.ui.common.Icons;
+import org.quotelab.ui.common.Toolbars;
 
 /** Code-built Monitoring view: binds to {@link MonitoringViewModel} and renders; no work on the FX thread. */
 public final class MonitoringView {
@@ -67,20 +67,11 @@ public final class MonitoringView {
     }
 
     private Node toolbar() {
-        Label title = new Label("Monitoring");
-        title.getStyleClass().add("view-title");
-        Button fill = new Button("Compute missing cells");
-        fill.setId("monitoring-fill");
-        fill.disableProperty().bind(vm.busyProperty());
-        fill.setOnAction(e -> vm.fillMatrix());
-        Button refresh = new Button("Refresh");
-        refresh.setId("monitoring-refresh");
+        Button fill = Toolbars.action(new Button("Compute missing cells"), "monitoring-fill", vm.busyProperty(),
+                vm::fillMatrix);
+        Button refresh = Toolbars.action(new Button("Refresh"), "monitoring-refresh", vm.busyProperty(), vm::refresh);
         refresh.getStyleClass().add("accent");
-        refresh.disableProperty().bind(vm.busyProperty());
-        refresh.setOnAction(e -> vm.refresh());
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        return new ToolBar(title, gap, fill, refresh);
+        return Toolbars.of("Monitoring", fill, refresh);
     }
 
     private Node charts() {

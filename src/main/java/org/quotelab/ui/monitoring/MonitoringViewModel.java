@@ -5,11 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -20,6 +17,7 @@ import org.quotelab.service.monitoring.MonitoringService;
 import org.quotelab.service.jobs.Job;
 import org.quotelab.service.monitoring.TimelinePoint;
 import org.quotelab.ui.common.JobStatus;
+import org.quotelab.ui.common.ShowsJobStatus;
 import org.quotelab.ui.common.UiJobs;
 
 /**
@@ -27,7 +25,7 @@ import org.quotelab.ui.common.UiJobs;
  * drift test) with progress and cancel; the matrix's missing cells are a separate job because
  * they score older versions and the user decides when to pay for that.
  */
-public final class MonitoringViewModel {
+public final class MonitoringViewModel implements ShowsJobStatus {
     static final String NO_CASCADE = "No active cascade: train and activate one first (Threshold and Training views).";
 
     private final MonitoringService service;
@@ -121,16 +119,9 @@ public final class MonitoringViewModel {
         return selected;
     }
 
-    public ReadOnlyBooleanProperty busyProperty() {
-        return status.busyProperty();
-    }
-
-    public ReadOnlyDoubleProperty progressProperty() {
-        return status.progressProperty();
-    }
-
-    public ReadOnlyStringProperty messageProperty() {
-        return status.messageProperty();
+    @Override
+    public JobStatus jobStatus() {
+        return status;
     }
 
     public ObservableList<BatchRow> batches() {

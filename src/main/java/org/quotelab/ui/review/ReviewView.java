@@ -26,13 +26,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.quotelab.domain.quote.Batch;
 import org.quotelab.domain.quote.QuoteFilter;
 import org.quotelab.domain.quote.QuoteRow;
 import org.quotelab.domain.quote.TopicCount;
 import org.quotelab.service.ReviewFilters;
 import org.quotelab.service.review.ReviewContext;
+import org.quotelab.ui.common.ShowOnly;
 
 /** The Review view: filters, the digit legend, the paged quote table and the detail pane. Keyboard first. */
 public final class ReviewView {
@@ -94,9 +94,9 @@ public final class ReviewView {
         title.getStyleClass().add("view-title");
         batch.setId("filter-batch");
         batch.setPromptText("All batches");
-        batch.setConverter(converter(b -> b == null ? "All batches" : b.day()));
+        batch.setConverter(ShowOnly.converter(b -> b == null ? "All batches" : b.day()));
         predicted.setId("filter-predicted");
-        predicted.setConverter(converter(c -> c == null ? "Any prediction"
+        predicted.setConverter(ShowOnly.converter(c -> c == null ? "Any prediction"
                 : QuoteFilter.OUT_OF_TOPIC.equals(c) ? "Predicted out-of-topic" : "Predicted " + Labels.topicName(c)));
         unlabelled.setId("filter-unlabelled");
         uncertain.setId("filter-uncertain");
@@ -285,19 +285,6 @@ public final class ReviewView {
         }
     }
 
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> show) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return show.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
-    }
 
     private static TableColumn<QuoteRow, String> column(String title, java.util.function.Function<QuoteRow, String> value) {
         TableColumn<QuoteRow, String> c = new TableColumn<>(title);

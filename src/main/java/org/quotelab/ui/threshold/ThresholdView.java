@@ -14,7 +14,6 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -25,6 +24,7 @@ import org.quotelab.domain.cascade.ThresholdObjective;
 import org.quotelab.service.cascade.ThresholdTuning;
 
 import org.quotelab.ui.common.StatusNodes;
+import org.quotelab.ui.common.Toolbars;
 
 /** Code-built Threshold view: binds to {@link ThresholdViewModel} and renders; no work on the FX thread. */
 public final class ThresholdView {
@@ -60,19 +60,11 @@ public final class ThresholdView {
     }
 
     private Node toolbar() {
-        Label title = new Label("Threshold");
-        title.getStyleClass().add("view-title");
-        Button reload = new Button("Reload");
-        reload.setOnAction(e -> vm.reload());
-        reload.disableProperty().bind(vm.busyProperty());
-        Button apply = new Button("Apply");
-        apply.setId("threshold-apply");
+        Button reload = Toolbars.action(new Button("Reload"), null, vm.busyProperty(), vm::reload);
+        Button apply = Toolbars.action(new Button("Apply"), "threshold-apply",
+                vm.readyProperty().not().or(vm.busyProperty()), vm::apply);
         apply.getStyleClass().add("accent");
-        apply.disableProperty().bind(vm.readyProperty().not().or(vm.busyProperty()));
-        apply.setOnAction(e -> vm.apply());
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        return new ToolBar(title, gap, reload, apply);
+        return Toolbars.of("Threshold", reload, apply);
     }
 
     private Node body() {

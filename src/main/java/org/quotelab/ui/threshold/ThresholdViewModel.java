@@ -7,7 +7,6 @@ import java.util.Optional;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -24,6 +23,7 @@ import org.quotelab.domain.cascade.ThresholdObjective;
 import org.quotelab.service.Workbench;
 import org.quotelab.service.cascade.ThresholdTuning;
 import org.quotelab.ui.common.JobStatus;
+import org.quotelab.ui.common.ShowsJobStatus;
 import org.quotelab.ui.common.UiJobs;
 
 /**
@@ -31,7 +31,7 @@ import org.quotelab.ui.common.UiJobs;
  * only changes {@link #indexProperty()} or {@link #class0IndexProperty()}, which pick a
  * precomputed point, so dragging never waits.
  */
-public final class ThresholdViewModel {
+public final class ThresholdViewModel implements ShowsJobStatus {
     /** How to get a cascade when none is active: the view shows this instead of the numbers. */
     public static final String NO_CASCADE = "No active cascade. Train one with\n"
             + "  quotelab cascade train ... --out DIR\nthen activate it with\n  quotelab cascade score --activate DIR";
@@ -202,16 +202,9 @@ public final class ThresholdViewModel {
         return ready.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty busyProperty() {
-        return status.busyProperty();
-    }
-
-    public ReadOnlyDoubleProperty progressProperty() {
-        return status.progressProperty();
-    }
-
-    public ReadOnlyStringProperty messageProperty() {
-        return status.messageProperty();
+    @Override
+    public JobStatus jobStatus() {
+        return status;
     }
 
     public ReadOnlyStringProperty thresholdProperty() {

@@ -12,17 +12,16 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.quotelab.ui.common.Toolbars;
 
 /** Code-built Training view: the new-job form on the left, the running job on the right. */
 public final class TrainingView {
@@ -52,20 +51,11 @@ public final class TrainingView {
     }
 
     private Node toolbar() {
-        Label title = new Label("Training");
-        title.getStyleClass().add("view-title");
-        Button start = new Button("Start");
-        start.setId("training-start");
+        Button start = Toolbars.action(new Button("Start"), "training-start", vm.runningProperty(), vm::start);
         start.getStyleClass().add("accent");
-        start.disableProperty().bind(vm.runningProperty());
-        start.setOnAction(e -> vm.start());
-        Button cancel = new Button("Cancel");
-        cancel.setId("training-cancel");
-        cancel.disableProperty().bind(vm.runningProperty().not());
-        cancel.setOnAction(e -> vm.cancel());
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        return new ToolBar(title, gap, start, cancel);
+        Button cancel = Toolbars.action(new Button("Cancel"), "training-cancel", vm.runningProperty().not(),
+                vm::cancel);
+        return Toolbars.of("Training", start, cancel);
     }
 
     private Node jobPanel() {
