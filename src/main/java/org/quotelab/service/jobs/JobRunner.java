@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.quotelab.domain.imports.ImportException;
 import org.quotelab.domain.jobs.JobCancelledException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +71,10 @@ public final class JobRunner implements AutoCloseable {
             handle.result().complete(value);
         } catch (JobCancelledException e) {
             LOG.info("job '{}' cancelled", title);
+            handle.result().completeExceptionally(e);
+        } catch (ImportException e) {
+            // a refused file is the user's expected mistake, shown in full where they look: no stack trace
+            LOG.info("job '{}' refused: {}", title, e.getMessage());
             handle.result().completeExceptionally(e);
         } catch (Exception | Error e) {
             LOG.warn("job '{}' failed", title, e);
