@@ -1,5 +1,6 @@
 package org.quotelab.ml;
 
+import org.quotelab.ml.model.Devices;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -39,8 +40,8 @@ class TinyBertTest {
 
     @BeforeAll
     static void build() throws IOException {
-        pooled = QuoteClassifiers.tinyRandom(BertConfig.tiny(), true, 4, 3L);
-        meanPooled = QuoteClassifiers.tinyRandom(BertConfig.tiny(), false, 4, 3L);
+        pooled = QuoteClassifiers.tinyRandom(BertConfig.tiny(), true, 4, 3L, Devices.automatic());
+        meanPooled = QuoteClassifiers.tinyRandom(BertConfig.tiny(), false, 4, 3L, Devices.automatic());
     }
 
     @AfterAll
@@ -137,8 +138,8 @@ class TinyBertTest {
 
     @Test
     void sameSeedSameModelOtherSeedOtherModel() throws IOException {
-        try (QuoteClassifier again = QuoteClassifiers.tinyRandom(BertConfig.tiny(), true, 4, 3L);
-                QuoteClassifier other = QuoteClassifiers.tinyRandom(BertConfig.tiny(), true, 4, 4L)) {
+        try (QuoteClassifier again = QuoteClassifiers.tinyRandom(BertConfig.tiny(), true, 4, 3L, Devices.automatic());
+                QuoteClassifier other = QuoteClassifiers.tinyRandom(BertConfig.tiny(), true, 4, 4L, Devices.automatic())) {
             float[] a = new Scorer(pooled, 8).probabilities(TEXTS)[1];
             assertArrayEquals(a, new Scorer(again, 8).probabilities(TEXTS)[1], 0f);
             assertFalse(Arrays.equals(a, new Scorer(other, 8).probabilities(TEXTS)[1]));

@@ -1,5 +1,6 @@
 package org.quotelab.service;
 
+import org.quotelab.ml.model.Devices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quotelab.domain.imports.ImportOptions;
 import org.quotelab.ml.versions.ModelFolders;
-import org.quotelab.ml.versions.VersionCheck;
+import org.quotelab.ml.infer.VersionCheck;
 import org.quotelab.service.cascade.CascadeVersions;
 import org.quotelab.service.jobs.JobRunner;
 import org.quotelab.store.QuoteStore;
@@ -54,7 +55,7 @@ class KillNineTest {
             // every version under its final name is complete: the rename is the last step of a save
             try (Stream<Path> s = Files.list(home.models())) {
                 for (Path v : s.toList()) {
-                    VersionCheck.check(v);
+                    VersionCheck.check(v, Devices.automatic());
                 }
             }
         }

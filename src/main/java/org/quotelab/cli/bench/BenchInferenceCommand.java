@@ -20,6 +20,7 @@ import org.quotelab.ml.model.QuoteClassifier;
 import org.quotelab.ml.model.QuoteClassifiers;
 import org.quotelab.ml.model.Devices;
 import org.quotelab.ml.infer.Scorer;
+import org.quotelab.ml.infer.ThreadPolicy;
 import org.quotelab.ml.text.QuoteTokenizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,9 +75,10 @@ public final class BenchInferenceCommand implements Callable<Integer> {
         if (quotes.isEmpty()) {
             throw new IOException(file + " has no quotes");
         }
-        try (QuoteClassifier model = QuoteClassifiers.bundledMiniLm(2, 1L, QuoteTokenizer.DEFAULT_MAX_TOKENS)) {
+        try (QuoteClassifier model = QuoteClassifiers.bundledMiniLm(2, 1L, QuoteTokenizer.DEFAULT_MAX_TOKENS,
+                Devices.automatic())) {
             if (threads > 0) {
-                Devices.setCpuThreads(threads);
+                ThreadPolicy.fix(threads);
             }
             Scorer single = new Scorer(model, 1);
             Scorer bulk = new Scorer(model, batchSize);

@@ -9,13 +9,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.quotelab.cli.Json;
 import org.quotelab.cli.QuoteCsv;
+import org.quotelab.ml.model.Devices;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.domain.jobs.CancellationToken;
 import org.quotelab.ml.model.ClassifierModel;
 import org.quotelab.ml.text.EncodedExample;
 import org.quotelab.ml.train.FineTuner;
 import org.quotelab.ml.model.LabelMap;
-import org.quotelab.ml.train.NonFiniteModelException;
+import org.quotelab.ml.model.NonFiniteModelException;
 import org.quotelab.ml.train.TrainingConfig;
 import org.quotelab.ml.train.TrainingResult;
 import picocli.CommandLine.Command;
@@ -61,7 +62,7 @@ public final class BenchStabilityCommand implements Callable<Integer> {
             int from = (run * rows) % Math.max(1, all.size() - rows);
             List<QuoteCsv.Row> slice = all.subList(from, Math.min(all.size(), from + rows));
             TrainingConfig cfg = TrainingConfig.builder().epochs(1).batchSize(16).learningRate(5e-5).seed(run).build();
-            try (ClassifierModel model = BertModels.open(base, labels.size(), cfg)) {
+            try (ClassifierModel model = BertModels.open(base, labels.size(), cfg, Devices.automatic())) {
                 List<EncodedExample> examples = model.encoder().encodeAll(QuoteCsv.texts(slice),
                         labels.indexes(QuoteCsv.labels(slice)));
                 TrainingResult r = new FineTuner(cfg, null, null, System::gc)

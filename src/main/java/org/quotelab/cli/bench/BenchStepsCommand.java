@@ -58,7 +58,8 @@ public final class BenchStepsCommand implements Callable<Integer> {
         TrainingConfig cfg = TrainingConfig.builder().batchSize(batchSize).maxLength(128).build();
         TrainingBenchmark.Timing timing;
         String engine;
-        try (ClassifierModel model = BertModels.open(BertModels.BUNDLED, labels.size(), cfg)) {
+        try (ClassifierModel model = BertModels.open(BertModels.BUNDLED, labels.size(), cfg,
+                Devices.automatic())) {
             List<EncodedExample> examples = model.encoder().encodeAll(QuoteCsv.texts(rows),
                     labels.indexes(QuoteCsv.labels(rows)));
             if (out != null) {

@@ -20,7 +20,7 @@ import org.quotelab.ml.versions.ModelFolders;
 import java.util.stream.Stream;
 import org.quotelab.ml.model.ClassifierModel;
 import org.quotelab.ml.model.LabelMap;
-import org.quotelab.ml.model.NoGrad;
+import org.quotelab.ml.weights.NoGrad;
 import org.quotelab.ml.text.EncodedExample;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.train.FineTuner;

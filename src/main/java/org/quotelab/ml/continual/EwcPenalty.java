@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.quotelab.ml.model.ClassifierNet;
-import org.quotelab.ml.model.NoGrad;
+import org.quotelab.ml.weights.NoGrad;
 import org.quotelab.ml.train.LossPenalty;
 import org.quotelab.ml.train.TrainableParameter;
 

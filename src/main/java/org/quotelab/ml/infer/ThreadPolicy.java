@@ -39,6 +39,21 @@ public final class ThreadPolicy {
         return lease;
     }
 
+    /**
+     * Fixes libtorch's intra-op CPU threads for the whole process, replacing the load-driven
+     * choice; every job applies it on its own thread when it starts.
+     */
+    public static void fix(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        System.setProperty(FIXED_PROPERTY, String.valueOf(threads));
+        if ("PyTorch".equals(Engine.getInstance().getEngineName())) {
+            JniUtils.setNumThreads(threads);
+            LOG.info("libtorch intra-op threads set to {}", threads);
+        }
+    }
+
     /** The count a job gets: free cores (others' busy cores rounded) shared among our jobs. */
     static int threads(int cores, int max, double othersBusy, int activeJobs) {
         int free = cores - (int) Math.round(othersBusy);

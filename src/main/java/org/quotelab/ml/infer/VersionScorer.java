@@ -1,5 +1,6 @@
 package org.quotelab.ml.infer;
 
+import ai.djl.Device;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,9 +25,10 @@ public final class VersionScorer implements AutoCloseable {
         this.batchSize = batchSize;
     }
 
-    public static VersionScorer open(Path version, int maxLength, int batchSize) throws IOException {
+    public static VersionScorer open(Path version, int maxLength, int batchSize, Device device) throws IOException {
         LabelMap labels = ModelVersions.labels(version);
-        return new VersionScorer(QuoteClassifiers.fromFolder(version, labels.size(), 0, maxLength), labels, batchSize);
+        return new VersionScorer(QuoteClassifiers.fromFolder(version, labels.size(), 0, maxLength, device), labels,
+                batchSize);
     }
 
     public LabelMap labels() {

@@ -5,7 +5,6 @@ import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.quotelab.ml.infer.ThreadPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,26 +18,36 @@ public final class Devices {
     /**
      * Completed the first time this class obtains the engine. Loading PyTorch unpacks and maps
      * about 430 MB, so the app defers it to the first scoring or training; this lets the UI learn
-     * when that happened without loading the engine itself. Every model the project builds gets
-     * its device from {@link #pick()}, so no model runs before this completes.
+     * when that happened without loading the engine itself. Every device the project builds a model
+     * on comes from this class, so no model runs before this completes.
      */
     private static final CompletableFuture<Void> LOADED = new CompletableFuture<>();
 
-    /** "cpu" or "gpu" set by a training job for its own thread; other threads keep the automatic choice. */
-    private static final ThreadLocal<String> PREFERENCE = new ThreadLocal<>();
-
-    public static Device pick() {
+    /**
+     * The device for a choice: "cpu", "gpu" (refused when the engine sees no GPU), or "auto" (or
+     * null), the first GPU when there is one, else the CPU. Loads the engine. Callers pass the
+     * result to every model they build: nothing here remembers a choice.
+     */
+    public static Device pick(String choice) {
         Engine engine = engine();
-        String preferred = PREFERENCE.get();
-        if ("gpu".equals(preferred) && engine.getGpuCount() == 0) {
-            throw new IllegalStateException("a GPU was asked for but the engine sees none");
+        Device device;
+        if (choice == null || "auto".equals(choice)) {
+            device = automatic();
+        } else if ("cpu".equals(choice)) {
+            device = Device.cpu();
+        } else if ("gpu".equals(choice)) {
+            if (engine.getGpuCount() == 0) {
+                throw new IllegalStateException("a GPU was asked for but the engine sees none");
+            }
+            device = Device.gpu();
+        } else {
+            throw new IllegalArgumentException("device must be auto, cpu or gpu, got " + choice);
         }
-        Device device = "cpu".equals(preferred) ? Device.cpu() : automatic();
         LOG.info("{} {} runs models on {}", engine.getEngineName(), engine.getVersion(), describe(device));
         return device;
     }
 
-    /** The device models run on unless a job prefers otherwise: the first GPU, else the CPU; loads the engine. */
+    /** The automatic choice: the first GPU, else the CPU; loads the engine. */
     public static Device automatic() {
         return engine().getGpuCount() > 0 ? Device.gpu() : Device.cpu();
     }
@@ -64,20 +73,6 @@ public final class Devices {
         return engine;
     }
 
-    /**
-     * Makes {@link #pick()} on the calling thread return the CPU ("cpu"), the GPU ("gpu") or the
-     * automatic choice (null or "auto") until called again; job threads are pooled, so reset it.
-     */
-    public static void preferOnThisThread(String device) {
-        if (device == null || "auto".equals(device)) {
-            PREFERENCE.remove();
-        } else if ("cpu".equals(device) || "gpu".equals(device)) {
-            PREFERENCE.set(device);
-        } else {
-            throw new IllegalArgumentException("device must be auto, cpu or gpu, got " + device);
-        }
-    }
-
     /** Engine, version and CPU thread pools, e.g. "PyTorch 2.7.1, 2 intra-op / 2 inter-op threads". */
     public static String describeEngine() {
         Engine engine = engine();
@@ -87,21 +82,6 @@ public final class Devices {
                     + " inter-op threads";
         }
         return text;
-    }
-
-    /**
-     * Fixes libtorch's intra-op CPU threads for the whole process, replacing the load-driven
-     * choice of {@link ThreadPolicy}; every job applies it on its own thread when it starts.
-     */
-    public static void setCpuThreads(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-        }
-        System.setProperty(ThreadPolicy.FIXED_PROPERTY, String.valueOf(threads));
-        if ("PyTorch".equals(engine().getEngineName())) {
-            JniUtils.setNumThreads(threads);
-            LOG.info("libtorch intra-op threads set to {}", threads);
-        }
     }
 
     public static String describe(Device device) {

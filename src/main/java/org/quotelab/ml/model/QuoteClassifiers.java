@@ -35,17 +35,18 @@ public final class QuoteClassifiers {
     private QuoteClassifiers() {
     }
 
-    /** The bundled all-MiniLM-L6-v2 encoder with a new classification head seeded by seed. */
-    public static QuoteClassifier bundledMiniLm(int numLabels, long seed, int maxTokens) throws IOException {
-        return bundledMiniLm(BertConfig.miniLmL6(), numLabels, seed, maxTokens);
+    /** The bundled all-MiniLM-L6-v2 encoder with a new classification head seeded by seed, on {@code device}. */
+    public static QuoteClassifier bundledMiniLm(int numLabels, long seed, int maxTokens, Device device)
+            throws IOException {
+        return bundledMiniLm(BertConfig.miniLmL6(), numLabels, seed, maxTokens, device);
     }
 
     /**
      * As above with the caller's config, e.g. other dropout rates for fine-tuning; the sizes must
      * be MiniLM's or loading fails with the mismatching tensor named.
      */
-    public static QuoteClassifier bundledMiniLm(BertConfig config, int numLabels, long seed, int maxTokens)
-            throws IOException {
+    public static QuoteClassifier bundledMiniLm(BertConfig config, int numLabels, long seed, int maxTokens,
+            Device device) throws IOException {
         long t0 = System.nanoTime();
         WeightSource weights;
         try (InputStream raw = QuoteClassifiers.class.getResourceAsStream(BUNDLED_ONNX)) {
@@ -55,7 +56,7 @@ public final class QuoteClassifiers {
             weights = OnnxWeights.read(new BufferedInputStream(raw, 1 << 16), BUNDLED_NAME + " (ONNX)");
         }
         QuoteClassifier c = build(config, weights, numLabels, seed,
-                QuoteTokenizer.bundled(maxTokens), BUNDLED_NAME);
+                QuoteTokenizer.bundled(maxTokens), BUNDLED_NAME, device);
         LOG.info("loaded {} in {} ms", BUNDLED_NAME, (System.nanoTime() - t0) / 1_000_000);
         return c;
     }
@@ -65,7 +66,8 @@ public final class QuoteClassifiers {
      * tokenizer is used when the folder has none). A classifier head in the checkpoint must have
      * numLabels rows; without one the head starts random (seeded).
      */
-    public static QuoteClassifier fromFolder(Path dir, int numLabels, long seed, int maxTokens) throws IOException {
+    public static QuoteClassifier fromFolder(Path dir, int numLabels, long seed, int maxTokens, Device device)
+            throws IOException {
         BertConfig config = BertConfig.read(requireFile(dir.resolve("config.json")));
         Path tokenizerJson = dir.resolve("tokenizer.json");
         try (SafetensorsReader weights = SafetensorsReader.open(requireFile(dir.resolve("model.safetensors")))) {
@@ -76,25 +78,25 @@ public final class QuoteClassifiers {
                 LOG.warn("{} has no tokenizer.json; using the bundled {} tokenizer", dir, BUNDLED_NAME);
                 tokenizer = QuoteTokenizer.bundled(maxTokens);
             }
-            return build(config, weights, numLabels, seed, tokenizer, dir.toString());
+            return build(config, weights, numLabels, seed, tokenizer, dir.toString(), device);
         }
     }
 
     /** A small randomly initialised BERT (seeded) with the bundled tokenizer, for fast tests. */
-    public static QuoteClassifier tinyRandom(BertConfig config, boolean withPooler, int numLabels, long seed)
-            throws IOException {
+    public static QuoteClassifier tinyRandom(BertConfig config, boolean withPooler, int numLabels, long seed,
+            Device device) throws IOException {
         QuoteTokenizer tokenizer = QuoteTokenizer.bundled(QuoteTokenizer.DEFAULT_MAX_TOKENS);
-        Model model = newModel("tiny-bert", withPooler, config, numLabels);
+        Model model = newModel("tiny-bert", withPooler, config, numLabels, device);
         BertClassifier block = (BertClassifier) model.getBlock();
         RandomWeights.apply(block.hfParameters(), seed);
         return new QuoteClassifier(model, block, tokenizer, "random tiny BERT (seed " + seed + ")");
     }
 
     private static QuoteClassifier build(BertConfig config, WeightSource weights, int numLabels, long seed,
-            QuoteTokenizer tokenizer, String source) throws IOException {
+            QuoteTokenizer tokenizer, String source, Device device) throws IOException {
         boolean pooler = weights.shapes().keySet().stream()
                 .anyMatch(n -> WeightLoader.canonical(n).equals("pooler.dense.weight"));
-        Model model = newModel(source, pooler, config, numLabels);
+        Model model = newModel(source, pooler, config, numLabels, device);
         try {
             BertClassifier block = (BertClassifier) model.getBlock();
             Map<String, Parameter> params = block.hfParameters();
@@ -115,8 +117,7 @@ public final class QuoteClassifiers {
         }
     }
 
-    private static Model newModel(String name, boolean pooler, BertConfig config, int numLabels) {
-        Device device = Devices.pick();
+    private static Model newModel(String name, boolean pooler, BertConfig config, int numLabels, Device device) {
         Model model = Model.newInstance(name, device);
         BertClassifier block = new BertClassifier(config, pooler, numLabels);
         model.setBlock(block);

@@ -7,7 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.quotelab.ml.model.NoGrad;
+import org.quotelab.ml.weights.NoGrad;
 
 /**
  * AdamW (Loshchilov and Hutter) as in torch.optim.AdamW: decoupled weight decay

@@ -1,5 +1,6 @@
 package org.quotelab.ml.train;
 
+import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -19,7 +20,6 @@ import org.quotelab.ml.model.QuoteClassifier;
 import org.quotelab.ml.model.QuoteClassifiers;
 import org.quotelab.ml.bert.BertClassifier;
 import org.quotelab.ml.bert.BertConfig;
-import org.quotelab.ml.model.Devices;
 import org.quotelab.ml.text.QuoteTokenizer;
 import org.quotelab.ml.versions.ModelVersions;
 import org.quotelab.ml.weights.OnnxWeights;
@@ -47,8 +47,14 @@ public final class BertModels {
     private BertModels() {
     }
 
-    /** A base model for a new fine-tune; a version folder continues from its weights and head. */
-    public static ClassifierModel open(String base, int numLabels, TrainingConfig cfg) throws IOException {
+    /** Opens base models on {@code device}: what a fine-tune on that device starts from. */
+    public static FineTuneRun.ModelSource on(Device device) {
+        return (base, numLabels, cfg) -> open(base, numLabels, cfg, device);
+    }
+
+    /** A base model for a new fine-tune on {@code device}; a version folder continues from its weights and head. */
+    public static ClassifierModel open(String base, int numLabels, TrainingConfig cfg, Device device)
+            throws IOException {
         if (BUNDLED.equals(base)) {
             BertConfig config = withDropout(BertConfig.miniLmL6(), cfg.dropout());
             WeightSource weights;
@@ -59,26 +65,26 @@ public final class BertModels {
                 weights = OnnxWeights.read(new BufferedInputStream(raw, 1 << 16), QuoteClassifiers.BUNDLED_NAME);
             }
             return build(QuoteClassifiers.BUNDLED_NAME, config, weights, cfg.clsPooler(), numLabels, cfg.seed(),
-                    Math.min(cfg.maxLength(), config.maxPositionEmbeddings()));
+                    Math.min(cfg.maxLength(), config.maxPositionEmbeddings()), device);
         }
         if (TINY.equals(base)) {
             BertConfig config = withDropout(BertConfig.tiny(30522), cfg.dropout());
             return build("tiny-bert", config, null, cfg.clsPooler(), numLabels, cfg.seed(),
-                    Math.min(cfg.maxLength(), config.maxPositionEmbeddings()));
+                    Math.min(cfg.maxLength(), config.maxPositionEmbeddings()), device);
         }
         Path dir = Path.of(base);
-        return QuoteClassifiers.fromFolder(dir, numLabels, cfg.seed(), cfg.maxLength());
+        return QuoteClassifiers.fromFolder(dir, numLabels, cfg.seed(), cfg.maxLength(), device);
     }
 
-    /** A saved version or exported folder, ready to score. */
-    public static ClassifierModel load(Path dir, int maxLength) throws IOException {
+    /** A saved version or exported folder on {@code device}, ready to score. */
+    public static ClassifierModel load(Path dir, int maxLength, Device device) throws IOException {
         LabelMap labels = ModelVersions.labels(dir);
-        return QuoteClassifiers.fromFolder(dir, labels.size(), 0, maxLength);
+        return QuoteClassifiers.fromFolder(dir, labels.size(), 0, maxLength, device);
     }
 
-    /** Loader for {@link ModelVersions#load}: builds from config.json, weights assigned afterwards. */
-    public static ModelFactory factory(int maxLength) {
-        return (dir, numLabels) -> QuoteClassifiers.fromFolder(dir, numLabels, 0, maxLength);
+    /** Loader for {@link ModelVersions#load}: builds from config.json on {@code device}, weights assigned afterwards. */
+    public static ModelFactory factory(int maxLength, Device device) {
+        return (dir, numLabels) -> QuoteClassifiers.fromFolder(dir, numLabels, 0, maxLength, device);
     }
 
     /** The parent recorded in provenance: the base folder when it is a saved version. */
@@ -92,8 +98,8 @@ public final class BertModels {
 
     private static ClassifierModel build(String name, BertConfig config, WeightSource weights, boolean pooler,
                                          int numLabels,
-                                         long seed, int maxTokens) throws IOException {
-        Model model = Model.newInstance(name, Devices.pick());
+                                         long seed, int maxTokens, Device device) throws IOException {
+        Model model = Model.newInstance(name, device);
         try {
             BertClassifier block = new BertClassifier(config, pooler, numLabels);
             model.setBlock(block);

@@ -12,7 +12,8 @@ import java.util.function.BooleanSupplier;
 import org.quotelab.domain.metrics.ClassificationReport;
 import org.quotelab.ml.infer.Scorer;
 import org.quotelab.ml.model.ClassifierNet;
-import org.quotelab.ml.model.NoGrad;
+import org.quotelab.ml.model.NonFiniteModelException;
+import org.quotelab.ml.weights.NoGrad;
 import org.quotelab.ml.text.BatchPlanner;
 import org.quotelab.ml.text.BatchTensors;
 import org.quotelab.ml.text.EncodedExample;
@@ -135,7 +136,7 @@ public final class FineTuner {
             if (best != null) {
                 restore(params, best, snapshotManager);
             }
-            if (!Gradients.allFinite(params, net.manager())) {
+            if (!net.weightsFinite()) {
                 throw new NonFiniteModelException("weights are not finite after training");
             }
         }

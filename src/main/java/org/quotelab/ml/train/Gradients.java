@@ -76,19 +76,4 @@ public final class Gradients {
             }
         }
     }
-
-    /** True when no parameter holds a NaN or infinity: checked before anything is saved. */
-    public static boolean allFinite(List<TrainableParameter> params, NDManager manager) {
-        try (NDManager scope = manager.newSubManager()) {
-            for (TrainableParameter p : params) {
-                // A sum is NaN or infinite as soon as one element is.
-                NDArray sum = p.array().sum();
-                sum.attach(scope);
-                if (!Double.isFinite(sum.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble())) {
-                    return false;
-                }
-            }
-            return true;
-        }
-    }
 }

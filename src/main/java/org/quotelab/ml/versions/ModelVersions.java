@@ -9,14 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.quotelab.ml.Json;
-import org.quotelab.ml.versions.ModelFolders;
 import java.util.stream.Stream;
 import org.quotelab.ml.model.ClassifierModel;
 import org.quotelab.ml.model.LabelMap;
 import org.quotelab.ml.model.ModelFactory;
-import org.quotelab.ml.train.Gradients;
-import org.quotelab.ml.train.NonFiniteModelException;
-import org.quotelab.ml.train.TrainableParameter;
+import org.quotelab.ml.model.NonFiniteModelException;
 import org.quotelab.ml.weights.SafetensorsReader;
 import org.quotelab.ml.weights.SafetensorsWriter;
 import org.quotelab.ml.weights.WeightTransfer;
@@ -55,7 +52,7 @@ public final class ModelVersions {
      */
     public static void writeVersion(ClassifierModel model, LabelMap labels, Provenance provenance, Path dir)
             throws IOException {
-        if (!Gradients.allFinite(TrainableParameter.of(model.net().block()), model.net().manager())) {
+        if (!model.net().weightsFinite()) {
             throw new NonFiniteModelException("refusing to save a model with NaN or infinite weights");
         }
         writeHfFiles(model, labels, dir);

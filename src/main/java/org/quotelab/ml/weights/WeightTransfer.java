@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.quotelab.ml.model.NoGrad;
 import java.util.Map;
 
 /** Moves weights between parameters and plain float arrays, keyed by Hugging Face names. */

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.quotelab.domain.cascade.OperatingPoint;
 import org.quotelab.domain.model.ModelVersion;
-import org.quotelab.ml.versions.VersionCheck;
+import org.quotelab.ml.infer.VersionCheck;
+import org.quotelab.ml.model.Devices;
 import org.quotelab.store.QuoteStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,9 +79,10 @@ public final class CascadeActivation {
         return inTransaction(() -> switchTo(targets, expected, reason, point));
     }
 
+    /** On the device the versions will serve from once active. */
     private static void check(List<Path> versions) throws IOException {
         for (Path v : versions) {
-            VersionCheck.check(v);
+            VersionCheck.check(v, Devices.automatic());
         }
     }
 

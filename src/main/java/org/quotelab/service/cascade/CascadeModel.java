@@ -67,4 +67,10 @@ public record CascadeModel(
         return new CascadeModel(topics, stage1, stage2, stage1Temperature, stage2Temperature, p.threshold(),
                 p.class0Threshold(), construction, facts);
     }
+
+    /** The same cascade with its stages in other folders, e.g. new versions beside a copied calibration. */
+    public CascadeModel withStages(String stage1Folder, String stage2Folder) {
+        return new CascadeModel(topics, stage1Folder, stage2Folder, stage1Temperature, stage2Temperature, threshold,
+                class0Threshold, construction, facts);
+    }
 }

@@ -1,11 +1,13 @@
 package org.quotelab.service.cascade;
 
+import ai.djl.Device;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.quotelab.domain.calibration.TemperatureScaling;
 import org.quotelab.ml.model.LabelMap;
 import org.quotelab.ml.infer.VersionScorer;
+import org.quotelab.ml.model.Devices;
 
 /** Both stages of a cascade opened together; scores quotes into calibrated {@link CascadeOutput}s. */
 public final class CascadeScorer implements AutoCloseable {
@@ -20,11 +22,17 @@ public final class CascadeScorer implements AutoCloseable {
         this.stage2 = stage2;
     }
 
+    /** Opens both stages on the automatic device (the GPU when there is one): how cascades are scored in use. */
     public static CascadeScorer open(Path folder, int maxLength, int batchSize) throws IOException {
+        return open(folder, maxLength, batchSize, Devices.automatic());
+    }
+
+    public static CascadeScorer open(Path folder, int maxLength, int batchSize, Device device) throws IOException {
         CascadeModel m = CascadeModel.read(folder);
-        VersionScorer s1 = VersionScorer.open(folder.resolve(m.stage1()), maxLength, batchSize);
+        VersionScorer s1 = VersionScorer.open(folder.resolve(m.stage1()), maxLength, batchSize, device);
         try {
-            return new CascadeScorer(m, s1, VersionScorer.open(folder.resolve(m.stage2()), maxLength, batchSize));
+            return new CascadeScorer(m, s1, VersionScorer.open(folder.resolve(m.stage2()), maxLength, batchSize,
+                    device));
         } catch (IOException | RuntimeException e) {
             s1.close();
             throw e;

@@ -1,5 +1,6 @@
 package org.quotelab.service.cascade;
 
+import ai.djl.Device;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import org.quotelab.ml.train.TrainingConfig;
 import org.quotelab.ml.train.FineTuneListener;
 import org.quotelab.ml.train.FineTuneRun;
 import org.quotelab.ml.infer.VersionScorer;
+import org.quotelab.ml.model.Devices;
 import org.quotelab.ml.versions.ModelFolders;
 import org.quotelab.service.FineTuneProgress;
 import org.slf4j.Logger;
@@ -46,15 +48,18 @@ public final class CascadeTrainer {
 
     private final FineTuneListener listener;
     private final Consumer<String> phases;
+    private final Device device;
 
-    public CascadeTrainer(FineTuneListener listener, Consumer<String> phases) {
+    /** Trains and scores every model of the cascade on {@code device}. */
+    public CascadeTrainer(FineTuneListener listener, Consumer<String> phases, Device device) {
         this.listener = listener;
         this.phases = phases;
+        this.device = device;
     }
 
-    /** For callers above the service layer, which see progress in service terms. */
+    /** For callers above the service layer, which see progress in service terms; on the automatic device. */
     public CascadeTrainer(FineTuneProgress progress, Consumer<String> phases) {
-        this(FineTuneProgress.toListener(progress), phases);
+        this(FineTuneProgress.toListener(progress), phases, Devices.automatic());
     }
 
     /** Trains into {@code out} (which must not exist yet) and returns the cascade written there. */
@@ -125,8 +130,8 @@ public final class CascadeTrainer {
         double t1;
         double t2;
         Map<String, Object> facts = new LinkedHashMap<>();
-        try (VersionScorer s1 = VersionScorer.open(out.resolve("stage1"), MAX_LENGTH, SCORE_BATCH);
-             VersionScorer s2 = VersionScorer.open(out.resolve("stage2"), MAX_LENGTH, SCORE_BATCH)) {
+        try (VersionScorer s1 = VersionScorer.open(out.resolve("stage1"), MAX_LENGTH, SCORE_BATCH, device);
+             VersionScorer s2 = VersionScorer.open(out.resolve("stage2"), MAX_LENGTH, SCORE_BATCH, device)) {
             float[][] p1 = s1.probabilities(texts(valid));
             int[] y1 = valid.stream().mapToInt(q -> s1.labels().indexOf(q.inTopic() ? "1" : "0")).toArray();
             t1 = TemperatureScaling.fit(toDouble(p1), y1);
@@ -174,9 +179,9 @@ public final class CascadeTrainer {
      * cost more than {@link #MAX_MACRO_F1_TRADE}: a weak model reaches class-0 recall only by
      * calling nearly everything class 0.
      */
-    private static OperatingPoint recommend(Path out, List<LabelledText> valid, CascadeConfig.Objective objective)
+    private OperatingPoint recommend(Path out, List<LabelledText> valid, CascadeConfig.Objective objective)
             throws IOException {
-        try (CascadeScorer scorer = CascadeScorer.open(out, MAX_LENGTH, SCORE_BATCH)) {
+        try (CascadeScorer scorer = CascadeScorer.open(out, MAX_LENGTH, SCORE_BATCH, device)) {
             CascadeScores scores = scorer.score(texts(valid)).against(valid, 1);
             double[] grid = ThresholdSweep.grid(200);
             OperatingPoint start = OperatingPoint.argmax(0.5);
@@ -226,11 +231,11 @@ public final class CascadeTrainer {
             Path dir, String task, BooleanSupplier cancelled) throws IOException {
         FineTuneRun.Request request = new FineTuneRun.Request(texts, labels, List.of(), List.of(), base,
                 BertModels.parentVersion(base), cfg, 0.1, task);
-        new FineTuneRun(BertModels::open, listener).run(request, dir, cancelled);
+        new FineTuneRun(BertModels.on(device), listener).run(request, dir, cancelled);
     }
 
-    private static boolean[] passedBy(Path stage1, List<String> texts) throws IOException {
-        try (VersionScorer s = VersionScorer.open(stage1, MAX_LENGTH, SCORE_BATCH)) {
+    private boolean[] passedBy(Path stage1, List<String> texts) throws IOException {
+        try (VersionScorer s = VersionScorer.open(stage1, MAX_LENGTH, SCORE_BATCH, device)) {
             int positive = s.labels().indexOf("1");
             float[][] p = s.probabilities(texts);
             boolean[] passed = new boolean[p.length];

@@ -1,10 +1,9 @@
 package org.quotelab.service.continual;
 
+import ai.djl.Device;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,19 +15,16 @@ import org.quotelab.domain.continual.PromotionGate;
 import org.quotelab.domain.quote.Batch;
 import org.quotelab.domain.model.ModelStatus;
 import org.quotelab.domain.model.ModelVersion;
-import org.quotelab.domain.model.RunStatus;
 import org.quotelab.ml.versions.ModelVersions;
-import org.quotelab.ml.train.TrainingCancelledException;
 import org.quotelab.ml.train.FineTuneListener;
-import org.quotelab.ml.train.FineTuneRun;
-import org.quotelab.ml.versions.ModelFolders;
+import org.quotelab.ml.train.BertModels;
 import org.quotelab.service.Json;
 import org.quotelab.service.cascade.CascadeActivation;
 import org.quotelab.service.cascade.CascadeModel;
+import org.quotelab.service.cascade.CascadeRun;
 import org.quotelab.service.cascade.CascadeVersions;
 import org.quotelab.domain.jobs.CancellationToken;
 import org.quotelab.service.jobs.Job;
-import org.quotelab.domain.jobs.JobCancelledException;
 import org.quotelab.service.jobs.ProgressSink;
 import org.quotelab.store.QuoteStore;
 import org.slf4j.Logger;
@@ -38,9 +34,8 @@ import org.slf4j.LoggerFactory;
  * The update job: continues the active cascade's two stages on the newly labelled quotes of one or
  * more batches, with a strategy, into a new cascade folder; registers both versions as candidates
  * with their metrics across time; and activates them through {@link CascadeActivation} only if the
- * promotion gate lets both pass. The active versions are untouched until then. A killed job leaves
- * only a hidden ".partial" folder (removed at the next start) and a RUNNING run that start-up marks
- * INTERRUPTED.
+ * promotion gate lets both pass. The active versions are untouched until then. The run's folder,
+ * run row and clean-up follow {@link CascadeRun}, as the full fine-tune's do.
  */
 public final class ContinualUpdater {
 
@@ -62,19 +57,21 @@ public final class ContinualUpdater {
 
     private final QuoteStore store;
     private final Path modelsDir;
-    private final FineTuneRun.ModelSource models;
+    private final Device device;
     private final FineTuneListener listener;
 
-    public ContinualUpdater(QuoteStore store, Path modelsDir, FineTuneRun.ModelSource models) {
-        this(store, modelsDir, models, null);
+    public ContinualUpdater(QuoteStore store, Path modelsDir, Device device) {
+        this(store, modelsDir, device, null);
     }
 
-    /** @param listener per-step and per-epoch progress of the fine-tunes, for a live view (null for none) */
-    public ContinualUpdater(QuoteStore store, Path modelsDir, FineTuneRun.ModelSource models,
-                            FineTuneListener listener) {
+    /**
+     * @param device   where the fine-tunes and the evaluations across time run
+     * @param listener per-step and per-epoch progress of the fine-tunes, for a live view (null for none)
+     */
+    public ContinualUpdater(QuoteStore store, Path modelsDir, Device device, FineTuneListener listener) {
         this.store = store;
         this.modelsDir = modelsDir;
-        this.models = models;
+        this.device = device;
         this.listener = listener;
     }
 
@@ -86,7 +83,6 @@ public final class ContinualUpdater {
     public Outcome update(Request r, ProgressSink progress, CancellationToken cancel) throws IOException {
         CascadeVersions.Active active = new CascadeVersions(store).active()
                 .orElseThrow(() -> new IllegalStateException("no active cascade: train one first"));
-        ModelFolders.sweep(modelsDir); // one training job at a time: no work folder here is in use
         List<Batch> all = store.batches().list();
         List<Long> fresh = r.batchIds().isEmpty() ? unlearned(active, all) : r.batchIds();
         if (fresh.isEmpty()) {
@@ -96,27 +92,17 @@ public final class ContinualUpdater {
         params.put("batches", fresh);
         params.put("update_epochs", r.settings().update().epochs());
         params.put("update_learning_rate", r.settings().update().learningRate());
-        long runId = store.runs().start("update-" + System.nanoTime(), Json.MAPPER.writeValueAsString(params)).id();
-        String name = "update-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-r" + runId;
-        Path partial = ModelFolders.partial(modelsDir, name);
-        try {
-            Outcome o = run(r, active, all, fresh, runId, name, partial, progress, cancel);
-            store.runs().finish(runId, RunStatus.DONE, o.promoted() ? "promoted" : "kept as candidate: "
-                    + o.stages().stream().map(s -> s.decision().reason()).toList(), o.stages().get(0).candidate().id());
-            return o;
-        } catch (TrainingCancelledException | JobCancelledException e) {
-            ModelFolders.deleteTree(partial);
-            store.runs().finish(runId, RunStatus.CANCELLED, "cancelled", null);
-            throw new JobCancelledException();
-        } catch (IOException | RuntimeException e) {
-            ModelFolders.deleteTree(partial);
-            store.runs().finish(runId, RunStatus.FAILED, String.valueOf(e.getMessage()), null);
-            throw e;
-        }
+        return CascadeRun.execute(store, modelsDir, "update", "update", Json.MAPPER.writeValueAsString(params), run -> {
+            Outcome o = run(r, active, all, fresh, run, progress, cancel);
+            return new CascadeRun.Done<>(o, o.promoted() ? "promoted" : "kept as candidate: "
+                    + o.stages().stream().map(st -> st.decision().reason()).toList(), o.stages().get(0).candidate().id());
+        });
     }
 
-    private Outcome run(Request r, CascadeVersions.Active active, List<Batch> all, List<Long> fresh, long runId,
-                        String name, Path partial, ProgressSink progress, CancellationToken cancel) throws IOException {
+    private Outcome run(Request r, CascadeVersions.Active active, List<Batch> all, List<Long> fresh, CascadeRun run,
+                        ProgressSink progress, CancellationToken cancel) throws IOException {
+        Path partial = run.partial();
+        long runId = run.id();
         Set<Long> freshSet = Set.copyOf(fresh);
         List<StoredBatch> older = new ArrayList<>();
         List<StoredBatch> learning = new ArrayList<>();
@@ -131,12 +117,8 @@ public final class ContinualUpdater {
             progress.update((stage - 1) / 2.0, "stage " + stage + ": " + r.strategy().name() + " update");
             work.put(stage, learnStage(stage, parents[stage - 1], r, older, learning, partial, cancel));
         }
-        CascadeModel m = CascadeModel.read(active.folder());
-        new CascadeModel(m.topics(), "stage1", "stage2", m.stage1Temperature(), m.stage2Temperature(), m.threshold(),
-                m.class0Threshold(),
-                m.construction(), m.facts()).write(partial);
-        Path folder = modelsDir.resolve(name);
-        ModelFolders.publish(partial, folder);
+        CascadeModel.read(active.folder()).withStages("stage1", "stage2").write(partial);
+        Path folder = run.publish();
         progress.update(0.95, "evaluating across time and applying the promotion gate");
         List<Candidate> candidates = new ArrayList<>();
         for (Map.Entry<Integer, StageWork> e : work.entrySet()) {
@@ -146,6 +128,7 @@ public final class ContinualUpdater {
         // both candidates or neither: a kill between two rows must not leave half a cascade registered
         List<StageOutcome> outcomes = store.inOneTransaction(() -> candidates.stream().map(c -> c.create(store,
                 promote ? null : c.decision().reason())).toList());
+        run.registered();
         if (promote) {
             new CascadeActivation(store).activate(outcomes.stream().map(StageOutcome::candidate).toList(),
                     "update run " + runId + ": " + outcomes.get(0).decision().reason());
@@ -172,7 +155,7 @@ public final class ContinualUpdater {
         ContinualStep.Input in = new ContinualStep.Input(r.strategy(), r.settings(), parentPath.toString(), labelOrder,
                 fresh, history, memory, memoryQuotes, "stage" + stage);
         Path out = partial.resolve("stage" + stage);
-        ContinualStep.Result result = new ContinualStep(models, listener).learn(in, out, cancel::isCancelled);
+        ContinualStep.Result result = new ContinualStep(BertModels.on(device), listener).learn(in, out, cancel::isCancelled);
         if (r.strategy().replay()) {
             replay.save(result.memory());
         }
@@ -190,8 +173,8 @@ public final class ContinualUpdater {
             rows.addAll(parentRecord.rows().subList(0, parentRecord.rows().size() - 1));
         }
         // The parent is scored again on every step, the new one included: that entry is R[t-1][t].
-        rows.add(TimeRecord.Row.of(VersionEvaluation.of(parentPath, labelOrder, validation)));
-        rows.add(TimeRecord.Row.of(VersionEvaluation.of(out, labelOrder, validation)));
+        rows.add(TimeRecord.Row.of(VersionEvaluation.of(parentPath, labelOrder, validation, device)));
+        rows.add(TimeRecord.Row.of(VersionEvaluation.of(out, labelOrder, validation, device)));
         return new StageWork(out, labelOrder, new TimeRecord(steps, rows));
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.quotelab.ml.infer.VersionScorer;
+import org.quotelab.ml.model.Devices;
 
 /**
  * The drift check of a replayed stream: before each batch is learned, that batch against all earlier
@@ -37,7 +38,7 @@ public final class StreamDrift implements StreamEvaluation.BeforeUpdate, AutoClo
         List<LabelledQuote> cur = new ArrayList<>(batches.get(t).train());
         cur.addAll(batches.get(t).validation());
         DriftReport r;
-        try (VersionScorer scorer = VersionScorer.open(current, 128, 64)) {
+        try (VersionScorer scorer = VersionScorer.open(current, 128, 64, Devices.automatic())) {
             r = new DriftCheck(embedder, DriftCheck.Settings.defaults()).check(batches.get(t).name(), texts(ref),
                     texts(cur), scorer::probabilities, 1.0, labels(ref), labels(cur), scorer.labels().labels());
         }

@@ -1,5 +1,6 @@
 package org.quotelab.service.continual;
 
+import ai.djl.Device;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.function.Consumer;
 import org.quotelab.domain.continual.AccuracyMatrix;
 import org.quotelab.domain.continual.ReplayMemory;
 import org.quotelab.ml.train.BertModels;
+import org.quotelab.ml.model.Devices;
 import org.quotelab.ml.continual.ContinualTrainer;
 import org.quotelab.ml.train.FineTuneRun;
 import org.quotelab.ml.versions.ModelFolders;
@@ -42,22 +44,24 @@ public final class StreamEvaluation {
         void check(int t, Path current, List<StreamBatch> batches) throws IOException;
     }
 
+    private final Device device;
     private final FineTuneRun.ModelSource models;
     private final UpdateSettings settings;
     private final Path work;
     private final Consumer<String> phases;
 
-    public StreamEvaluation(FineTuneRun.ModelSource models, UpdateSettings settings, Path work,
-                            Consumer<String> phases) {
-        this.models = models;
+    /** Fine-tunes start from the BERT models the ml layer opens (bundled, tiny or a folder) on {@code device}. */
+    public StreamEvaluation(Device device, UpdateSettings settings, Path work, Consumer<String> phases) {
+        this.device = device;
+        this.models = BertModels.on(device);
         this.settings = settings;
         this.work = work;
         this.phases = phases;
     }
 
-    /** Fine-tunes start from the BERT models the ml layer opens (bundled, tiny or a folder). */
+    /** On the automatic device. */
     public static StreamEvaluation onBert(UpdateSettings settings, Path work, Consumer<String> phases) {
-        return new StreamEvaluation(BertModels::open, settings, work, phases);
+        return new StreamEvaluation(Devices.automatic(), settings, work, phases);
     }
 
     public List<StrategyResult> run(List<StreamBatch> batches, List<Strategy> strategies, String task,
@@ -81,7 +85,7 @@ public final class StreamEvaluation {
                     ContinualStep.texts(batches.get(0).train()), ContinualStep.labels(batches.get(0).train()),
                     settings.full(), null, Map.of("strategy", "initial"), task), initial, () -> false);
         }
-        VersionEvaluation first = VersionEvaluation.of(initial, labelOrder, validation);
+        VersionEvaluation first = VersionEvaluation.of(initial, labelOrder, validation, device);
         List<StrategyResult> results = new ArrayList<>();
         boolean driftDone = false;
         for (Strategy s : strategies) {
@@ -126,7 +130,7 @@ public final class StreamEvaluation {
             }
             current = next;
             history.addAll(b.train());
-            rows.add(VersionEvaluation.of(current, labelOrder, validation));
+            rows.add(VersionEvaluation.of(current, labelOrder, validation, device));
             recent[t] = TimeMetrics.recent(rows);
             historical[t] = TimeMetrics.historical(rows);
             phases.accept(String.format(java.util.Locale.ROOT, "%s: after %s recent %.4f historical %.4f (%.1f s)",

@@ -1,5 +1,6 @@
 package org.quotelab.service.continual;
 
+import ai.djl.Device;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,13 +19,13 @@ public record VersionEvaluation(int[][] correct, int[][] total) {
     public static final int MAX_LENGTH = 128;
     public static final int BATCH_SIZE = 64;
 
-    public static VersionEvaluation of(Path version, List<String> labelOrder, List<List<LabelledQuote>> validation)
-            throws IOException {
+    public static VersionEvaluation of(Path version, List<String> labelOrder, List<List<LabelledQuote>> validation,
+            Device device) throws IOException {
         List<String> texts = new ArrayList<>();
         validation.forEach(v -> v.forEach(q -> texts.add(q.text())));
         float[][] p;
         List<String> versionLabels;
-        try (VersionScorer scorer = VersionScorer.open(version, MAX_LENGTH, BATCH_SIZE)) {
+        try (VersionScorer scorer = VersionScorer.open(version, MAX_LENGTH, BATCH_SIZE, device)) {
             p = scorer.probabilities(texts);
             versionLabels = scorer.labels().labels();
         }

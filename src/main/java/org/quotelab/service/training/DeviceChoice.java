@@ -14,7 +14,7 @@ public enum DeviceChoice {
         this.label = label;
     }
 
-    /** The name {@code Devices.preferOnThisThread} understands. */
+    /** The name {@code Devices.pick} understands. */
     String code() {
         return code;
     }

@@ -1,18 +1,15 @@
 package org.quotelab.service.training;
 
+import ai.djl.Device;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.quotelab.domain.cascade.LabelledText;
-import org.quotelab.domain.model.RunStatus;
 import org.quotelab.ml.train.BertModels;
-import org.quotelab.ml.train.TrainingCancelledException;
 import org.quotelab.ml.train.TrainingConfig;
 import org.quotelab.ml.train.FineTuneRun;
 import org.quotelab.ml.versions.ModelFolders;
@@ -20,20 +17,20 @@ import org.quotelab.service.cascade.CascadeActivation;
 import org.quotelab.service.Json;
 import org.quotelab.service.cascade.CascadeConfig;
 import org.quotelab.service.cascade.CascadeModel;
+import org.quotelab.service.cascade.CascadeRun;
 import org.quotelab.service.cascade.CascadeTrainer;
 import org.quotelab.service.cascade.CascadeVersions;
 import org.quotelab.service.cascade.Construction;
 import org.quotelab.domain.jobs.CancellationToken;
-import org.quotelab.domain.jobs.JobCancelledException;
 import org.quotelab.store.QuoteStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One full fine-tune from the store: trains into a hidden ".partial" folder beside the models,
- * renames it when complete, then registers and activates both versions through
- * {@link CascadeActivation}. A cancelled or failed run
- * removes the folder and registers nothing, so the active cascade never changes half-way.
+ * One full fine-tune from the store, as a {@link CascadeRun}: trains into its hidden ".partial"
+ * folder, renames it when complete, then registers and activates both versions through
+ * {@link CascadeActivation}. A cancelled or failed run removes the folder and registers nothing,
+ * so the active cascade never changes half-way.
  */
 final class FullFineTune {
 
@@ -49,7 +46,8 @@ final class FullFineTune {
         this.modelsDir = modelsDir;
     }
 
-    TrainingOutcome run(FineTuneRequest r, ProgressTracker tracker, CancellationToken cancel) throws IOException {
+    TrainingOutcome run(FineTuneRequest r, ProgressTracker tracker, CancellationToken cancel, Device device)
+            throws IOException {
         long started = System.nanoTime();
         List<LabelledText> quotes = TrainingQuotes.load(store);
         TrainingQuotes.requireTrainable(quotes);
@@ -59,56 +57,33 @@ final class FullFineTune {
                 : r.config();
         double inTopic = quotes.stream().filter(LabelledText::inTopic).count() / (double) quotes.size();
         tracker.expect(plan(r.stages(), cfg, quotes.size(), inTopic));
-        long runId = store.runs().start("train-" + System.nanoTime(), params(r, cfg, quotes.size())).id();
-        tracker.recordInto(runId);
-        String name = "cascade-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-r" + runId;
-        Path partial = ModelFolders.partial(modelsDir, name);
-        try {
-            Files.createDirectories(modelsDir);
-            ModelFolders.sweep(modelsDir); // one training job at a time: no work folder here is in use
-            if (r.stages() == Stages.STAGE1) {
-                trainStage1Only(quotes, cfg, active, partial, tracker, cancel);
-            } else {
-                new CascadeTrainer(tracker, tracker::phase).train(quotes, cfg, partial, cancel::isCancelled);
+        return CascadeRun.execute(store, modelsDir, "train", "cascade", params(r, cfg, quotes.size()), run -> {
+            tracker.recordInto(run.id());
+            try {
+                if (r.stages() == Stages.STAGE1) {
+                    trainStage1Only(quotes, cfg, active, run.partial(), tracker, cancel, device);
+                } else {
+                    new CascadeTrainer(tracker, tracker::phase, device).train(quotes, cfg, run.partial(),
+                            cancel::isCancelled);
+                }
+                // the last chance to cancel: after the rename the versions are registered at once
+                cancel.throwIfCancelled();
+            } finally {
+                tracker.flush();
             }
-            // the last chance to cancel: after the rename the versions are registered at once
-            cancel.throwIfCancelled();
-            tracker.flush();
             tracker.progress(0.97, "registering and activating the new cascade");
-            Path folder = modelsDir.resolve(name);
-            ModelFolders.publish(partial, folder);
-            CascadeVersions.Active now = activate(folder);
+            Path folder = run.publish();
+            CascadeVersions.Active now = new CascadeActivation(store).register(folder,
+                    "trained cascade " + folder.getFileName());
+            run.registered();
             String summary = "Trained " + r.stages().name().toLowerCase() + " on " + quotes.size()
                     + " labelled quotes; active now: stage 1 v" + now.stage1().id() + ", stage 2 v" + now.stage2().id();
-            store.runs().finish(runId, RunStatus.DONE, summary, now.stage1().id());
             LOG.info("{} ({} construction, {} min)", summary, cfg.construction(),
                     String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 6e10));
             tracker.progress(1, summary);
-            return new TrainingOutcome(runId, folder, true, now.stage1().id(), now.stage2().id(), summary);
-        } catch (TrainingCancelledException | JobCancelledException e) {
-            end(tracker, partial, runId, RunStatus.CANCELLED, "cancelled by the user");
-            throw new JobCancelledException();
-        } catch (IOException | RuntimeException | Error e) {
-            end(tracker, partial, runId, RunStatus.FAILED, String.valueOf(e.getMessage()));
-            throw e;
-        }
-    }
-
-    /** Registers and activates the new folder; a folder that cannot be activated is not kept. */
-    private CascadeVersions.Active activate(Path folder) throws IOException {
-        try {
-            return new CascadeActivation(store).register(folder, "trained cascade " + folder.getFileName());
-        } catch (IOException | RuntimeException e) {
-            ModelFolders.deleteTree(folder); // nothing was registered: no version row points into it
-            throw e;
-        }
-    }
-
-    private void end(ProgressTracker tracker, Path partial, long runId, RunStatus status, String message)
-            throws IOException {
-        tracker.flush();
-        ModelFolders.deleteTree(partial);
-        store.runs().finish(runId, status, message, null);
+            return new CascadeRun.Done<>(new TrainingOutcome(run.id(), folder, true, now.stage1().id(),
+                    now.stage2().id(), summary), summary, now.stage1().id());
+        });
     }
 
     /**
@@ -116,21 +91,19 @@ final class FullFineTune {
      * threshold are kept, as updates do (see ADR 0008); the Threshold view can tune it again.
      */
     private static void trainStage1Only(List<LabelledText> quotes, CascadeConfig cfg, CascadeVersions.Active active,
-                                        Path partial, ProgressTracker tracker, CancellationToken cancel) throws IOException {
+                                        Path partial, ProgressTracker tracker, CancellationToken cancel, Device device)
+            throws IOException {
         Files.createDirectories(partial);
         tracker.phase("stage 1: fine-tuning on " + quotes.size() + " quotes");
         List<String> texts = quotes.stream().map(LabelledText::text).toList();
         List<String> labels = quotes.stream().map(q -> q.inTopic() ? "1" : "0").toList();
         FineTuneRun.Request request = new FineTuneRun.Request(texts, labels, List.of(), List.of(), cfg.baseModel(),
                 BertModels.parentVersion(cfg.baseModel()), cfg.stage1(), EPOCH_HOLD_OUT, "stage1");
-        new FineTuneRun(BertModels::open, tracker).run(request, partial.resolve("stage1"), cancel::isCancelled);
+        new FineTuneRun(BertModels.on(device), tracker).run(request, partial.resolve("stage1"), cancel::isCancelled);
         cancel.throwIfCancelled();
         tracker.phase("copying the active stage 2");
         ModelFolders.copyTree(Path.of(active.stage2().path()), partial.resolve("stage2"));
-        CascadeModel m = CascadeModel.read(active.folder());
-        new CascadeModel(m.topics(), "stage1", "stage2", m.stage1Temperature(), m.stage2Temperature(), m.threshold(),
-                m.class0Threshold(),
-                m.construction(), m.facts()).write(partial);
+        CascadeModel.read(active.folder()).withStages("stage1", "stage2").write(partial);
     }
 
     /** Expected optimiser steps of each fine-tune the job runs, for the ETA until the real counts arrive. */

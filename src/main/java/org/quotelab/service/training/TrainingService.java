@@ -1,16 +1,15 @@
 package org.quotelab.service.training;
 
+import ai.djl.Device;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import org.quotelab.domain.quote.Batch;
 import org.quotelab.domain.model.RunStatus;
 import org.quotelab.domain.model.TrainingRun;
 import org.quotelab.ml.model.Devices;
-import org.quotelab.ml.train.BertModels;
 import org.quotelab.service.cascade.CascadeVersions;
 import org.quotelab.service.continual.ContinualUpdater;
 import org.quotelab.service.jobs.Job;
@@ -61,8 +60,8 @@ public final class TrainingService {
 
     /** The full fine-tune of {@code r.stages()}; the new cascade becomes the active one when it completes. */
     public Job<TrainingOutcome> fineTune(FineTuneRequest r, Consumer<TrainingEvent> events) {
-        return (progress, cancel) -> exclusively(r.device(), () -> new FullFineTune(store, modelsDir)
-                .run(r, new ProgressTracker(events, progress, store.metrics()), cancel));
+        return (progress, cancel) -> exclusively(r.device(), device -> new FullFineTune(store, modelsDir)
+                .run(r, new ProgressTracker(events, progress, store.metrics()), cancel, device));
     }
 
     /** Both stages with the defaults of {@code quotelab cascade train}: "Train the first model". */
@@ -75,7 +74,7 @@ public final class TrainingService {
      * when the promotion gate lets both pass.
      */
     public Job<TrainingOutcome> update(UpdateRequest r, Consumer<TrainingEvent> events) {
-        return (progress, cancel) -> exclusively(r.device(), () -> {
+        return (progress, cancel) -> exclusively(r.device(), device -> {
             ProgressTracker tracker = new ProgressTracker(events, progress, store.metrics());
             // each stage is one fine-tune of unknown length until its first step
             tracker.expect(List.of(-1, -1));
@@ -85,7 +84,7 @@ public final class TrainingService {
                 }
                 tracker.phase(message);
             };
-            ContinualUpdater updater = new ContinualUpdater(store, modelsDir, BertModels::open, tracker);
+            ContinualUpdater updater = new ContinualUpdater(store, modelsDir, device, tracker);
             try {
                 ContinualUpdater.Outcome o = updater.update(new ContinualUpdater.Request(r.batchIds(), r.strategy(),
                         r.settings(), r.gate()), phases, cancel);
@@ -107,15 +106,19 @@ public final class TrainingService {
                 .map(TrainingRun::id).findFirst();
     }
 
-    private <T> T exclusively(DeviceChoice device, Callable<T> work) throws Exception {
+    /** A training job's work on the device the user chose. */
+    @FunctionalInterface
+    private interface OnDevice<T> {
+        T run(Device device) throws Exception;
+    }
+
+    private <T> T exclusively(DeviceChoice choice, OnDevice<T> work) throws Exception {
         if (!oneAtATime.tryAcquire()) {
             throw new IllegalStateException("another training job is running: wait for it or cancel it");
         }
         try {
-            Devices.preferOnThisThread(device.code());
-            return work.call();
+            return work.run(Devices.pick(choice.code()));
         } finally {
-            Devices.preferOnThisThread(null);
             oneAtATime.release();
         }
     }

@@ -12,7 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.quotelab.ml.model.ClassifierNet;
-import org.quotelab.ml.model.NoGrad;
+import org.quotelab.ml.weights.NoGrad;
 
 /**
  * The best epoch's weights are restored on whatever thread trained: the app trains on job

@@ -22,7 +22,7 @@ import org.quotelab.ml.model.LabelMap;
 import org.quotelab.ml.text.EncodedExample;
 import org.quotelab.domain.jobs.CancellationToken;
 import org.quotelab.ml.train.FineTuner;
-import org.quotelab.ml.train.NonFiniteModelException;
+import org.quotelab.ml.model.NonFiniteModelException;
 import org.quotelab.ml.infer.Scorer;
 import org.quotelab.ml.train.SyntheticQuotes;
 import org.quotelab.ml.train.TinyModel;

@@ -1,5 +1,6 @@
 package org.quotelab.service.cascade;
 
+import org.quotelab.ml.model.Devices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +19,7 @@ import org.quotelab.domain.model.ModelStatus;
 import org.quotelab.domain.model.ModelVersion;
 import org.quotelab.ml.versions.ModelVersions;
 import org.quotelab.ml.versions.ModelFolders;
-import org.quotelab.ml.versions.VersionCheck;
+import org.quotelab.ml.infer.VersionCheck;
 import org.quotelab.store.QuoteStore;
 import org.quotelab.ui.TinyCascade;
 
@@ -47,7 +48,7 @@ class CascadeActivationTest {
         Path nan = copy("nan");
         Path weights = nan.resolve("stage2").resolve(ModelVersions.WEIGHTS);
         fillDataWithNaN(weights);
-        assertThrows(VersionCheck.UnusableVersionException.class, () -> VersionCheck.check(nan.resolve("stage2")));
+        assertThrows(VersionCheck.UnusableVersionException.class, () -> VersionCheck.check(nan.resolve("stage2"), Devices.automatic()));
         try (QuoteStore store = QuoteStore.open(dir.resolve("db").resolve("quotelab"))) {
             CascadeVersions.Active before = new CascadeVersions(store).register(TinyCascade.folder(), true);
             assertThrows(IOException.class, () -> new CascadeActivation(store).register(nan, "test"));

@@ -1,9 +1,9 @@
-package org.quotelab.ml.versions;
+package org.quotelab.ml.infer;
 
+import ai.djl.Device;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.quotelab.ml.infer.VersionScorer;
 
 /**
  * Proves that a saved version can serve before anything depends on it: its weights load (a
@@ -28,10 +28,10 @@ public final class VersionCheck {
         }
     }
 
-    /** Loads the version, scores {@link #PROBE} and checks the result; throws if anything is wrong. */
-    public static void check(Path version) throws UnusableVersionException {
+    /** Loads the version on {@code device}, scores {@link #PROBE} and checks the result; throws if anything is wrong. */
+    public static void check(Path version, Device device) throws UnusableVersionException {
         float[] p;
-        try (VersionScorer scorer = VersionScorer.open(version, MAX_LENGTH, 1)) {
+        try (VersionScorer scorer = VersionScorer.open(version, MAX_LENGTH, 1, device)) {
             float[][] out = scorer.probabilities(List.of(PROBE));
             p = out.length == 1 ? out[0] : null;
             if (p == null || p.length != scorer.labels().size()) {

@@ -1,4 +1,4 @@
-package org.quotelab.ml.model;
+package org.quotelab.ml.weights;
 
 import ai.djl.pytorch.jni.JniUtils;
 

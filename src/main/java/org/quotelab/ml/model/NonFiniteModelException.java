@@ -1,4 +1,4 @@
-package org.quotelab.ml.train;
+package org.quotelab.ml.model;
 
 /** The weights contain NaN or infinity; such a model is never saved. */
 public final class NonFiniteModelException extends RuntimeException {
