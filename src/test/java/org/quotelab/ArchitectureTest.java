@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -85,6 +86,21 @@ class ArchitectureTest {
             .that().resideOutsideOfPackages("org.quotelab.store..")
             .and().doNotHaveFullyQualifiedName("org.quotelab.service.cascade.CascadeActivation")
             .should().callMethod("org.quotelab.store.ModelVersionRepository", "activate", "long", "java.lang.String");
+
+    /** Inside a layer the packages by job form no cycle either: each can be read from the bottom up. */
+    @ArchTest
+    static final ArchRule mlPackagesFreeOfCycles = slices().matching("org.quotelab.ml.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule servicePackagesFreeOfCycles = slices().matching("org.quotelab.service.(*)..")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule domainPackagesFreeOfCycles = slices().matching("org.quotelab.domain.(*)..")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule uiPackagesFreeOfCycles = slices().matching("org.quotelab.ui.(*)..").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule noJavaUtilLogging = NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;

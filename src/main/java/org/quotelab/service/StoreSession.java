@@ -1,7 +1,7 @@
 package org.quotelab.service;
 
 import java.nio.file.Path;
-import org.quotelab.ml.model.Devices;
+import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.service.cascade.CascadeVersions;
 import org.quotelab.service.cascade.PredictionCache;
 import org.quotelab.service.continual.ContinualUpdater;
@@ -59,7 +59,7 @@ public final class StoreSession implements AutoCloseable {
 
     /** Continual updates writing their versions under {@code modelsDir}. */
     public ContinualUpdater updater(Path modelsDir) {
-        return new ContinualUpdater(store, modelsDir, Devices.automatic());
+        return new ContinualUpdater(store, modelsDir, ComputeDevice.AUTO);
     }
 
     /**

@@ -1,6 +1,6 @@
 package org.quotelab.ml;
 
-import org.quotelab.ml.model.Devices;
+import org.quotelab.ml.model.ComputeDevice;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.quotelab.ml.text.QuoteTokenizer;
@@ -21,7 +21,7 @@ final class BundledModel {
     static synchronized QuoteClassifier get() {
         if (classifier == null) {
             try {
-                classifier = QuoteClassifiers.bundledMiniLm(3, 7L, QuoteTokenizer.DEFAULT_MAX_TOKENS, Devices.automatic());
+                classifier = QuoteClassifiers.bundledMiniLm(3, 7L, QuoteTokenizer.DEFAULT_MAX_TOKENS, ComputeDevice.AUTO);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,6 +1,6 @@
 package org.quotelab.ml;
 
-import org.quotelab.ml.model.Devices;
+import org.quotelab.ml.model.ComputeDevice;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,7 +30,7 @@ class GradientSafetyTest {
     @Test
     void gradientsSurviveGarbageCollectionBetweenForwardAndBackward() throws IOException {
         for (boolean pooler : new boolean[] {true, false}) {
-            try (QuoteClassifier c = QuoteClassifiers.tinyRandom(BertConfig.tiny().withoutDropout(), pooler, 3, 9L, Devices.automatic())) {
+            try (QuoteClassifier c = QuoteClassifiers.tinyRandom(BertConfig.tiny().withoutDropout(), pooler, 3, 9L, ComputeDevice.AUTO)) {
                 float[] calm = gradients(c, false);
                 float[] stressed = gradients(c, true);
                 for (float g : stressed) {

@@ -1,6 +1,6 @@
 package org.quotelab.ml;
 
-import org.quotelab.ml.model.Devices;
+import org.quotelab.ml.model.ComputeDevice;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -44,7 +44,7 @@ class SafetensorsTest {
 
     @BeforeAll
     static void buildOriginal() throws IOException {
-        original = QuoteClassifiers.tinyRandom(CONFIG, true, 3, 11L, Devices.automatic());
+        original = QuoteClassifiers.tinyRandom(CONFIG, true, 3, 11L, ComputeDevice.AUTO);
         expected = new Scorer(original, 8).probabilities(TEXTS);
         tensors = new ArrayList<>();
         original.hfParameters().forEach((name, p) ->
@@ -64,14 +64,14 @@ class SafetensorsTest {
 
     private String loadError(Path folder) {
         WeightFormatException e = assertThrows(WeightFormatException.class,
-                () -> QuoteClassifiers.fromFolder(folder, 3, 1L, 128, Devices.automatic()).close());
+                () -> QuoteClassifiers.fromFolder(folder, 3, 1L, 128, ComputeDevice.AUTO).close());
         return e.getMessage();
     }
 
     @Test
     void savedCheckpointLoadsAndGivesIdenticalOutputs() throws IOException {
         original.saveFolder(dir, Map.of("format", "pt"));
-        try (QuoteClassifier loaded = QuoteClassifiers.fromFolder(dir, 3, 99L, 128, Devices.automatic())) {
+        try (QuoteClassifier loaded = QuoteClassifiers.fromFolder(dir, 3, 99L, 128, ComputeDevice.AUTO)) {
             assertTrue(loaded.block().encoder().hasPooler());
             float[][] actual = new Scorer(loaded, 8).probabilities(TEXTS);
             for (int i = 0; i < TEXTS.size(); i++) {
@@ -90,7 +90,7 @@ class SafetensorsTest {
         }
         renamed.add(new TensorData("cls.predictions.bias", new long[] {4}, new float[4]));
         renamed.add(new TensorData("bert.embeddings.position_ids", new long[] {1, 2}, new float[2]));
-        try (QuoteClassifier loaded = QuoteClassifiers.fromFolder(folder(renamed), 3, 5L, 128, Devices.automatic())) {
+        try (QuoteClassifier loaded = QuoteClassifiers.fromFolder(folder(renamed), 3, 5L, 128, ComputeDevice.AUTO)) {
             float[][] actual = new Scorer(loaded, 8).probabilities(TEXTS);
             assertArrayEquals(expected[0], actual[0], 0f);
         }
@@ -100,8 +100,8 @@ class SafetensorsTest {
     void headlessCheckpointGetsASeededHead() throws IOException {
         List<TensorData> encoderOnly = tensors.stream().filter(t -> !t.name().startsWith("classifier.")).toList();
         Path f = folder(encoderOnly);
-        try (QuoteClassifier a = QuoteClassifiers.fromFolder(f, 3, 5L, 128, Devices.automatic());
-                QuoteClassifier b = QuoteClassifiers.fromFolder(f, 3, 5L, 128, Devices.automatic())) {
+        try (QuoteClassifier a = QuoteClassifiers.fromFolder(f, 3, 5L, 128, ComputeDevice.AUTO);
+                QuoteClassifier b = QuoteClassifiers.fromFolder(f, 3, 5L, 128, ComputeDevice.AUTO)) {
             assertArrayEquals(new Scorer(a, 8).probabilities(TEXTS)[0],
                     new Scorer(b, 8).probabilities(TEXTS)[0], 0f);
         }
@@ -139,7 +139,7 @@ class SafetensorsTest {
         original.saveSafetensors(dir.resolve("model.safetensors"), Map.of());
         CONFIG.write(dir.resolve("config.json"), 3);
         WeightFormatException e = assertThrows(WeightFormatException.class,
-                () -> QuoteClassifiers.fromFolder(dir, 5, 1L, 128, Devices.automatic()).close());
+                () -> QuoteClassifiers.fromFolder(dir, 5, 1L, 128, ComputeDevice.AUTO).close());
         assertTrue(e.getMessage().contains("classifier.weight has shape [3, 32] but the model expects [5, 32]"),
                 e.getMessage());
     }

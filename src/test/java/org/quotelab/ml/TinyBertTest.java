@@ -1,6 +1,6 @@
 package org.quotelab.ml;
 
-import org.quotelab.ml.model.Devices;
+import org.quotelab.ml.model.ComputeDevice;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,8 +40,8 @@ class TinyBertTest {
 
     @BeforeAll
     static void build() throws IOException {
-        pooled = QuoteClassifiers.tinyRandom(BertConfig.tiny(), true, 4, 3L, Devices.automatic());
-        meanPooled = QuoteClassifiers.tinyRandom(BertConfig.tiny(), false, 4, 3L, Devices.automatic());
+        pooled = QuoteClassifiers.tinyRandom(BertConfig.tiny(), true, 4, 3L, ComputeDevice.AUTO);
+        meanPooled = QuoteClassifiers.tinyRandom(BertConfig.tiny(), false, 4, 3L, ComputeDevice.AUTO);
     }
 
     @AfterAll
@@ -138,8 +138,8 @@ class TinyBertTest {
 
     @Test
     void sameSeedSameModelOtherSeedOtherModel() throws IOException {
-        try (QuoteClassifier again = QuoteClassifiers.tinyRandom(BertConfig.tiny(), true, 4, 3L, Devices.automatic());
-                QuoteClassifier other = QuoteClassifiers.tinyRandom(BertConfig.tiny(), true, 4, 4L, Devices.automatic())) {
+        try (QuoteClassifier again = QuoteClassifiers.tinyRandom(BertConfig.tiny(), true, 4, 3L, ComputeDevice.AUTO);
+                QuoteClassifier other = QuoteClassifiers.tinyRandom(BertConfig.tiny(), true, 4, 4L, ComputeDevice.AUTO)) {
             float[] a = new Scorer(pooled, 8).probabilities(TEXTS)[1];
             assertArrayEquals(a, new Scorer(again, 8).probabilities(TEXTS)[1], 0f);
             assertFalse(Arrays.equals(a, new Scorer(other, 8).probabilities(TEXTS)[1]));

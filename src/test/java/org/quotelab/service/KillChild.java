@@ -1,6 +1,6 @@
 package org.quotelab.service;
 
-import org.quotelab.ml.model.Devices;
+import org.quotelab.ml.model.ComputeDevice;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +53,7 @@ public final class KillChild {
         LabelMap labels = new LabelMap(List.of("0", "1"));
         Provenance provenance = new Provenance("tiny", null, "x", 1, 1, cfg.asMap(), Map.of(), labels.labels(),
                 "stage1", Map.of(), "now", 1);
-        try (ClassifierModel model = BertModels.open(BertModels.TINY, 2, cfg, Devices.automatic())) {
+        try (ClassifierModel model = BertModels.open(BertModels.TINY, 2, cfg, ComputeDevice.AUTO)) {
             int saved = 0;
             for (int i = 1; ; i++) {
                 if (Files.exists(models.resolve("v" + i))) {

@@ -1,6 +1,6 @@
 package org.quotelab.service;
 
-import org.quotelab.ml.model.Devices;
+import org.quotelab.ml.model.ComputeDevice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,7 +55,7 @@ class KillNineTest {
             // every version under its final name is complete: the rename is the last step of a save
             try (Stream<Path> s = Files.list(home.models())) {
                 for (Path v : s.toList()) {
-                    VersionCheck.check(v, Devices.automatic());
+                    VersionCheck.check(v, ComputeDevice.AUTO);
                 }
             }
         }

@@ -1,6 +1,6 @@
 package org.quotelab.ui;
 
-import org.quotelab.ml.model.Devices;
+import org.quotelab.ml.model.ComputeDevice;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +35,7 @@ public final class TinyCascade {
             CascadeConfig cfg = CascadeConfig.defaults(BertModels.TINY).withStages(t, t)
                     .withConstruction(Construction.SEED);
             Path out = dir.resolve("cascade");
-            new CascadeTrainer(new FineTuneListener() { }, p -> { }, Devices.automatic()).train(
+            new CascadeTrainer(new FineTuneListener() { }, p -> { }, ComputeDevice.AUTO).train(
                     org.quotelab.service.cascade.CascadeTrainerTestAccess.quotes(40, 3), cfg, out, () -> false);
             folder = out;
         }

@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.quotelab.cli.Json;
 import org.quotelab.ml.model.QuoteClassifier;
 import org.quotelab.ml.model.QuoteClassifiers;
+import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.ml.model.Devices;
 import org.quotelab.ml.infer.Scorer;
 import org.quotelab.ml.infer.ThreadPolicy;
@@ -76,7 +77,7 @@ public final class BenchInferenceCommand implements Callable<Integer> {
             throw new IOException(file + " has no quotes");
         }
         try (QuoteClassifier model = QuoteClassifiers.bundledMiniLm(2, 1L, QuoteTokenizer.DEFAULT_MAX_TOKENS,
-                Devices.automatic())) {
+                ComputeDevice.AUTO)) {
             if (threads > 0) {
                 ThreadPolicy.fix(threads);
             }

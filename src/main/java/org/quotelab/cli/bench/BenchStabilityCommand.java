@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.quotelab.cli.Json;
 import org.quotelab.cli.QuoteCsv;
-import org.quotelab.ml.model.Devices;
+import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.domain.jobs.CancellationToken;
 import org.quotelab.ml.model.ClassifierModel;
@@ -62,7 +62,7 @@ public final class BenchStabilityCommand implements Callable<Integer> {
             int from = (run * rows) % Math.max(1, all.size() - rows);
             List<QuoteCsv.Row> slice = all.subList(from, Math.min(all.size(), from + rows));
             TrainingConfig cfg = TrainingConfig.builder().epochs(1).batchSize(16).learningRate(5e-5).seed(run).build();
-            try (ClassifierModel model = BertModels.open(base, labels.size(), cfg, Devices.automatic())) {
+            try (ClassifierModel model = BertModels.open(base, labels.size(), cfg, ComputeDevice.AUTO)) {
                 List<EncodedExample> examples = model.encoder().encodeAll(QuoteCsv.texts(slice),
                         labels.indexes(QuoteCsv.labels(slice)));
                 TrainingResult r = new FineTuner(cfg, null, null, System::gc)

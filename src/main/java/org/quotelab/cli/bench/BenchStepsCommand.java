@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.ml.model.Devices;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.model.ClassifierModel;
@@ -59,7 +60,7 @@ public final class BenchStepsCommand implements Callable<Integer> {
         TrainingBenchmark.Timing timing;
         String engine;
         try (ClassifierModel model = BertModels.open(BertModels.BUNDLED, labels.size(), cfg,
-                Devices.automatic())) {
+                ComputeDevice.AUTO)) {
             List<EncodedExample> examples = model.encoder().encodeAll(QuoteCsv.texts(rows),
                     labels.indexes(QuoteCsv.labels(rows)));
             if (out != null) {

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.quotelab.cli.Json;
 import org.quotelab.cli.QuoteCsv;
-import org.quotelab.ml.model.Devices;
+import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.model.ClassifierModel;
 import org.quotelab.ml.text.EncodedExample;
@@ -69,7 +69,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
         double contendedRate = Double.NaN;
         long peak;
         try (ClassifierModel model = BertModels.open(base, labels.size(), bucketed,
-                Devices.automatic())) {
+                ComputeDevice.AUTO)) {
             List<EncodedExample> examples = model.encoder().encodeAll(QuoteCsv.texts(rows),
                     labels.indexes(QuoteCsv.labels(rows)));
             lengthRate = TrainingBenchmark.samplesPerSecond(model.net(), examples, bucketed, warmupSteps, steps);

@@ -1,6 +1,6 @@
 package org.quotelab.ml.infer;
 
-import ai.djl.Device;
+import org.quotelab.ml.model.ComputeDevice;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +29,7 @@ public final class VersionCheck {
     }
 
     /** Loads the version on {@code device}, scores {@link #PROBE} and checks the result; throws if anything is wrong. */
-    public static void check(Path version, Device device) throws UnusableVersionException {
+    public static void check(Path version, ComputeDevice device) throws UnusableVersionException {
         float[] p;
         try (VersionScorer scorer = VersionScorer.open(version, MAX_LENGTH, 1, device)) {
             float[][] out = scorer.probabilities(List.of(PROBE));

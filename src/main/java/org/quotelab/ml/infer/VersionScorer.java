@@ -1,6 +1,6 @@
 package org.quotelab.ml.infer;
 
-import ai.djl.Device;
+import org.quotelab.ml.model.ComputeDevice;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +25,7 @@ public final class VersionScorer implements AutoCloseable {
         this.batchSize = batchSize;
     }
 
-    public static VersionScorer open(Path version, int maxLength, int batchSize, Device device) throws IOException {
+    public static VersionScorer open(Path version, int maxLength, int batchSize, ComputeDevice device) throws IOException {
         LabelMap labels = ModelVersions.labels(version);
         return new VersionScorer(QuoteClassifiers.fromFolder(version, labels.size(), 0, maxLength, device), labels,
                 batchSize);

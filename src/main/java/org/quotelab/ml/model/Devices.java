@@ -23,26 +23,19 @@ public final class Devices {
      */
     private static final CompletableFuture<Void> LOADED = new CompletableFuture<>();
 
-    /**
-     * The device for a choice: "cpu", "gpu" (refused when the engine sees no GPU), or "auto" (or
-     * null), the first GPU when there is one, else the CPU. Loads the engine. Callers pass the
-     * result to every model they build: nothing here remembers a choice.
-     */
-    public static Device pick(String choice) {
+    /** The engine's device for a choice; loads the engine. Nothing here remembers a choice. */
+    public static Device pick(ComputeDevice choice) {
         Engine engine = engine();
-        Device device;
-        if (choice == null || "auto".equals(choice)) {
-            device = automatic();
-        } else if ("cpu".equals(choice)) {
-            device = Device.cpu();
-        } else if ("gpu".equals(choice)) {
-            if (engine.getGpuCount() == 0) {
-                throw new IllegalStateException("a GPU was asked for but the engine sees none");
+        Device device = switch (choice) {
+            case AUTO -> automatic();
+            case CPU -> Device.cpu();
+            case GPU -> {
+                if (engine.getGpuCount() == 0) {
+                    throw new IllegalStateException("a GPU was asked for but the engine sees none");
+                }
+                yield Device.gpu();
             }
-            device = Device.gpu();
-        } else {
-            throw new IllegalArgumentException("device must be auto, cpu or gpu, got " + choice);
-        }
+        };
         LOG.info("{} {} runs models on {}", engine.getEngineName(), engine.getVersion(), describe(device));
         return device;
     }

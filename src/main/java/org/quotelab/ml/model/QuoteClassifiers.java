@@ -1,6 +1,5 @@
 package org.quotelab.ml.model;
 
-import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -36,7 +35,7 @@ public final class QuoteClassifiers {
     }
 
     /** The bundled all-MiniLM-L6-v2 encoder with a new classification head seeded by seed, on {@code device}. */
-    public static QuoteClassifier bundledMiniLm(int numLabels, long seed, int maxTokens, Device device)
+    public static QuoteClassifier bundledMiniLm(int numLabels, long seed, int maxTokens, ComputeDevice device)
             throws IOException {
         return bundledMiniLm(BertConfig.miniLmL6(), numLabels, seed, maxTokens, device);
     }
@@ -46,7 +45,7 @@ public final class QuoteClassifiers {
      * be MiniLM's or loading fails with the mismatching tensor named.
      */
     public static QuoteClassifier bundledMiniLm(BertConfig config, int numLabels, long seed, int maxTokens,
-            Device device) throws IOException {
+            ComputeDevice device) throws IOException {
         long t0 = System.nanoTime();
         WeightSource weights;
         try (InputStream raw = QuoteClassifiers.class.getResourceAsStream(BUNDLED_ONNX)) {
@@ -66,7 +65,7 @@ public final class QuoteClassifiers {
      * tokenizer is used when the folder has none). A classifier head in the checkpoint must have
      * numLabels rows; without one the head starts random (seeded).
      */
-    public static QuoteClassifier fromFolder(Path dir, int numLabels, long seed, int maxTokens, Device device)
+    public static QuoteClassifier fromFolder(Path dir, int numLabels, long seed, int maxTokens, ComputeDevice device)
             throws IOException {
         BertConfig config = BertConfig.read(requireFile(dir.resolve("config.json")));
         Path tokenizerJson = dir.resolve("tokenizer.json");
@@ -84,7 +83,7 @@ public final class QuoteClassifiers {
 
     /** A small randomly initialised BERT (seeded) with the bundled tokenizer, for fast tests. */
     public static QuoteClassifier tinyRandom(BertConfig config, boolean withPooler, int numLabels, long seed,
-            Device device) throws IOException {
+            ComputeDevice device) throws IOException {
         QuoteTokenizer tokenizer = QuoteTokenizer.bundled(QuoteTokenizer.DEFAULT_MAX_TOKENS);
         Model model = newModel("tiny-bert", withPooler, config, numLabels, device);
         BertClassifier block = (BertClassifier) model.getBlock();
@@ -93,7 +92,7 @@ public final class QuoteClassifiers {
     }
 
     private static QuoteClassifier build(BertConfig config, WeightSource weights, int numLabels, long seed,
-            QuoteTokenizer tokenizer, String source, Device device) throws IOException {
+            QuoteTokenizer tokenizer, String source, ComputeDevice device) throws IOException {
         boolean pooler = weights.shapes().keySet().stream()
                 .anyMatch(n -> WeightLoader.canonical(n).equals("pooler.dense.weight"));
         Model model = newModel(source, pooler, config, numLabels, device);
@@ -117,8 +116,8 @@ public final class QuoteClassifiers {
         }
     }
 
-    private static Model newModel(String name, boolean pooler, BertConfig config, int numLabels, Device device) {
-        Model model = Model.newInstance(name, device);
+    private static Model newModel(String name, boolean pooler, BertConfig config, int numLabels, ComputeDevice device) {
+        Model model = Model.newInstance(name, Devices.pick(device));
         BertClassifier block = new BertClassifier(config, pooler, numLabels);
         model.setBlock(block);
         Shape shape = new Shape(1, 8);

@@ -1,6 +1,7 @@
 package org.quotelab.ml.train;
 
-import ai.djl.Device;
+import org.quotelab.ml.model.ComputeDevice;
+import org.quotelab.ml.model.Devices;
 import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -48,12 +49,12 @@ public final class BertModels {
     }
 
     /** Opens base models on {@code device}: what a fine-tune on that device starts from. */
-    public static FineTuneRun.ModelSource on(Device device) {
+    public static FineTuneRun.ModelSource on(ComputeDevice device) {
         return (base, numLabels, cfg) -> open(base, numLabels, cfg, device);
     }
 
     /** A base model for a new fine-tune on {@code device}; a version folder continues from its weights and head. */
-    public static ClassifierModel open(String base, int numLabels, TrainingConfig cfg, Device device)
+    public static ClassifierModel open(String base, int numLabels, TrainingConfig cfg, ComputeDevice device)
             throws IOException {
         if (BUNDLED.equals(base)) {
             BertConfig config = withDropout(BertConfig.miniLmL6(), cfg.dropout());
@@ -77,13 +78,13 @@ public final class BertModels {
     }
 
     /** A saved version or exported folder on {@code device}, ready to score. */
-    public static ClassifierModel load(Path dir, int maxLength, Device device) throws IOException {
+    public static ClassifierModel load(Path dir, int maxLength, ComputeDevice device) throws IOException {
         LabelMap labels = ModelVersions.labels(dir);
         return QuoteClassifiers.fromFolder(dir, labels.size(), 0, maxLength, device);
     }
 
     /** Loader for {@link ModelVersions#load}: builds from config.json on {@code device}, weights assigned afterwards. */
-    public static ModelFactory factory(int maxLength, Device device) {
+    public static ModelFactory factory(int maxLength, ComputeDevice device) {
         return (dir, numLabels) -> QuoteClassifiers.fromFolder(dir, numLabels, 0, maxLength, device);
     }
 
@@ -98,8 +99,8 @@ public final class BertModels {
 
     private static ClassifierModel build(String name, BertConfig config, WeightSource weights, boolean pooler,
                                          int numLabels,
-                                         long seed, int maxTokens, Device device) throws IOException {
-        Model model = Model.newInstance(name, device);
+                                         long seed, int maxTokens, ComputeDevice device) throws IOException {
+        Model model = Model.newInstance(name, Devices.pick(device));
         try {
             BertClassifier block = new BertClassifier(config, pooler, numLabels);
             model.setBlock(block);

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.quotelab.domain.cascade.OperatingPoint;
 import org.quotelab.domain.model.ModelVersion;
 import org.quotelab.ml.infer.VersionCheck;
-import org.quotelab.ml.model.Devices;
+import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.store.QuoteStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,7 +82,7 @@ public final class CascadeActivation {
     /** On the device the versions will serve from once active. */
     private static void check(List<Path> versions) throws IOException {
         for (Path v : versions) {
-            VersionCheck.check(v, Devices.automatic());
+            VersionCheck.check(v, ComputeDevice.AUTO);
         }
     }
 

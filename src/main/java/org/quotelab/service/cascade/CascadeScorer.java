@@ -1,6 +1,6 @@
 package org.quotelab.service.cascade;
 
-import ai.djl.Device;
+import org.quotelab.ml.model.ComputeDevice;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,10 +24,10 @@ public final class CascadeScorer implements AutoCloseable {
 
     /** Opens both stages on the automatic device (the GPU when there is one): how cascades are scored in use. */
     public static CascadeScorer open(Path folder, int maxLength, int batchSize) throws IOException {
-        return open(folder, maxLength, batchSize, Devices.automatic());
+        return open(folder, maxLength, batchSize, ComputeDevice.AUTO);
     }
 
-    public static CascadeScorer open(Path folder, int maxLength, int batchSize, Device device) throws IOException {
+    public static CascadeScorer open(Path folder, int maxLength, int batchSize, ComputeDevice device) throws IOException {
         CascadeModel m = CascadeModel.read(folder);
         VersionScorer s1 = VersionScorer.open(folder.resolve(m.stage1()), maxLength, batchSize, device);
         try {

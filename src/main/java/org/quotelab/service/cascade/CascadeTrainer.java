@@ -1,6 +1,6 @@
 package org.quotelab.service.cascade;
 
-import ai.djl.Device;
+import org.quotelab.ml.model.ComputeDevice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,10 +48,10 @@ public final class CascadeTrainer {
 
     private final FineTuneListener listener;
     private final Consumer<String> phases;
-    private final Device device;
+    private final ComputeDevice device;
 
     /** Trains and scores every model of the cascade on {@code device}. */
-    public CascadeTrainer(FineTuneListener listener, Consumer<String> phases, Device device) {
+    public CascadeTrainer(FineTuneListener listener, Consumer<String> phases, ComputeDevice device) {
         this.listener = listener;
         this.phases = phases;
         this.device = device;
@@ -59,7 +59,7 @@ public final class CascadeTrainer {
 
     /** For callers above the service layer, which see progress in service terms; on the automatic device. */
     public CascadeTrainer(FineTuneProgress progress, Consumer<String> phases) {
-        this(FineTuneProgress.toListener(progress), phases, Devices.automatic());
+        this(FineTuneProgress.toListener(progress), phases, ComputeDevice.AUTO);
     }
 
     /** Trains into {@code out} (which must not exist yet) and returns the cascade written there. */

@@ -2,7 +2,7 @@ package org.quotelab.service.continual;
 
 import java.io.IOException;
 import java.util.List;
-import org.quotelab.ml.model.Devices;
+import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.ml.model.QuoteClassifier;
 import org.quotelab.ml.model.QuoteClassifiers;
 import org.quotelab.ml.bert.BertConfig;
@@ -24,13 +24,13 @@ public final class BertEmbedder implements Embedder, AutoCloseable {
 
     /** The bundled all-MiniLM-L6-v2 sentence encoder. */
     public static BertEmbedder bundled() throws IOException {
-        return new BertEmbedder(QuoteClassifiers.bundledMiniLm(2, 0, 128, Devices.automatic()));
+        return new BertEmbedder(QuoteClassifiers.bundledMiniLm(2, 0, 128, ComputeDevice.AUTO));
     }
 
     /** A small random BERT: fast, for tests of the plumbing and of false alarms. */
     public static BertEmbedder tiny(long seed) throws IOException {
         return new BertEmbedder(QuoteClassifiers.tinyRandom(BertConfig.tiny(30522), false, 2, seed,
-                Devices.automatic()));
+                ComputeDevice.AUTO));
     }
 
     @Override

@@ -1,6 +1,6 @@
 package org.quotelab.service.continual;
 
-import ai.djl.Device;
+import org.quotelab.ml.model.ComputeDevice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,10 +57,10 @@ public final class ContinualUpdater {
 
     private final QuoteStore store;
     private final Path modelsDir;
-    private final Device device;
+    private final ComputeDevice device;
     private final FineTuneListener listener;
 
-    public ContinualUpdater(QuoteStore store, Path modelsDir, Device device) {
+    public ContinualUpdater(QuoteStore store, Path modelsDir, ComputeDevice device) {
         this(store, modelsDir, device, null);
     }
 
@@ -68,7 +68,7 @@ public final class ContinualUpdater {
      * @param device   where the fine-tunes and the evaluations across time run
      * @param listener per-step and per-epoch progress of the fine-tunes, for a live view (null for none)
      */
-    public ContinualUpdater(QuoteStore store, Path modelsDir, Device device, FineTuneListener listener) {
+    public ContinualUpdater(QuoteStore store, Path modelsDir, ComputeDevice device, FineTuneListener listener) {
         this.store = store;
         this.modelsDir = modelsDir;
         this.device = device;

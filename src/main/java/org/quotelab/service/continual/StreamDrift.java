@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.quotelab.ml.infer.VersionScorer;
-import org.quotelab.ml.model.Devices;
+import org.quotelab.ml.model.ComputeDevice;
 
 /**
  * The drift check of a replayed stream: before each batch is learned, that batch against all earlier
@@ -38,7 +38,7 @@ public final class StreamDrift implements StreamEvaluation.BeforeUpdate, AutoClo
         List<LabelledQuote> cur = new ArrayList<>(batches.get(t).train());
         cur.addAll(batches.get(t).validation());
         DriftReport r;
-        try (VersionScorer scorer = VersionScorer.open(current, 128, 64, Devices.automatic())) {
+        try (VersionScorer scorer = VersionScorer.open(current, 128, 64, ComputeDevice.AUTO)) {
             r = new DriftCheck(embedder, DriftCheck.Settings.defaults()).check(batches.get(t).name(), texts(ref),
                     texts(cur), scorer::probabilities, 1.0, labels(ref), labels(cur), scorer.labels().labels());
         }

@@ -1,6 +1,6 @@
 package org.quotelab.service.continual;
 
-import ai.djl.Device;
+import org.quotelab.ml.model.ComputeDevice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,14 +44,14 @@ public final class StreamEvaluation {
         void check(int t, Path current, List<StreamBatch> batches) throws IOException;
     }
 
-    private final Device device;
+    private final ComputeDevice device;
     private final FineTuneRun.ModelSource models;
     private final UpdateSettings settings;
     private final Path work;
     private final Consumer<String> phases;
 
     /** Fine-tunes start from the BERT models the ml layer opens (bundled, tiny or a folder) on {@code device}. */
-    public StreamEvaluation(Device device, UpdateSettings settings, Path work, Consumer<String> phases) {
+    public StreamEvaluation(ComputeDevice device, UpdateSettings settings, Path work, Consumer<String> phases) {
         this.device = device;
         this.models = BertModels.on(device);
         this.settings = settings;
@@ -61,7 +61,7 @@ public final class StreamEvaluation {
 
     /** On the automatic device. */
     public static StreamEvaluation onBert(UpdateSettings settings, Path work, Consumer<String> phases) {
-        return new StreamEvaluation(Devices.automatic(), settings, work, phases);
+        return new StreamEvaluation(ComputeDevice.AUTO, settings, work, phases);
     }
 
     public List<StrategyResult> run(List<StreamBatch> batches, List<Strategy> strategies, String task,

@@ -1,6 +1,6 @@
 package org.quotelab.service.continual;
 
-import ai.djl.Device;
+import org.quotelab.ml.model.ComputeDevice;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ public record VersionEvaluation(int[][] correct, int[][] total) {
     public static final int BATCH_SIZE = 64;
 
     public static VersionEvaluation of(Path version, List<String> labelOrder, List<List<LabelledQuote>> validation,
-            Device device) throws IOException {
+            ComputeDevice device) throws IOException {
         List<String> texts = new ArrayList<>();
         validation.forEach(v -> v.forEach(q -> texts.add(q.text())));
         float[][] p;

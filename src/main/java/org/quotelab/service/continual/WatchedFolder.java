@@ -22,7 +22,7 @@ import org.quotelab.domain.quote.Page;
 import org.quotelab.domain.quote.Quote;
 import org.quotelab.domain.quote.QuoteFilter;
 import org.quotelab.ml.infer.VersionScorer;
-import org.quotelab.ml.model.Devices;
+import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.service.cascade.PredictionCache;
 import org.quotelab.service.cascade.CascadeVersions;
 import org.quotelab.domain.jobs.CancellationToken;
@@ -142,7 +142,7 @@ public final class WatchedFolder {
         }
         Path stage1 = Path.of(new CascadeVersions(store).active().orElseThrow().stage1().path());
         try (VersionScorer scorer = VersionScorer.open(stage1, VersionEvaluation.MAX_LENGTH,
-                VersionEvaluation.BATCH_SIZE, Devices.automatic())) {
+                VersionEvaluation.BATCH_SIZE, ComputeDevice.AUTO)) {
             DriftReport r = drift.check(name, reference, current, scorer::probabilities, 1.0, null, null,
                     scorer.labels().labels());
             LOG.info("{}: {}", name, r.drifted() ? String.join("; ", r.alerts()) : "no drift");

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.quotelab.domain.metrics.ClassificationReport;
 import org.quotelab.ml.train.BertModels;
-import org.quotelab.ml.model.Devices;
+import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.ml.model.ClassifierModel;
 import org.quotelab.ml.model.LabelMap;
 import org.quotelab.ml.versions.ModelVersions;
@@ -35,7 +35,7 @@ public final class VersionFolders {
     /** The classification report of {@code model} on texts with known labels (each one of {@code labels}). */
     public static ClassificationReport evaluate(Path model, List<String> labels, List<String> texts,
             List<String> truth, int maxLength, int batchSize) throws IOException {
-        try (ClassifierModel m = BertModels.load(model, maxLength, Devices.automatic())) {
+        try (ClassifierModel m = BertModels.load(model, maxLength, ComputeDevice.AUTO)) {
             int[] y = new LabelMap(labels).indexes(truth);
             return Scorer.evaluate(m.net(), m.encoder().encodeAll(texts, y), labels, batchSize);
         }
@@ -48,7 +48,7 @@ public final class VersionFolders {
 
     public static Predictions predict(Path model, List<String> texts, int maxLength, int batchSize)
             throws IOException {
-        try (ClassifierModel m = BertModels.load(model, maxLength, Devices.automatic())) {
+        try (ClassifierModel m = BertModels.load(model, maxLength, ComputeDevice.AUTO)) {
             var scores = Scorer.score(m.net(), m.encoder().encodeAll(texts, null), batchSize);
             return new Predictions(scores.predicted(), scores.probabilities());
         }

@@ -1,22 +1,29 @@
 package org.quotelab.service.training;
 
-/** Where a training job runs: the automatic choice (the GPU when there is one), the CPU or the GPU. */
-public enum DeviceChoice {
-    AUTO("auto", "Auto"),
-    CPU("cpu", "CPU"),
-    GPU("gpu", "GPU");
+import org.quotelab.ml.model.ComputeDevice;
 
-    private final String code;
+/** Where a training job runs, as the Training view offers it: the automatic choice (the GPU when there is one), the CPU or the GPU. */
+public enum DeviceChoice {
+    AUTO(ComputeDevice.AUTO, "Auto"),
+    CPU(ComputeDevice.CPU, "CPU"),
+    GPU(ComputeDevice.GPU, "GPU");
+
+    private final ComputeDevice device;
     private final String label;
 
-    DeviceChoice(String code, String label) {
-        this.code = code;
+    DeviceChoice(ComputeDevice device, String label) {
+        this.device = device;
         this.label = label;
     }
 
-    /** The name {@code Devices.pick} understands. */
+    /** The device every model of the job is built on. */
+    ComputeDevice device() {
+        return device;
+    }
+
+    /** "auto", "cpu" or "gpu", as recorded in the run's parameters. */
     String code() {
-        return code;
+        return device.code();
     }
 
     @Override

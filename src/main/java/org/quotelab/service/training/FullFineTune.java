@@ -1,6 +1,6 @@
 package org.quotelab.service.training;
 
-import ai.djl.Device;
+import org.quotelab.ml.model.ComputeDevice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +46,7 @@ final class FullFineTune {
         this.modelsDir = modelsDir;
     }
 
-    TrainingOutcome run(FineTuneRequest r, ProgressTracker tracker, CancellationToken cancel, Device device)
+    TrainingOutcome run(FineTuneRequest r, ProgressTracker tracker, CancellationToken cancel, ComputeDevice device)
             throws IOException {
         long started = System.nanoTime();
         List<LabelledText> quotes = TrainingQuotes.load(store);
@@ -91,7 +91,7 @@ final class FullFineTune {
      * threshold are kept, as updates do (see ADR 0008); the Threshold view can tune it again.
      */
     private static void trainStage1Only(List<LabelledText> quotes, CascadeConfig cfg, CascadeVersions.Active active,
-                                        Path partial, ProgressTracker tracker, CancellationToken cancel, Device device)
+                                        Path partial, ProgressTracker tracker, CancellationToken cancel, ComputeDevice device)
             throws IOException {
         Files.createDirectories(partial);
         tracker.phase("stage 1: fine-tuning on " + quotes.size() + " quotes");

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.quotelab.domain.metrics.ClassificationReport;
 import org.quotelab.ml.train.BertModels;
-import org.quotelab.ml.model.Devices;
+import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.ml.train.ClassWeighting;
 import org.quotelab.ml.text.PaddingMode;
 import org.quotelab.ml.train.SelectionMetric;
@@ -75,7 +75,7 @@ public final class SingleFineTune {
         FineTuneRun.Request request = new FineTuneRun.Request(r.trainTexts(), r.trainLabels(), r.testTexts(),
                 r.testLabels(), r.base(), BertModels.parentVersion(r.base()), r.settings().toConfig(),
                 r.validationFraction(), r.task());
-        FineTuneRun.Outcome o = new FineTuneRun(BertModels.on(Devices.automatic()), FineTuneProgress.toListener(progress))
+        FineTuneRun.Outcome o = new FineTuneRun(BertModels.on(ComputeDevice.AUTO), FineTuneProgress.toListener(progress))
                 .run(request, out, cancel::isCancelled);
         return new Outcome(o.training().bestEpoch(), o.training().skippedSteps(), o.training().seconds(), o.version(),
                 o.training().validation(), o.test());

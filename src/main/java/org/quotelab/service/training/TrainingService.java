@@ -1,6 +1,6 @@
 package org.quotelab.service.training;
 
-import ai.djl.Device;
+import org.quotelab.ml.model.ComputeDevice;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -109,7 +109,7 @@ public final class TrainingService {
     /** A training job's work on the device the user chose. */
     @FunctionalInterface
     private interface OnDevice<T> {
-        T run(Device device) throws Exception;
+        T run(ComputeDevice device) throws Exception;
     }
 
     private <T> T exclusively(DeviceChoice choice, OnDevice<T> work) throws Exception {
@@ -117,7 +117,7 @@ public final class TrainingService {
             throw new IllegalStateException("another training job is running: wait for it or cancel it");
         }
         try {
-            return work.run(Devices.pick(choice.code()));
+            return work.run(choice.device());
         } finally {
             oneAtATime.release();
         }

@@ -9,18 +9,16 @@ import org.junit.jupiter.api.Test;
 class DevicesTest {
 
     @Test
-    void aChoiceNamesTheDeviceAndNothingRemembersIt() {
-        assertEquals(Device.cpu(), Devices.pick("cpu"));
-        // the automatic choice is the same whether or not a CPU was picked before, on any thread
-        assertEquals(Devices.automatic(), Devices.pick("auto"));
-        assertEquals(Devices.automatic(), Devices.pick(null));
+    void eachCallGetsTheDeviceItNamesAndNothingRemembersIt() {
+        assertEquals(Device.cpu(), Devices.pick(ComputeDevice.CPU));
+        // the automatic choice is unchanged by a CPU picked just before on this thread
+        assertEquals(Devices.automatic(), Devices.pick(ComputeDevice.AUTO));
     }
 
     @Test
-    void aGpuIsRefusedWhenTheEngineSeesNoneAndAnUnknownChoiceAlways() {
+    void aGpuIsRefusedWhenTheEngineSeesNone() {
         if (!Devices.gpuAvailable()) {
-            assertThrows(IllegalStateException.class, () -> Devices.pick("gpu"));
+            assertThrows(IllegalStateException.class, () -> Devices.pick(ComputeDevice.GPU));
         }
-        assertThrows(IllegalArgumentException.class, () -> Devices.pick("tpu"));
     }
 }

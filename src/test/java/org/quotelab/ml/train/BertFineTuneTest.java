@@ -1,6 +1,6 @@
 package org.quotelab.ml.train;
 
-import org.quotelab.ml.model.Devices;
+import org.quotelab.ml.model.ComputeDevice;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,7 +41,7 @@ class BertFineTuneTest {
         Path version = dir.resolve("v1");
         float[][] before;
         List<EncodedExample> examples;
-        try (ClassifierModel model = BertModels.open(BertModels.TINY, 3, cfg, Devices.automatic())) {
+        try (ClassifierModel model = BertModels.open(BertModels.TINY, 3, cfg, ComputeDevice.AUTO)) {
             TrainingResult r = fit(model, data, cfg);
             assertTrue(r.epochs().get(5).meanLoss() < r.epochs().get(0).meanLoss(), "loss goes down");
             assertTrue(r.validation().accuracy() > 0.5, "above chance: " + r.validation().accuracy());
@@ -50,14 +50,14 @@ class BertFineTuneTest {
             ModelVersions.save(model, LABELS, new Provenance("tiny", null, "x", 96, 96, cfg.asMap(), Map.of(),
                     LABELS.labels(), "topic", RunEnvironment.describe(model.net().manager()), "now", 3), version);
         }
-        try (ClassifierModel loaded = BertModels.load(version, 64, Devices.automatic())) {
+        try (ClassifierModel loaded = BertModels.load(version, 64, ComputeDevice.AUTO)) {
             assertSame(before, Scorer.score(loaded.net(), examples, 32).probabilities());
         }
         Path hf = dir.resolve("hf");
         ModelVersions.exportHf(version, hf);
         // The BERT core's own Hugging Face folder loader reads the export: same logits.
-        try (QuoteClassifier c = QuoteClassifiers.fromFolder(hf, 3, 0, 64, Devices.automatic());
-             ClassifierModel viaFactory = ModelVersions.load(hf, BertModels.factory(64, Devices.automatic()))) {
+        try (QuoteClassifier c = QuoteClassifiers.fromFolder(hf, 3, 0, 64, ComputeDevice.AUTO);
+             ClassifierModel viaFactory = ModelVersions.load(hf, BertModels.factory(64, ComputeDevice.AUTO))) {
             assertEquals(3, c.numLabels());
             assertTrue(c.hfParameters().containsKey("bert.pooler.dense.weight"));
             assertSame(before, Scorer.score(viaFactory.net(), examples, 32).probabilities());
@@ -72,7 +72,7 @@ class BertFineTuneTest {
         Path version = dir.resolve("mean");
         float[][] before;
         List<EncodedExample> examples;
-        try (ClassifierModel model = BertModels.open(BertModels.TINY, 3, cfg, Devices.automatic())) {
+        try (ClassifierModel model = BertModels.open(BertModels.TINY, 3, cfg, ComputeDevice.AUTO)) {
             fit(model, data, cfg);
             assertTrue(model.hfParameters().keySet().stream().noneMatch(k -> k.contains("pooler")));
             examples = model.encoder().encodeAll(data.texts, data.labels);
@@ -80,7 +80,7 @@ class BertFineTuneTest {
             ModelVersions.save(model, LABELS, new Provenance("tiny", null, "x", 32, 32, cfg.asMap(), Map.of(),
                     LABELS.labels(), "topic", RunEnvironment.describe(model.net().manager()), "now", 3), version);
         }
-        try (ClassifierModel loaded = BertModels.load(version, 64, Devices.automatic())) {
+        try (ClassifierModel loaded = BertModels.load(version, 64, ComputeDevice.AUTO)) {
             assertSame(before, Scorer.score(loaded.net(), examples, 32).probabilities());
         }
     }
@@ -89,7 +89,7 @@ class BertFineTuneTest {
     void bundledMiniLmFineTunesOnASmallSlice() throws Exception {
         SyntheticQuotes data = new SyntheticQuotes(48, 52);
         TrainingConfig cfg = TrainingConfig.builder().epochs(2).learningRate(1e-4).batchSize(8).seed(5).build();
-        try (ClassifierModel model = BertModels.open(BertModels.BUNDLED, 3, cfg, Devices.automatic())) {
+        try (ClassifierModel model = BertModels.open(BertModels.BUNDLED, 3, cfg, ComputeDevice.AUTO)) {
             TrainingResult r = fit(model, data, cfg);
             assertEquals(0, r.skippedSteps());
             assertTrue(r.epochs().get(1).meanLoss() < r.epochs().get(0).meanLoss(), "loss goes down");

@@ -1,6 +1,6 @@
 package org.quotelab.ml.train;
 
-import org.quotelab.ml.model.Devices;
+import org.quotelab.ml.model.ComputeDevice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +21,7 @@ class HeadFirstTest {
         SyntheticQuotes data = new SyntheticQuotes(48, 61);
         TrainingConfig cfg = TrainingConfig.builder().epochs(1).headEpochs(2).headLearningRate(1e-2)
                 .batchSize(8).learningRate(3e-3).maxLength(64).seed(5).build();
-        try (ClassifierModel model = BertModels.open(BertModels.TINY, 3, cfg, Devices.automatic())) {
+        try (ClassifierModel model = BertModels.open(BertModels.TINY, 3, cfg, ComputeDevice.AUTO)) {
             List<TrainableParameter> params = TrainableParameter.of(model.net().block());
             List<TrainableParameter> head = LayerDecay.head(params);
             assertTrue(head.stream().anyMatch(p -> p.name().contains("classifier")), "head: " + names(head));

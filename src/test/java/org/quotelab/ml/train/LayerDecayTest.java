@@ -1,6 +1,6 @@
 package org.quotelab.ml.train;
 
-import org.quotelab.ml.model.Devices;
+import org.quotelab.ml.model.ComputeDevice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +18,7 @@ class LayerDecayTest {
 
     @Test
     void lowerLayersGetSmallerRatesAndTheHeadTheFullOne() throws Exception {
-        try (ClassifierModel m = BertModels.open(BertModels.TINY, 2, TrainingConfig.defaults(), Devices.automatic())) {
+        try (ClassifierModel m = BertModels.open(BertModels.TINY, 2, TrainingConfig.defaults(), ComputeDevice.AUTO)) {
             List<TrainableParameter> params = TrainableParameter.of(m.net().block());
             double[] s = LayerDecay.scales(params, 0.5);
             int layers = 0;

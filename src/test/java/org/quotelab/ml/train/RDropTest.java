@@ -1,6 +1,6 @@
 package org.quotelab.ml.train;
 
-import org.quotelab.ml.model.Devices;
+import org.quotelab.ml.model.ComputeDevice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,7 +30,7 @@ class RDropTest {
     void withoutDropoutBothPassesAgreeAndTheLossIsPlainCrossEntropy() throws Exception {
         SyntheticQuotes data = new SyntheticQuotes(16, 71);
         TrainingConfig cfg = TrainingConfig.builder().dropout(0).maxLength(64).build();
-        try (ClassifierModel model = BertModels.open(BertModels.TINY, 3, cfg, Devices.automatic());
+        try (ClassifierModel model = BertModels.open(BertModels.TINY, 3, cfg, ComputeDevice.AUTO);
              NDManager batchManager = model.net().manager().newSubManager()) {
             List<EncodedExample> examples = model.encoder().encodeAll(data.texts, data.labels);
             List<TrainableParameter> params = TrainableParameter.of(model.net().block());

@@ -1,6 +1,6 @@
 package org.quotelab.service.cascade;
 
-import org.quotelab.ml.model.Devices;
+import org.quotelab.ml.model.ComputeDevice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,7 +48,7 @@ class CascadeActivationTest {
         Path nan = copy("nan");
         Path weights = nan.resolve("stage2").resolve(ModelVersions.WEIGHTS);
         fillDataWithNaN(weights);
-        assertThrows(VersionCheck.UnusableVersionException.class, () -> VersionCheck.check(nan.resolve("stage2"), Devices.automatic()));
+        assertThrows(VersionCheck.UnusableVersionException.class, () -> VersionCheck.check(nan.resolve("stage2"), ComputeDevice.AUTO));
         try (QuoteStore store = QuoteStore.open(dir.resolve("db").resolve("quotelab"))) {
             CascadeVersions.Active before = new CascadeVersions(store).register(TinyCascade.folder(), true);
             assertThrows(IOException.class, () -> new CascadeActivation(store).register(nan, "test"));

@@ -1,6 +1,6 @@
 package org.quotelab.service.cascade;
 
-import org.quotelab.ml.model.Devices;
+import org.quotelab.ml.model.ComputeDevice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -59,7 +59,7 @@ class CascadeTrainerTest {
         for (Construction c : Construction.values()) {
             List<String> phases = new ArrayList<>();
             Path out = dir.resolve(c.name());
-            CascadeModel m = new CascadeTrainer(new FineTuneListener() { }, phases::add, Devices.automatic())
+            CascadeModel m = new CascadeTrainer(new FineTuneListener() { }, phases::add, ComputeDevice.AUTO)
                     .train(data, tinyConfig(c), out, () -> false);
             assertEquals(List.of("battery", "delivery", "screen"), m.topics());
             assertTrue(m.stage1Temperature() > 0 && m.stage2Temperature() > 0);
@@ -93,10 +93,10 @@ class CascadeTrainerTest {
     void reusesATrainedStage1() throws Exception {
         List<LabelledText> data = quotes(48, 6);
         Path first = dir.resolve("first");
-        new CascadeTrainer(new FineTuneListener() { }, p -> { }, Devices.automatic()).train(data, tinyConfig(Construction.SEED), first, () -> false);
+        new CascadeTrainer(new FineTuneListener() { }, p -> { }, ComputeDevice.AUTO).train(data, tinyConfig(Construction.SEED), first, () -> false);
         Path second = dir.resolve("second");
         List<String> phases = new ArrayList<>();
-        new CascadeTrainer(new FineTuneListener() { }, phases::add, Devices.automatic())
+        new CascadeTrainer(new FineTuneListener() { }, phases::add, ComputeDevice.AUTO)
                 .train(data, tinyConfig(Construction.SEED).withStage1Version(first.resolve("stage1")), second, () -> false);
         assertTrue(phases.get(0).startsWith("stage 1: reusing"), phases.get(0));
         assertEquals(-1L, Files.mismatch(first.resolve("stage1/model.safetensors"), second.resolve("stage1/model.safetensors")));
@@ -105,7 +105,7 @@ class CascadeTrainerTest {
     @Test
     void cancelledTrainingLeavesNoFolder() {
         Path out = dir.resolve("cancelled");
-        assertThrows(TrainingCancelledException.class, () -> new CascadeTrainer(new FineTuneListener() { }, p -> { }, Devices.automatic())
+        assertThrows(TrainingCancelledException.class, () -> new CascadeTrainer(new FineTuneListener() { }, p -> { }, ComputeDevice.AUTO)
                 .train(quotes(48, 2), tinyConfig(Construction.SEED), out, () -> true));
         assertFalse(Files.exists(out));
     }

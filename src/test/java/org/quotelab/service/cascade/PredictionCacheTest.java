@@ -1,6 +1,6 @@
 package org.quotelab.service.cascade;
 
-import org.quotelab.ml.model.Devices;
+import org.quotelab.ml.model.ComputeDevice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -39,7 +39,7 @@ class PredictionCacheTest {
         TrainingConfig t = TrainingConfig.builder().epochs(1).batchSize(8).learningRate(1e-3).seed(5).build();
         CascadeConfig cfg = new CascadeConfig(BertModels.TINY, t, t, Construction.SEED, 2, 0.2, 5, null);
         Path cascade = dir.resolve("cascade");
-        new CascadeTrainer(new FineTuneListener() { }, p -> { }, Devices.automatic())
+        new CascadeTrainer(new FineTuneListener() { }, p -> { }, ComputeDevice.AUTO)
                 .train(CascadeTrainerTest.quotes(40, 3), cfg, cascade, () -> false);
 
         List<LabelledText> day = CascadeTrainerTest.quotes(30, 4);

@@ -1,6 +1,6 @@
 package org.quotelab.service.continual;
 
-import org.quotelab.ml.model.Devices;
+import org.quotelab.ml.model.ComputeDevice;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,7 +39,7 @@ final class ContinualFixture {
     static void trainCascade(Path out) throws IOException {
         TrainingConfig t = tinyConfig();
         CascadeConfig cfg = new CascadeConfig(BertModels.TINY, t, t, Construction.SEED, 2, 0.2, 5, null);
-        new CascadeTrainer(new FineTuneListener() { }, p -> { }, Devices.automatic()).train(quotes(40, 3, 0), cfg, out, () -> false);
+        new CascadeTrainer(new FineTuneListener() { }, p -> { }, ComputeDevice.AUTO).train(quotes(40, 3, 0), cfg, out, () -> false);
     }
 
     /** Labelled quotes; {@code slang} > 0 adds a new phrasing to that share of them. */

@@ -1,6 +1,6 @@
 package org.quotelab.service.continual;
 
-import org.quotelab.ml.model.Devices;
+import org.quotelab.ml.model.ComputeDevice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -41,7 +41,7 @@ class ContinualUpdaterTest {
             store.importer().importFile(ContinualFixture.writeDay(dir, "day-02", ContinualFixture.quotes(60, 2, 0.5)),
                     ImportOptions.defaults());
             CascadeVersions.Active first = new CascadeVersions(store).register(dir.resolve("models").resolve("first"), true);
-            ContinualUpdater updater = new ContinualUpdater(store, dir.resolve("models"), Devices.automatic());
+            ContinualUpdater updater = new ContinualUpdater(store, dir.resolve("models"), ComputeDevice.AUTO);
 
             // Cancelled before it starts: no version, run cancelled, nothing left on disk.
             CancellationToken cancelled = new CancellationToken();

@@ -1,6 +1,6 @@
 package org.quotelab.service.continual;
 
-import org.quotelab.ml.model.Devices;
+import org.quotelab.ml.model.ComputeDevice;
 import java.nio.file.Path;
 import org.quotelab.domain.continual.PromotionGate;
 import org.quotelab.ml.train.BertModels;
@@ -22,7 +22,7 @@ public final class UpdateChild {
                     base.gate());
             System.out.println("started");
             System.out.flush();
-            new ContinualUpdater(store, Path.of(args[1]), Devices.automatic()).update(request, ProgressSink.NONE,
+            new ContinualUpdater(store, Path.of(args[1]), ComputeDevice.AUTO).update(request, ProgressSink.NONE,
                     new CancellationToken());
             System.out.println("done");
         }

@@ -1,6 +1,6 @@
 package org.quotelab.service.monitoring;
 
-import org.quotelab.ml.model.Devices;
+import org.quotelab.ml.model.ComputeDevice;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +49,7 @@ final class MonitoredStore {
         }
         TrainingConfig t = TrainingConfig.builder().epochs(1).batchSize(16).learningRate(1e-3).seed(5).build();
         CascadeConfig cfg = CascadeConfig.defaults(BertModels.TINY).withStages(t, t).withConstruction(Construction.SEED);
-        new CascadeTrainer(new FineTuneListener() { }, p -> { }, Devices.automatic()).train(data, cfg, out, () -> false);
+        new CascadeTrainer(new FineTuneListener() { }, p -> { }, ComputeDevice.AUTO).train(data, cfg, out, () -> false);
         return out;
     }
 }
