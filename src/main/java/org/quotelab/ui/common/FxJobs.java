@@ -68,6 +68,11 @@ public final class FxJobs implements UiJobs {
         return tracked;
     }
 
+    @Override
+    public <T> Consumer<T> batched(Consumer<List<T>> onFx) {
+        return new FxBatches<>(onFx);
+    }
+
     /** Holds a job's latest progress until the FX thread takes it; the job's thread offers, the FX thread publishes. */
     private static final class Coalescer {
         private final JobHandle<?> handle;

@@ -1,5 +1,6 @@
 package org.quotelab.ui.common;
 
+import java.util.List;
 import java.util.function.Consumer;
 import org.quotelab.service.jobs.Job;
 
@@ -16,4 +17,11 @@ public interface UiJobs {
      */
     <T> TrackedJob<T> run(String title, Job<T> job, Consumer<T> onSuccess, Runnable onCancel,
             Consumer<Throwable> onFailure);
+
+    /**
+     * A sink a job may call from its own thread with many small items (training steps): they reach
+     * {@code onUi} on the view-model's thread in batches, in order, as few calls as that thread
+     * needs. The app hands them over through {@link FxBatches}, one call per FX pulse at the most.
+     */
+    <T> Consumer<T> batched(Consumer<List<T>> onUi);
 }

@@ -23,13 +23,13 @@ import org.quotelab.service.training.TrainingEvent;
 import org.quotelab.service.training.TrainingOutcome;
 import org.quotelab.service.training.TrainingService;
 import org.quotelab.service.training.UpdateRequest;
-import org.quotelab.ui.common.FxBatches;
 import org.quotelab.ui.common.JobStatus;
 import org.quotelab.ui.common.UiJobs;
 
 /**
  * State of the Training view: the new-job form, and the running job's progress, loss curve and
- * epoch table. The job's events reach the FX thread in batches; the job keeps running when the
+ * epoch table. The job's events reach the FX thread in batches ({@link UiJobs#batched}), so the
+ * view-model can be tested without the FX thread; the job keeps running when the
  * view is not on screen, since the ViewModel lives as long as the window.
  */
 public final class TrainingViewModel {
@@ -142,8 +142,7 @@ public final class TrainingViewModel {
         job.setProgress(0);
         phase.set("starting");
         eta.set("");
-        FxBatches<TrainingEvent> events = new FxBatches<>(this::apply);
-        job.run(title, "", factory.create(events), this::finished, () -> ended("Training cancelled",
+        job.run(title, "", factory.create(jobs.batched(this::apply)), this::finished, () -> ended("Training cancelled",
                 "cancelled; nothing was registered"), e -> ended("Training failed", String.valueOf(e.getMessage())));
     }
 

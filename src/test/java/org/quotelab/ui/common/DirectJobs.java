@@ -60,6 +60,12 @@ public final class DirectJobs implements UiJobs {
         return tracked;
     }
 
+    /** Each item at once, on the job's thread, as a batch of one. */
+    @Override
+    public <T> Consumer<T> batched(Consumer<List<T>> onUi) {
+        return item -> onUi.accept(List.of(item));
+    }
+
     /** Runs the queued jobs, and those their handlers start, in order; returns how many ran. */
     public int runPending() {
         int n = 0;
