@@ -1,4 +1,4 @@
-package org.quotelab.ml;
+package org.quotelab.ml.weights;
 
 import org.quotelab.ml.model.ComputeDevice;
 import java.io.IOException;

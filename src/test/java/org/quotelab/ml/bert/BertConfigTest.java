@@ -1,4 +1,4 @@
-package org.quotelab.ml;
+package org.quotelab.ml.bert;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

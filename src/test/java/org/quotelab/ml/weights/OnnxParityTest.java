@@ -1,4 +1,4 @@
-package org.quotelab.ml;
+package org.quotelab.ml.weights;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
