@@ -42,9 +42,7 @@ public final class CascadeEvaluateCommand implements Callable<Integer> {
         CascadeEvaluation e;
         try (CascadeScorer scorer = CascadeScorer.open(model, 128, 64)) {
             CascadeOutput out = scorer.score(quotes.stream().map(LabelledText::text).toList());
-            OperatingPoint recommended = scorer.model().operatingPoint();
-            OperatingPoint at = new OperatingPoint(threshold == null ? recommended.threshold() : threshold,
-                    class0Threshold == null ? recommended.class0Threshold() : class0Threshold);
+            OperatingPoint at = scorer.model().operatingPoint().orGiven(threshold, class0Threshold);
             e = CascadeEvaluation.of(out, quotes, at);
         }
         PrintWriter w = spec.commandLine().getOut();

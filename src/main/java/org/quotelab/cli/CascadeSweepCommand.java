@@ -60,9 +60,7 @@ public final class CascadeSweepCommand implements Callable<Integer> {
         OperatingPoint from;
         try (CascadeScorer scorer = CascadeScorer.open(model, 128, 64)) {
             o = scorer.score(quotes.stream().map(LabelledText::text).toList());
-            OperatingPoint m = scorer.model().operatingPoint();
-            from = new OperatingPoint(threshold != null ? threshold : m.threshold(),
-                    class0Threshold != null ? class0Threshold : m.class0Threshold());
+            from = scorer.model().operatingPoint().orGiven(threshold, class0Threshold);
         }
         double csvClass0 = from.class0Threshold();
         CascadeScores scores = o.against(quotes, 1);

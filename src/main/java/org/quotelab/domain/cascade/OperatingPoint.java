@@ -24,6 +24,15 @@ public record OperatingPoint(double threshold, double class0Threshold) {
         return new OperatingPoint(p.threshold(), p.class0Threshold());
     }
 
+    /**
+     * This point with the thresholds a user gave instead of its own; a null keeps this point's
+     * value: "this threshold, or the cascade's recommended one".
+     */
+    public OperatingPoint orGiven(Double givenThreshold, Double givenClass0Threshold) {
+        return new OperatingPoint(givenThreshold == null ? threshold : givenThreshold,
+                givenClass0Threshold == null ? class0Threshold : givenClass0Threshold);
+    }
+
     public CascadeDecision decide(double pInTopic, double[] stage2) {
         return CascadeDecision.decide(pInTopic, stage2, threshold, class0Threshold);
     }
