@@ -3,18 +3,21 @@ package org.quotelab.cli.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.Option;
 
 /**
- * The quote file a benchmark runs on when no --data is given. The product ships without any
- * corpus outside the project, so the fallback is the project's own sample-data/ and nothing else.
+ * The {@code --data} option of the bench commands that read quotes (a picocli mixin), and the file
+ * they run on when it is absent. The product ships without any corpus outside the project, so the
+ * fallback is the project's own sample-data/ and nothing else.
  */
 final class BenchData {
     static final Path DEFAULT = Path.of("sample-data", "day-01.csv");
 
-    private BenchData() {
-    }
+    @Option(names = "--data", paramLabel = "FILE", description = "Quote CSV (default: sample-data/day-01.csv).")
+    Path data;
 
-    static Path resolve(Path data) throws IOException {
+    /** The file to read: --data, else the project's sample; fails with a clear message when neither exists. */
+    Path file() throws IOException {
         if (data != null) {
             return data;
         }

@@ -25,6 +25,7 @@ import org.quotelab.ml.infer.ThreadPolicy;
 import org.quotelab.ml.text.QuoteTokenizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -40,8 +41,9 @@ public final class BenchInferenceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "FILE", description = "Quote CSV with a quote_text or processed_text column (default: sample-data/day-01.csv).")
-    Path data;
+    /** A CSV with a quote_text or processed_text column. */
+    @Mixin
+    BenchData data;
 
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
     boolean json;
@@ -62,13 +64,13 @@ public final class BenchInferenceCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "0", description = "Use only the first N quotes (0 = all).")
     int limit;
 
-    @Option(names = "--contend", defaultValue = "0", paramLabel = "N",
-            description = "Also time single quotes while a spinning process keeps N cores busy.")
-    int contend;
+    /** Single quotes are timed again under load. */
+    @Mixin
+    BenchLoad load;
 
     @Override
     public Integer call() throws IOException {
-        Path file = BenchData.resolve(data);
+        Path file = data.file();
         List<String> quotes = readQuotes(file);
         if (limit > 0 && quotes.size() > limit) {
             quotes = quotes.subList(0, limit);
@@ -90,8 +92,8 @@ public final class BenchInferenceCommand implements Callable<Integer> {
 
             double[] latencies = latencies(single, quotes);
             double[] contended = null;
-            if (contend > 0) {
-                try (Contention busy = Contention.start(contend)) {
+            if (load.wanted()) {
+                try (Contention busy = load.start()) {
                     contended = latencies(single, quotes);
                 }
             }
@@ -139,7 +141,7 @@ public final class BenchInferenceCommand implements Callable<Integer> {
             o.put("fixed128_quotes_per_s", round(fixed));
             o.put("ratio", round(grouped / fixed));
             if (contended != null) {
-                o.put("contend", contend);
+                o.put("contend", load.cores);
                 o.put("contended_p50_ms", round(percentile(contended, 50)));
                 o.put("contended_p99_ms", round(percentile(contended, 99)));
             }
@@ -150,9 +152,9 @@ public final class BenchInferenceCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-44s %10.2f%n", "single quote latency p50 (ms)", p50);
             out.printf(Locale.ROOT, "%-44s %10.2f%n", "single quote latency p99 (ms)", p99);
             if (contended != null) {
-                out.printf(Locale.ROOT, "%-44s %10.2f%n", "p50 with " + contend + " core(s) busy (ms)",
+                out.printf(Locale.ROOT, "%-44s %10.2f%n", "p50 with " + load.cores + " core(s) busy (ms)",
                         percentile(contended, 50));
-                out.printf(Locale.ROOT, "%-44s %10.2f%n", "p99 with " + contend + " core(s) busy (ms)",
+                out.printf(Locale.ROOT, "%-44s %10.2f%n", "p99 with " + load.cores + " core(s) busy (ms)",
                         percentile(contended, 99));
             }
             out.printf(Locale.ROOT, "%-44s %10.1f%n", "bulk, length-grouped batches (quotes/s)", grouped);

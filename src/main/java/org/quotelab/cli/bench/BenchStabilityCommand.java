@@ -21,6 +21,7 @@ import org.quotelab.ml.train.TrainingConfig;
 import org.quotelab.ml.train.TrainingResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -35,8 +36,9 @@ public final class BenchStabilityCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", description = "Labelled quote CSV (default: sample-data/day-01.csv).")
-    Path data;
+    /** A labelled CSV. */
+    @Mixin
+    BenchData data;
     @Option(names = "--label-column", defaultValue = "label")
     String labelColumn;
     @Option(names = "--base", defaultValue = "bundled")
@@ -52,7 +54,7 @@ public final class BenchStabilityCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
         List<QuoteCsv.Row> all = QuoteCsv.labelled(
-                QuoteCsv.read(BenchData.resolve(data), "quote_text", labelColumn, null, null));
+                QuoteCsv.read(data.file(), "quote_text", labelColumn, null, null));
         LabelMap labels = LabelMap.fromValues(QuoteCsv.labels(all));
         int nanRuns = 0;
         int skipped = 0;

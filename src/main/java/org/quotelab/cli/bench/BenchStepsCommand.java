@@ -20,6 +20,7 @@ import org.quotelab.ml.train.TrainingBenchmark;
 import org.quotelab.ml.train.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -36,8 +37,9 @@ public final class BenchStepsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "FILE", description = "Labelled quote CSV (default sample-data/day-01.csv).")
-    Path data;
+    /** A labelled CSV. */
+    @Mixin
+    BenchData data;
     @Option(names = "--label-column", defaultValue = "label")
     String labelColumn;
     @Option(names = "--out", paramLabel = "DIR", description = "Write model.safetensors and steps.json here.")
@@ -53,7 +55,7 @@ public final class BenchStepsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path file = BenchData.resolve(data);
+        Path file = data.file();
         List<QuoteCsv.Row> rows = QuoteCsv.labelled(QuoteCsv.read(file, "quote_text", labelColumn, null, null));
         LabelMap labels = LabelMap.fromValues(QuoteCsv.labels(rows));
         TrainingConfig cfg = TrainingConfig.builder().batchSize(batchSize).maxLength(128).build();

@@ -21,6 +21,7 @@ import org.quotelab.ml.train.TrainingBenchmark;
 import org.quotelab.ml.train.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -37,8 +38,9 @@ public final class BenchTrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", description = "Labelled quote CSV (default: sample-data/day-01.csv).")
-    Path data;
+    /** A labelled CSV. */
+    @Mixin
+    BenchData data;
     @Option(names = "--text-column", defaultValue = "quote_text")
     String textColumn;
     @Option(names = "--label-column", defaultValue = "label")
@@ -53,13 +55,13 @@ public final class BenchTrainCommand implements Callable<Integer> {
     int batchSize;
     @Option(names = "--json")
     boolean json;
-    @Option(names = "--contend", defaultValue = "0", paramLabel = "N",
-            description = "Also time the length-grouped steps while a spinning process keeps N cores busy.")
-    int contend;
+    /** The length-grouped steps are timed again under load. */
+    @Mixin
+    BenchLoad load;
 
     @Override
     public Integer call() throws Exception {
-        Path file = BenchData.resolve(data);
+        Path file = data.file();
         List<QuoteCsv.Row> rows = QuoteCsv.labelled(QuoteCsv.read(file, textColumn, labelColumn, null, null));
         LabelMap labels = LabelMap.fromValues(QuoteCsv.labels(rows));
         TrainingConfig bucketed = TrainingConfig.builder().batchSize(batchSize).maxLength(128).build();
@@ -75,8 +77,8 @@ public final class BenchTrainCommand implements Callable<Integer> {
             lengthRate = TrainingBenchmark.samplesPerSecond(model.net(), examples, bucketed, warmupSteps, steps);
             // The resident high-water mark only grows: read now, it is the peak of QuoteLab's own way.
             peak = peakRssMb();
-            if (contend > 0) {
-                try (Contention busy = Contention.start(contend)) {
+            if (load.wanted()) {
+                try (Contention busy = load.start()) {
                     contendedRate = TrainingBenchmark.samplesPerSecond(model.net(), examples, bucketed, warmupSteps,
                             steps);
                 }
@@ -87,8 +89,8 @@ public final class BenchTrainCommand implements Callable<Integer> {
         result.put("samples_per_s", round(lengthRate));
         result.put("fixed128_samples_per_s", round(fixedRate));
         result.put("ratio", round(lengthRate / fixedRate));
-        if (contend > 0) {
-            result.put("contend", contend);
+        if (load.wanted()) {
+            result.put("contend", load.cores);
             result.put("contended_samples_per_s", round(contendedRate));
             result.put("contended_ratio", round(contendedRate / lengthRate));
         }
@@ -106,9 +108,9 @@ public final class BenchTrainCommand implements Callable<Integer> {
             w.printf(Locale.ROOT, "length-grouped batches: %8.1f samples/s%n", lengthRate);
             w.printf(Locale.ROOT, "fixed 128 padding:      %8.1f samples/s%n", fixedRate);
             w.printf(Locale.ROOT, "ratio %.2fx (goal >= 5x)%n", lengthRate / fixedRate);
-            if (contend > 0) {
+            if (load.wanted()) {
                 w.printf(Locale.ROOT, "length-grouped, %d core(s) busy: %8.1f samples/s, %.2fx quiet (goal >= 0.45x)%n",
-                        contend, contendedRate, contendedRate / lengthRate);
+                        load.cores, contendedRate, contendedRate / lengthRate);
             }
             w.printf(Locale.ROOT, "peak RSS %d MB with length-grouped batches (goal <= 2048), %d MB after fixed 128%n",
                     peak, peakRssMb());
