@@ -6,7 +6,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +16,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.stream.Stream;
 import org.quotelab.UiStallBench;
+import org.quotelab.ml.versions.ModelFolders;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -79,7 +78,7 @@ final class BenchUiStallCommand implements Callable<Integer> {
             figures = UiStallBench.run(dir, rows, !display);
         } finally {
             sampler.shutdownNow();
-            deleteTree(dir);
+            ModelFolders.deleteTree(dir);
         }
         Map<String, Object> result = new LinkedHashMap<>(figures);
         double mean = samples.sum() == 0 ? loadBefore : loadSum.sum() / samples.sum();
@@ -110,13 +109,5 @@ final class BenchUiStallCommand implements Callable<Integer> {
 
     private static double round(double v) {
         return Math.round(v * 100) / 100.0;
-    }
-
-    private static void deleteTree(Path dir) throws java.io.IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -1,6 +1,6 @@
 package org.quotelab.ml.train;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.quotelab.ml.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +53,6 @@ public final class StepExport {
         all.put("config", hf);
         all.put("optimizer", optim);
         all.put("batches", batches);
-        new ObjectMapper().writeValue(dir.resolve("steps.json").toFile(), all);
+        Json.MAPPER.writeValue(dir.resolve("steps.json").toFile(), all);
     }
 }

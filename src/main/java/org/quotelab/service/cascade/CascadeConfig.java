@@ -89,10 +89,6 @@ public record CascadeConfig(
         return new CascadeConfig(baseModel, stage1, stage2, construction, k, validationFraction, seed, stage1Version, objective);
     }
 
-    public CascadeConfig withObjective(Objective o) {
-        return new CascadeConfig(baseModel, stage1, stage2, construction, folds, validationFraction, seed, stage1Version, o);
-    }
-
     public CascadeConfig withStage1Version(Path version) {
         return new CascadeConfig(baseModel, stage1, stage2, construction, folds, validationFraction, seed, version, objective);
     }
