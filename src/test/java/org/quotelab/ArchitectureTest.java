@@ -54,6 +54,22 @@ class ArchitectureTest {
             .that().resideInAPackage("org.quotelab.ui..")
             .should().dependOnClassesThat().resideInAnyPackage("org.quotelab.store..", "org.quotelab.ml..");
 
+    /** The bench commands are the exception, and only the command root refers to them. */
+    @ArchTest
+    static final ArchRule onlyTheCliRootReachesBench = noClasses()
+            .that().resideInAPackage("org.quotelab.cli")
+            .and().doNotHaveFullyQualifiedName("org.quotelab.cli.QuoteLabCli")
+            .should().dependOnClassesThat().resideInAPackage("org.quotelab.cli.bench..");
+
+    /** Each layer's one configured mapper ({@code store.Json}, {@code ml.Json}, {@code service.Json}, {@code cli.Json}). */
+    @ArchTest
+    static final ArchRule oneJsonMapperPerLayer = noClasses()
+            .that().doNotHaveFullyQualifiedName("org.quotelab.store.Json")
+            .and().doNotHaveFullyQualifiedName("org.quotelab.ml.Json")
+            .and().doNotHaveFullyQualifiedName("org.quotelab.service.Json")
+            .and().doNotHaveFullyQualifiedName("org.quotelab.cli.Json")
+            .should().callConstructor(com.fasterxml.jackson.databind.ObjectMapper.class);
+
     @ArchTest
     static final ArchRule onlyUiUsesJavaFx = noClasses()
             .that().resideOutsideOfPackages("org.quotelab.ui..")
@@ -80,7 +96,7 @@ class ArchitectureTest {
             .that().resideOutsideOfPackages("org.quotelab.cli..")
             .should(ACCESS_STANDARD_STREAMS);
 
-    /** Activation checks weights and runs in one transaction only there (issues 13 and 14). */
+    /** Activation checks weights and runs in one transaction only there. */
     @ArchTest
     static final ArchRule oneActivationPath = noClasses()
             .that().resideOutsideOfPackages("org.quotelab.store..")
