@@ -162,7 +162,7 @@ public final class Workbench implements AutoCloseable {
 
     /** Where models run, e.g. "CPU (PyTorch 2.7.1, 2 intra-op / 2 inter-op threads)"; loads the engine, so call it from a job. */
     public String computeDevice() {
-        return Devices.describe(Devices.automatic()) + " (" + Devices.describeEngine() + ")";
+        return Devices.describeAutomatic() + " (" + Devices.describeEngine() + ")";
     }
 
     /**

@@ -77,6 +77,11 @@ public final class Devices {
         return text;
     }
 
+    /** The automatic choice described, e.g. "CPU"; loads the engine. */
+    public static String describeAutomatic() {
+        return describe(automatic());
+    }
+
     public static String describe(Device device) {
         return device.isGpu() ? "CUDA GPU " + device.getDeviceId() : "CPU";
     }

@@ -6,6 +6,6 @@
  * takes part in autograd is built so that libtorch owns its memory: see
  * docs/decisions/0004-fine-tuning.md. May use DJL, {@code ml.model}, {@code ml.text},
  * {@code ml.versions}, {@code ml.infer} (validation scores), {@code ml.bert}, {@code ml.weights}
- * and {@code domain}.
+ * and {@code domain}; never {@code ml.continual}.
  */
 package org.quotelab.ml.train;
