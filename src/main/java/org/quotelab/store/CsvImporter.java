@@ -17,21 +17,17 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.quotelab.domain.quote.Batch;
-import org.quotelab.domain.imports.CsvPreview;
 import org.quotelab.domain.imports.ImportError;
 import org.quotelab.domain.imports.ImportException;
 import org.quotelab.domain.imports.ImportListener;
 import org.quotelab.domain.imports.ImportOptions;
 import org.quotelab.domain.imports.ImportResult;
-import org.quotelab.domain.imports.QuoteField;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,37 +63,6 @@ public final class CsvImporter {
         LOG.info("imported {}: {} rows in {} batch(es), {} labelled, {} rows/s", name, result.rows(),
                 result.batches().size(), result.labelled(), Math.round(result.rowsPerSecond()));
         return result;
-    }
-
-    /**
-     * Reads the header and up to {@code rows} records leniently (bad bytes become U+FFFD) for a
-     * preview; the real import still validates everything.
-     */
-    public static CsvPreview preview(Path file, int rows) {
-        requireCsvText(file);
-        try (Reader r = new InputStreamReader(skipBom(new BufferedInputStream(Files.newInputStream(file))),
-                        StandardCharsets.UTF_8);
-                CSVParser p = CSVParser.builder().setReader(r).setFormat(FORMAT).get()) {
-            Iterator<CSVRecord> it = p.iterator();
-            List<String> header = it.hasNext() ? it.next().toList() : List.of();
-            Map<String, QuoteField> suggested = new LinkedHashMap<>();
-            for (String h : header) {
-                QuoteField f = ColumnMapping.suggest(h);
-                if (f != null) {
-                    suggested.put(h, f);
-                }
-            }
-            List<List<String>> out = new java.util.ArrayList<>();
-            while (out.size() < rows && it.hasNext()) {
-                out.add(it.next().toList());
-            }
-            return new CsvPreview(header, out, suggested);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        } catch (UncheckedIOException | IllegalStateException e) {
-            throw new ImportException(new ImportError(file.getFileName().toString(), 0, null,
-                    "cannot preview: " + e.getMessage()), e);
-        }
     }
 
     /**

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quotelab.domain.quote.Batch;
-import org.quotelab.domain.imports.CsvPreview;
 import org.quotelab.domain.imports.ImportListener;
 import org.quotelab.domain.imports.ImportException;
 import org.quotelab.domain.imports.ImportOptions;
@@ -108,15 +107,6 @@ class CsvImporterTest {
                 () -> store.importer().importFile(f, ImportOptions.defaults()));
         assertEquals(7, e.error().line(), e.getMessage());
         assertEquals("3 'label'", e.error().column());
-    }
-
-    @Test
-    void previewSuggestsTheMappingOfKnownColumns() throws Exception {
-        Path f = StoreFixture.write(dir, "p.csv", "quote_id,quote_text,mystery\nq1,one,x\nq2,two,y\nq3,three,z\n");
-        CsvPreview p = CsvImporter.preview(f, 2);
-        assertEquals(List.of("quote_id", "quote_text", "mystery"), p.header());
-        assertEquals(2, p.rows().size());
-        assertEquals(Map.of("quote_id", QuoteField.EXTERNAL_ID, "quote_text", QuoteField.TEXT), p.suggested());
     }
 
     @Test
