@@ -1,5 +1,5 @@
 /**
- * Import and export types: CSV previews and column mappings, import options, errors, progress
+ * Import and export types: the quote fields columns map to, import options, errors, progress
  * listener and results, and export formats. Pure Java; may use {@code domain.quote} and other
  * {@code domain} packages only.
  */
