@@ -1,6 +1,5 @@
 package org.quotelab.service;
 
-import org.quotelab.ml.model.ComputeDevice;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.domain.imports.ImportListener;
 import org.quotelab.domain.imports.ImportOptions;
 import org.quotelab.ml.train.BertModels;

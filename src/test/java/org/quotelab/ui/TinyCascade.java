@@ -1,10 +1,10 @@
 package org.quotelab.ui;
 
-import org.quotelab.ml.model.ComputeDevice;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
+import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.service.AppHome;
 import org.quotelab.domain.imports.ImportOptions;
 import org.quotelab.ml.train.BertModels;

@@ -1,9 +1,9 @@
 package org.quotelab.ml.infer;
 
-import org.quotelab.ml.model.ComputeDevice;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.quotelab.ml.model.ComputeDevice;
 
 /**
  * Proves that a saved version can serve before anything depends on it: its weights load (a

@@ -1,9 +1,9 @@
 package org.quotelab.ml.infer;
 
-import org.quotelab.ml.model.ComputeDevice;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.ml.model.ClassifierModel;
 import org.quotelab.ml.model.LabelMap;
 import org.quotelab.ml.model.QuoteClassifiers;

@@ -1,6 +1,5 @@
 package org.quotelab.service.cascade;
 
-import org.quotelab.ml.model.ComputeDevice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.domain.calibration.ReliabilityDiagram;
 import org.quotelab.domain.calibration.TemperatureScaling;
 import org.quotelab.domain.cascade.Folds;

@@ -1,6 +1,5 @@
 package org.quotelab.service.continual;
 
-import org.quotelab.ml.model.ComputeDevice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.domain.continual.AccuracyMatrix;
 import org.quotelab.domain.continual.PromotionGate;
 import org.quotelab.domain.quote.Batch;

@@ -1,6 +1,5 @@
 package org.quotelab.service.continual;
 
-import org.quotelab.ml.model.ComputeDevice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.domain.continual.AccuracyMatrix;
 import org.quotelab.domain.continual.ReplayMemory;
 import org.quotelab.ml.train.BertModels;

@@ -1,10 +1,10 @@
 package org.quotelab.service.continual;
 
-import org.quotelab.ml.model.ComputeDevice;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.ml.infer.VersionScorer;
 
 /**

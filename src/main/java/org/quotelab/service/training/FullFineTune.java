@@ -1,6 +1,5 @@
 package org.quotelab.service.training;
 
-import org.quotelab.ml.model.ComputeDevice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.domain.cascade.LabelledText;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.train.TrainingConfig;

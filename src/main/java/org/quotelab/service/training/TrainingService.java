@@ -1,11 +1,11 @@
 package org.quotelab.service.training;
 
-import org.quotelab.ml.model.ComputeDevice;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
+import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.domain.quote.Batch;
 import org.quotelab.domain.model.RunStatus;
 import org.quotelab.domain.model.TrainingRun;

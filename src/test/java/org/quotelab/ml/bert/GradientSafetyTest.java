@@ -1,6 +1,5 @@
 package org.quotelab.ml.bert;
 
-import org.quotelab.ml.model.ComputeDevice;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +15,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.ml.bert.BertConfig;
 import org.quotelab.ml.model.QuoteClassifier;
 import org.quotelab.ml.model.QuoteClassifiers;

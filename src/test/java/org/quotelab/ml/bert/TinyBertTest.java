@@ -1,6 +1,5 @@
 package org.quotelab.ml.bert;
 
-import org.quotelab.ml.model.ComputeDevice;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,6 +20,7 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.ml.bert.BertConfig;
 import org.quotelab.ml.bert.Pooling;
 import org.quotelab.ml.infer.Scorer;

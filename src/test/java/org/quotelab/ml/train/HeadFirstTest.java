@@ -1,6 +1,5 @@
 package org.quotelab.ml.train;
 
-import org.quotelab.ml.model.ComputeDevice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.domain.jobs.CancellationToken;
 import org.quotelab.ml.model.ClassifierModel;
 import org.quotelab.ml.text.EncodedExample;

@@ -1,6 +1,5 @@
 package org.quotelab.ml.train;
 
-import org.quotelab.ml.model.ComputeDevice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +11,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.ml.model.ClassifierModel;
 
 class LayerDecayTest {

@@ -1,6 +1,5 @@
 package org.quotelab.ml.train;
 
-import org.quotelab.ml.model.ComputeDevice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.ml.model.ClassifierModel;
 import org.quotelab.ml.text.BatchTensors;
 import org.quotelab.ml.text.EncodedExample;

@@ -1,8 +1,8 @@
 package org.quotelab.ml.weights;
 
-import org.quotelab.ml.model.ComputeDevice;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.ml.text.QuoteTokenizer;
 import org.quotelab.ml.model.QuoteClassifier;
 import org.quotelab.ml.model.QuoteClassifiers;

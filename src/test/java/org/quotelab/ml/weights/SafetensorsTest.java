@@ -1,6 +1,5 @@
 package org.quotelab.ml.weights;
 
-import org.quotelab.ml.model.ComputeDevice;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.ml.bert.BertConfig;
 import org.quotelab.ml.infer.Scorer;
 import org.quotelab.ml.model.QuoteClassifier;

@@ -1,6 +1,5 @@
 package org.quotelab.service.cascade;
 
-import org.quotelab.ml.model.ComputeDevice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.domain.model.ModelStatus;
 import org.quotelab.domain.model.ModelVersion;
 import org.quotelab.ml.versions.ModelVersions;

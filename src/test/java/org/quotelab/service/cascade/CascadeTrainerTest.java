@@ -1,6 +1,5 @@
 package org.quotelab.service.cascade;
 
-import org.quotelab.ml.model.ComputeDevice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.domain.cascade.CascadeScores;
 import org.quotelab.domain.cascade.LabelledText;
 import org.quotelab.domain.cascade.ThresholdSweep;

@@ -1,6 +1,5 @@
 package org.quotelab.service.cascade;
 
-import org.quotelab.ml.model.ComputeDevice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.domain.cascade.LabelledText;
 import org.quotelab.domain.imports.ImportOptions;
 import org.quotelab.domain.imports.ImportResult;

@@ -1,6 +1,5 @@
 package org.quotelab.service.continual;
 
-import org.quotelab.ml.model.ComputeDevice;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.domain.cascade.LabelledText;
 import org.quotelab.domain.continual.PromotionGate;
 import org.quotelab.ml.train.BertModels;

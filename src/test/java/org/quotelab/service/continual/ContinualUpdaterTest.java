@@ -1,6 +1,5 @@
 package org.quotelab.service.continual;
 
-import org.quotelab.ml.model.ComputeDevice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.domain.continual.PromotionGate;
 import org.quotelab.domain.imports.ImportOptions;
 import org.quotelab.domain.model.ModelStatus;

@@ -1,7 +1,7 @@
 package org.quotelab.service.continual;
 
-import org.quotelab.ml.model.ComputeDevice;
 import java.nio.file.Path;
+import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.domain.continual.PromotionGate;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.domain.jobs.CancellationToken;

@@ -1,12 +1,12 @@
 package org.quotelab.service.monitoring;
 
-import org.quotelab.ml.model.ComputeDevice;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.domain.cascade.LabelledText;
 import org.quotelab.domain.quote.Batch;
 import org.quotelab.domain.imports.ImportOptions;
