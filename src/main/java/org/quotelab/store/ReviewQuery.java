@@ -43,7 +43,7 @@ final class ReviewQuery {
             s.append(QuoteRepository.QUOTE_COLUMNS).append(", b.day_name,"
                     + " l.label, l.topic, l.source, l.updated_at, l.updated_by");
             s.append(withPredictions ? ", p.quote_id AS p_quote, p.stage1_version_id, p.stage2_version_id, p.p_in_topic,"
-                    + " p.topic_probs_json, p.predicted_label, p.predicted_topic, p.confidence"
+                    + " p.topic_probs_json, p.predicted_label, p.predicted_topic, p.confidence, p.unfamiliar, p.unfamiliar_flag"
                     : ", NULL AS p_quote");
         }
         s.append(" FROM quotes q JOIN batches b ON b.id = q.batch_id LEFT JOIN labels l ON l.quote_id = q.id");

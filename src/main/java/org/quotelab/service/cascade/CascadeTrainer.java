@@ -25,6 +25,7 @@ import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.train.DataSplit;
 import org.quotelab.ml.train.TrainingConfig;
 import org.quotelab.ml.train.FineTuneListener;
+import org.quotelab.ml.infer.UnfamiliarFit;
 import org.quotelab.ml.train.FineTuneRun;
 import org.quotelab.ml.infer.VersionScorer;
 import org.quotelab.ml.versions.ModelFolders;
@@ -111,6 +112,9 @@ public final class CascadeTrainer {
         }
         trainStage(s2Texts, s2Labels, cfg.baseModel(), cfg.stage2(), out.resolve("stage2"), "stage2", cancelled);
 
+        phases.accept("stage 1: feature statistics for the unfamiliar score");
+        UnfamiliarFit.fitAndSave(out.resolve("stage1"), texts(fit), texts(valid), "the cascade's calibration quotes",
+                cfg.seed());
         phases.accept("calibrating on " + valid.size() + " held-out quotes");
         CascadeModel model = calibrate(out, topics, valid, cfg, class0, s2.size(), fit.size());
         model.write(out);

@@ -14,6 +14,7 @@ import org.quotelab.domain.model.RunStatus;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.train.TrainingCancelledException;
 import org.quotelab.ml.train.TrainingConfig;
+import org.quotelab.ml.infer.UnfamiliarFit;
 import org.quotelab.ml.train.FineTuneRun;
 import org.quotelab.ml.versions.ModelFolders;
 import org.quotelab.service.cascade.CascadeActivation;
@@ -125,6 +126,8 @@ final class FullFineTune {
                 BertModels.parentVersion(cfg.baseModel()), cfg.stage1(), EPOCH_HOLD_OUT, "stage1");
         new FineTuneRun(BertModels::open, tracker).run(request, partial.resolve("stage1"), cancel::isCancelled);
         cancel.throwIfCancelled();
+        tracker.phase("stage 1: feature statistics for the unfamiliar score");
+        UnfamiliarFit.fitAndSaveWithSplit(partial.resolve("stage1"), texts, labels, EPOCH_HOLD_OUT, cfg.stage1().seed());
         tracker.phase("copying the active stage 2");
         ModelFolders.copyTree(Path.of(active.stage2().path()), partial.resolve("stage2"));
         CascadeModel m = CascadeModel.read(active.folder());
