@@ -21,7 +21,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class UnfamiliarFit {
 
-    /** More quotes add little to a 384-dimensional mean and covariance but cost a pass each. */
+    /**
+     * More quotes add little to a 384-dimensional mean and covariance, or to a 0.95 quantile, but
+     * cost a pass each: larger sets are sampled (seeded).
+     */
     public static final int MAX_FIT_QUOTES = 4000;
     private static final int MAX_LENGTH = 128;
     private static final int BATCH = 64;
@@ -44,10 +47,12 @@ public final class UnfamiliarFit {
         }
         long t0 = System.nanoTime();
         List<String> fit = sample(trainingTexts, MAX_FIT_QUOTES, seed);
+        // a quantile needs far fewer quotes than the stored batches' validation quotes may hold
+        List<String> held = sample(heldOutTexts, MAX_FIT_QUOTES, seed);
         FeatureStatistics s;
         try (VersionScorer scorer = VersionScorer.open(version, MAX_LENGTH, BATCH)) {
             s = FeatureStatistics.fit(toDouble(scorer.scores(fit).features()),
-                    toDouble(scorer.scores(heldOutTexts).features()), FeatureStatistics.DEFAULT_QUANTILE);
+                    toDouble(scorer.scores(held).features()), FeatureStatistics.DEFAULT_QUANTILE);
         }
         FeatureStatisticsFile.write(version, s, heldOutSource);
         LOG.info("unfamiliar statistics of {}: {} fitted, {} held out, cut-off {}, shrinkage {}, {} s", version,
