@@ -57,6 +57,9 @@ public final class PredictCommand implements Callable<Integer> {
         VersionFolders.Predictions scores = VersionFolders.predict(model, QuoteCsv.texts(rows), maxLength, batchSize);
         List<String> header = new ArrayList<>(List.of("row", "text", "predicted", "confidence"));
         labels.forEach(l -> header.add("p_" + l));
+        // empty cells when the version has no feature statistics: the score is unknown, not 0
+        header.add("unfamiliar");
+        header.add("unfamiliar_flag");
         int[] predicted = scores.predicted();
         try (BufferedWriter bw = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
              CSVPrinter csv = new CSVPrinter(bw, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new))
@@ -68,11 +71,21 @@ public final class PredictCommand implements Callable<Integer> {
                 for (float v : p) {
                     record.add(fmt(v));
                 }
+                Double u = scores.unfamiliar(i);
+                record.add(u == null ? "" : String.format(Locale.ROOT, "%.4f", u));
+                record.add(u == null ? "" : scores.unfamiliarFlag(i) ? "1" : "0");
                 csv.printRecord(record);
             }
         }
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "wrote %d predictions to %s%n", rows.size(), out);
+        if (scores.unfamiliar() == null) {
+            w.println("unfamiliar: unknown (the version has no feature statistics)");
+        } else {
+            long flagged = java.util.stream.IntStream.range(0, rows.size()).filter(scores::unfamiliarFlag).count();
+            w.printf(Locale.ROOT, "unfamiliar: %d of %d above the cut-off %.3f%n", flagged, rows.size(),
+                    scores.unfamiliarCutoff());
+        }
         w.flush();
         return 0;
     }

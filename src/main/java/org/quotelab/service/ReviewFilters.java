@@ -6,18 +6,24 @@ import java.util.Map;
 /**
  * The user's choices in the Review filter bar, independent of model versions and threshold
  * (those change between starts; the choices should not). {@code predictedClass} is a topic,
- * {@link org.quotelab.domain.quote.QuoteFilter#OUT_OF_TOPIC}, or null for any.
+ * {@link org.quotelab.domain.quote.QuoteFilter#OUT_OF_TOPIC}, or null for any. {@code unfamiliar}
+ * is the "Unfamiliar" queue: quotes flagged as unlike the training quotes, most unfamiliar first.
  */
 public record ReviewFilters(Long batchId, String predictedClass, boolean unlabelled, boolean uncertain,
-        boolean disagreement) {
+        boolean disagreement, boolean unfamiliar) {
 
-    public static final ReviewFilters NONE = new ReviewFilters(null, null, false, false, false);
+    public static final ReviewFilters NONE = new ReviewFilters(null, null, false, false, false, false);
+
+    public ReviewFilters(Long batchId, String predictedClass, boolean unlabelled, boolean uncertain,
+            boolean disagreement) {
+        this(batchId, predictedClass, unlabelled, uncertain, disagreement, false);
+    }
 
     /** A line of key=value pairs separated by tabs; topics never contain tabs (they come from CSV cells, trimmed). */
     public String encode() {
         StringBuilder sb = new StringBuilder();
         sb.append("unlabelled=").append(unlabelled).append("\tuncertain=").append(uncertain)
-                .append("\tdisagreement=").append(disagreement);
+                .append("\tdisagreement=").append(disagreement).append("\tunfamiliar=").append(unfamiliar);
         if (batchId != null) {
             sb.append("\tbatch=").append(batchId);
         }
@@ -43,30 +49,36 @@ public record ReviewFilters(Long batchId, String predictedClass, boolean unlabel
             batch = null;
         }
         return new ReviewFilters(batch, m.get("class"), Boolean.parseBoolean(m.get("unlabelled")),
-                Boolean.parseBoolean(m.get("uncertain")), Boolean.parseBoolean(m.get("disagreement")));
+                Boolean.parseBoolean(m.get("uncertain")), Boolean.parseBoolean(m.get("disagreement")),
+                Boolean.parseBoolean(m.get("unfamiliar")));
     }
 
     public ReviewFilters withBatch(Long id) {
-        return new ReviewFilters(id, predictedClass, unlabelled, uncertain, disagreement);
+        return new ReviewFilters(id, predictedClass, unlabelled, uncertain, disagreement, unfamiliar);
     }
 
     public ReviewFilters withPredictedClass(String cls) {
-        return new ReviewFilters(batchId, cls, unlabelled, uncertain, disagreement);
+        return new ReviewFilters(batchId, cls, unlabelled, uncertain, disagreement, unfamiliar);
     }
 
     public ReviewFilters withUnlabelled(boolean on) {
-        return new ReviewFilters(batchId, predictedClass, on, uncertain, disagreement);
+        return new ReviewFilters(batchId, predictedClass, on, uncertain, disagreement, unfamiliar);
     }
 
     public ReviewFilters withUncertain(boolean on) {
-        return new ReviewFilters(batchId, predictedClass, unlabelled, on, disagreement);
+        return new ReviewFilters(batchId, predictedClass, unlabelled, on, disagreement, unfamiliar);
     }
 
     public ReviewFilters withDisagreement(boolean on) {
-        return new ReviewFilters(batchId, predictedClass, unlabelled, uncertain, on);
+        return new ReviewFilters(batchId, predictedClass, unlabelled, uncertain, on, unfamiliar);
+    }
+
+    /** The Unfamiliar queue on or off. */
+    public ReviewFilters withUnfamiliar(boolean on) {
+        return new ReviewFilters(batchId, predictedClass, unlabelled, uncertain, disagreement, on);
     }
 
     public boolean needsPredictions() {
-        return predictedClass != null || uncertain || disagreement;
+        return predictedClass != null || uncertain || disagreement || unfamiliar;
     }
 }

@@ -32,7 +32,8 @@ public final class CsvExporter {
             + " LEFT JOIN labels l ON l.quote_id = q.id WHERE q.id > ? %s ORDER BY q.id FETCH FIRST ? ROWS ONLY";
     private static final String PREDICTION_SQL = "SELECT p.quote_id AS id, q.external_id AS quote_id,"
             + " p.stage1_version_id, NULLIF(p.stage2_version_id, 0) AS stage2_version_id, p.p_in_topic,"
-            + " p.predicted_label, p.predicted_topic, p.confidence, p.topic_probs_json AS topic_probabilities"
+            + " p.predicted_label, p.predicted_topic, p.confidence, p.topic_probs_json AS topic_probabilities,"
+            + " p.unfamiliar, CASE WHEN p.unfamiliar_flag THEN 1 WHEN NOT p.unfamiliar_flag THEN 0 END AS unfamiliar_flag"
             + " FROM predictions p JOIN quotes q ON q.id = p.quote_id WHERE p.quote_id > ?"
             + " AND p.stage1_version_id = ? AND p.stage2_version_id = ? ORDER BY p.quote_id FETCH FIRST ? ROWS ONLY";
     private static final int PAGE = 5_000;

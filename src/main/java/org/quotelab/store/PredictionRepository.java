@@ -14,7 +14,8 @@ import org.quotelab.domain.quote.Prediction;
 /** Cached cascade outputs per quote and pair of model versions. */
 public final class PredictionRepository {
     private static final String COLUMNS = "p.quote_id AS p_quote, p.stage1_version_id, p.stage2_version_id,"
-            + " p.p_in_topic, p.topic_probs_json, p.predicted_label, p.predicted_topic, p.confidence";
+            + " p.p_in_topic, p.topic_probs_json, p.predicted_label, p.predicted_topic, p.confidence,"
+            + " p.unfamiliar, p.unfamiliar_flag";
 
     private final Database db;
 
@@ -33,7 +34,8 @@ public final class PredictionRepository {
                     + " WHERE stage1_version_id = ? AND stage2_version_id = ? AND quote_id = ?");
                     PreparedStatement ins = c.prepareStatement("INSERT INTO predictions (quote_id, stage1_version_id,"
                             + " stage2_version_id, p_in_topic, topic_probs_json, predicted_label, predicted_topic,"
-                            + " confidence, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                            + " confidence, created_at, unfamiliar, unfamiliar_flag)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (Prediction p : predictions) {
                     long s2 = p.stage2VersionId() == null ? 0L : p.stage2VersionId();
                     del.setLong(1, p.stage1VersionId());
@@ -50,6 +52,8 @@ public final class PredictionRepository {
                     ins.setString(7, p.predictedTopic());
                     ins.setDouble(8, p.confidence());
                     Jdbc.setInstant(ins, 9, now);
+                    ins.setObject(10, p.unfamiliar(), java.sql.Types.DOUBLE);
+                    ins.setObject(11, p.unfamiliarFlag(), java.sql.Types.BOOLEAN);
                     ins.addBatch();
                 }
                 del.executeBatch();
@@ -115,6 +119,7 @@ public final class PredictionRepository {
         long s2 = rs.getLong("stage2_version_id");
         return new Prediction(rs.getLong("p_quote"), rs.getLong("stage1_version_id"), s2 == 0 ? null : s2,
                 rs.getDouble("p_in_topic"), Json.readProbabilities(rs.getString("topic_probs_json")),
-                rs.getInt("predicted_label"), rs.getString("predicted_topic"), rs.getDouble("confidence"));
+                rs.getInt("predicted_label"), rs.getString("predicted_topic"), rs.getDouble("confidence"),
+                rs.getObject("unfamiliar", Double.class), rs.getObject("unfamiliar_flag", Boolean.class));
     }
 }

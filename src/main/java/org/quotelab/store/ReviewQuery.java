@@ -43,7 +43,7 @@ final class ReviewQuery {
             s.append(QuoteRepository.QUOTE_COLUMNS).append(", b.day_name,"
                     + " l.label, l.topic, l.source, l.updated_at, l.updated_by");
             s.append(withPredictions ? ", p.quote_id AS p_quote, p.stage1_version_id, p.stage2_version_id, p.p_in_topic,"
-                    + " p.topic_probs_json, p.predicted_label, p.predicted_topic, p.confidence"
+                    + " p.topic_probs_json, p.predicted_label, p.predicted_topic, p.confidence, p.unfamiliar, p.unfamiliar_flag"
                     : ", NULL AS p_quote");
         }
         s.append(" FROM quotes q JOIN batches b ON b.id = q.batch_id LEFT JOIN labels l ON l.quote_id = q.id");
@@ -52,8 +52,19 @@ final class ReviewQuery {
             params.add(f.stage1VersionId());
             params.add(f.stage2VersionId() == null ? 0L : f.stage2VersionId());
         }
-        s.append(" WHERE q.id > ?");
-        params.add(AFTER);
+        boolean byUnfamiliar = f.unfamiliarOnly() && !count;
+        if (byUnfamiliar) {
+            // keyset on (unfamiliar DESC, id): rows after the last one shown, whose score is looked up
+            String last = "(SELECT k.unfamiliar FROM predictions k WHERE k.quote_id = ?"
+                    + " AND k.stage1_version_id = ? AND k.stage2_version_id = ?)";
+            s.append(" WHERE (? = 0 OR p.unfamiliar < ").append(last)
+                    .append(" OR (p.unfamiliar = ").append(last).append(" AND q.id > ?))");
+            Long s2 = f.stage2VersionId() == null ? 0L : f.stage2VersionId();
+            params.addAll(List.of(AFTER, AFTER, f.stage1VersionId(), s2, AFTER, f.stage1VersionId(), s2, AFTER));
+        } else {
+            s.append(" WHERE q.id > ?");
+            params.add(AFTER);
+        }
         if (f.batchId() != null) {
             s.append(" AND q.batch_id = ?");
             params.add(f.batchId());
@@ -88,8 +99,11 @@ final class ReviewQuery {
                     + " OR (l.label = 1 AND l.topic IS NOT NULL AND p.predicted_topic IS NOT NULL"
                     + " AND l.topic <> p.predicted_topic))");
         }
+        if (f.unfamiliarOnly()) {
+            s.append(" AND p.unfamiliar_flag = TRUE");
+        }
         if (!count) {
-            s.append(" ORDER BY q.id FETCH FIRST ? ROWS ONLY");
+            s.append(byUnfamiliar ? " ORDER BY p.unfamiliar DESC, q.id" : " ORDER BY q.id").append(" FETCH FIRST ? ROWS ONLY");
         }
         return s.toString();
     }

@@ -77,7 +77,28 @@ class TrainEvaluatePredictCliTest {
         run("predict", "--model", model.toString(), "--data", data.toString(), "--out", predictions.toString());
         List<String> rows = Files.readAllLines(predictions);
         assertEquals(151, rows.size());
-        assertEquals("row,text,predicted,confidence,p_AMBIENCE,p_FOOD,p_SERVICE", rows.get(0));
+        assertEquals("row,text,predicted,confidence,p_AMBIENCE,p_FOOD,p_SERVICE,unfamiliar,unfamiliar_flag",
+                rows.get(0));
+        // train fitted the feature statistics on its rows, with the cut-off from its validation split
+        assertTrue(Files.exists(model.resolve("feature_statistics.safetensors")));
+        int flagged = 0;
+        for (String row : rows.subList(1, rows.size())) {
+            String[] cells = row.split(",");
+            String flag = cells[cells.length - 1];
+            assertTrue(flag.equals("0") || flag.equals("1"), row);
+            assertTrue(Double.parseDouble(cells[cells.length - 2]) >= 0, row);
+            flagged += Integer.parseInt(flag);
+        }
+        assertTrue(flagged < 150, "not every in-domain row is unfamiliar: " + flagged);
+
+        // a version without statistics: the columns are there, the score is unknown (empty), never an error
+        Files.delete(model.resolve("feature_statistics.safetensors"));
+        Path unknown = dir.resolve("unknown.csv");
+        String said = run("predict", "--model", model.toString(), "--data", data.toString(), "--out", unknown.toString());
+        assertTrue(said.contains("unfamiliar: unknown"), said);
+        List<String> bare = Files.readAllLines(unknown);
+        assertEquals(rows.get(0), bare.get(0));
+        assertTrue(bare.get(1).endsWith(",,"), bare.get(1));
 
         Path hf = dir.resolve("hf");
         run("export-hf", "--model", model.toString(), "--out", hf.toString());

@@ -55,7 +55,10 @@ class ReviewViewTest {
             double p = 0.05 + 0.1 * i;
             boolean in = p >= 0.5;
             predictions.add(new Prediction(quotes.get(i).id(), s1.id(), null, p,
-                    in ? Map.of("screen", 0.9, "battery", 0.1) : Map.of(), in ? 1 : 0, in ? "screen" : null, in ? 0.9 : 1 - p));
+                    in ? Map.of("screen", 0.9, "battery", 0.1) : Map.of(), in ? 1 : 0, in ? "screen" : null, in ? 0.9 : 1 - p)
+                    // q2 and q5 unfamiliar, q7 from a stage 1 without feature statistics
+                    .withUnfamiliar(i == 7 ? null : i == 2 ? 40.0 : i == 5 ? 55.0 : 10.0 + i,
+                            i == 7 ? null : i == 2 || i == 5));
         }
         wb.store().predictions().saveAll(predictions);
 
@@ -174,5 +177,23 @@ class ReviewViewTest {
         // p in [0.4, 0.6]: q4 (0.45) and q5 (0.55)
         UiFixture.until(10, () -> window.review().rows().size() == 2);
         assertEquals("uncertain=true", wb.preferences().reviewFilters().encode().split("\t")[1], "filters remembered");
+    }
+
+    @Test
+    void unfamiliarQuotesHaveAColumnAndAQueueMostUnfamiliarFirst(FxRobot robot) throws Exception {
+        UiFixture.until(10, () -> window.review().rows().size() == 10);
+        TableView<QuoteRow> t = table(robot);
+        var column = UiFixture.fx(() -> t.getColumns().stream().filter(c -> "Unfamiliar".equals(c.getText()))
+                .findFirst().orElseThrow());
+        assertEquals("10.0", UiFixture.fx(() -> column.getCellData(0)));
+        assertEquals("\u26a0 40.0", UiFixture.fx(() -> column.getCellData(2)));
+        assertEquals("unknown", UiFixture.fx(() -> column.getCellData(7)));
+        assertEquals("", UiFixture.fx(() -> column.getCellData(8)), "not scored");
+
+        robot.clickOn(UiFixture.find(robot, "#filter-unfamiliar", javafx.scene.Node.class));
+        UiFixture.until(10, () -> window.review().rows().size() == 2 && window.review().totalProperty().get() == 2);
+        assertEquals(List.of(quotes.get(5).id(), quotes.get(2).id()), UiFixture.fx(() -> window.review().rows().stream()
+                .map(r -> r.quote().id()).toList()));
+        assertTrue(wb.preferences().reviewFilters().unfamiliar(), "the queue is remembered with the filters");
     }
 }

@@ -32,10 +32,10 @@ public final class CascadePrediction {
                 d.confidence());
     }
 
-    /** A stored prediction decided again at another operating point; its probabilities are kept as stored. */
+    /** A stored prediction decided again at another operating point; its probabilities and unfamiliar score are kept. */
     public static Prediction redecide(Prediction p, List<String> topics, OperatingPoint at) {
         return decide(p.quoteId(), p.stage1VersionId(), p.stage2VersionId(), p.pInTopic(), p.topicProbabilities(),
-                topics, at);
+                topics, at).withUnfamiliar(p.unfamiliar(), p.unfamiliarFlag());
     }
 
     /** A stored prediction's stage-2 distribution in cascade order: [not pertinent, topic 1..K]. */

@@ -6,6 +6,8 @@ package org.quotelab.domain.quote;
  * predictions). {@code labelled}: TRUE labelled only, FALSE unlabelled only. {@code predictedClass} is a topic, or {@link #OUT_OF_TOPIC} for predicted label 0.
  * {@code uncertainMargin} > 0 keeps quotes with |p_in_topic - threshold| <= margin.
  * {@code quoteIds} non-null keeps only those quotes, e.g. one cell of a confusion matrix.
+ * {@code unfamiliarOnly} keeps quotes whose prediction is flagged as unfamiliar, most unfamiliar
+ * first (the Review queue); every other read is in quote id order.
  */
 public record QuoteFilter(
         Long batchId,
@@ -17,7 +19,8 @@ public record QuoteFilter(
         double uncertainMargin,
         boolean disagreementOnly,
         Boolean validation,
-        java.util.List<Long> quoteIds) {
+        java.util.List<Long> quoteIds,
+        boolean unfamiliarOnly) {
 
     public static final String OUT_OF_TOPIC = "0";
 
@@ -26,50 +29,56 @@ public record QuoteFilter(
     }
 
     public static QuoteFilter all() {
-        return new QuoteFilter(null, null, null, null, null, 0.5, 0, false, null, null);
+        return new QuoteFilter(null, null, null, null, null, 0.5, 0, false, null, null, false);
     }
 
     public QuoteFilter withBatch(Long id) {
         return new QuoteFilter(id, stage1VersionId, stage2VersionId, predictedClass, labelled,
-                threshold, uncertainMargin, disagreementOnly, validation, quoteIds);
+                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly);
     }
 
     public QuoteFilter withModels(Long stage1, Long stage2) {
         return new QuoteFilter(batchId, stage1, stage2, predictedClass, labelled,
-                threshold, uncertainMargin, disagreementOnly, validation, quoteIds);
+                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly);
     }
 
     public QuoteFilter withPredictedClass(String cls) {
         return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, cls, labelled,
-                threshold, uncertainMargin, disagreementOnly, validation, quoteIds);
+                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly);
     }
 
     public QuoteFilter withLabelled(Boolean on) {
         return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, on,
-                threshold, uncertainMargin, disagreementOnly, validation, quoteIds);
+                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly);
     }
 
     public QuoteFilter withUncertain(double thr, double margin) {
         return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled,
-                thr, margin, disagreementOnly, validation, quoteIds);
+                thr, margin, disagreementOnly, validation, quoteIds, unfamiliarOnly);
     }
 
     public QuoteFilter withDisagreementOnly(boolean on) {
         return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled,
-                threshold, uncertainMargin, on, validation, quoteIds);
+                threshold, uncertainMargin, on, validation, quoteIds, unfamiliarOnly);
     }
 
     public QuoteFilter withValidation(Boolean v) {
         return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled,
-                threshold, uncertainMargin, disagreementOnly, v, quoteIds);
+                threshold, uncertainMargin, disagreementOnly, v, quoteIds, unfamiliarOnly);
     }
 
     public QuoteFilter withQuoteIds(java.util.Collection<Long> ids) {
         return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled,
-                threshold, uncertainMargin, disagreementOnly, validation, ids == null ? null : java.util.List.copyOf(ids));
+                threshold, uncertainMargin, disagreementOnly, validation, ids == null ? null : java.util.List.copyOf(ids),
+                unfamiliarOnly);
+    }
+
+    public QuoteFilter withUnfamiliarOnly(boolean on) {
+        return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled,
+                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, on);
     }
 
     public boolean needsPredictions() {
-        return predictedClass != null || uncertainMargin > 0 || disagreementOnly;
+        return predictedClass != null || uncertainMargin > 0 || disagreementOnly || unfamiliarOnly;
     }
 }

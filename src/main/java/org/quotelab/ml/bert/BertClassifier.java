@@ -69,6 +69,17 @@ public final class BertClassifier extends AbstractBlock {
         return classifier.forward(ps, new NDList(dropped), training);
     }
 
+    /**
+     * Inference that also returns the features the unfamiliar score measures, from the same pass:
+     * NDList(logits [B,C], masked mean of the last hidden state [B,H]).
+     */
+    public NDList forwardWithFeatures(ParameterStore ps, NDList inputs) {
+        NDList encoded = encoder.forward(ps, inputs, false);
+        NDArray mean = Pooling.meanPool(encoded.get(0), inputs.get(1));
+        NDArray pooled = encoder.hasPooler() ? encoded.get(1) : mean;
+        return new NDList(classifier.forward(ps, new NDList(pooled), false).head(), mean);
+    }
+
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         return new Shape[] {new Shape(inputShapes[0].get(0), numLabels)};

@@ -9,6 +9,7 @@ import ai.djl.training.ParameterStore;
 import java.util.List;
 import java.util.function.Function;
 import org.quotelab.domain.metrics.ClassificationReport;
+import org.quotelab.ml.bert.BertClassifier;
 import org.quotelab.ml.bert.Pooling;
 import org.quotelab.ml.model.ClassifierNet;
 import org.quotelab.ml.model.QuoteClassifier;
@@ -47,6 +48,19 @@ public final class Scorer {
         return run(texts, 0, probabilities(classifier.net()));
     }
 
+    /**
+     * Probabilities and the encoder features (masked mean of the last hidden state, L2-normalised
+     * as {@link #embeddings}) of one forward pass per batch, in input order: what the unfamiliar
+     * score needs without a second pass.
+     */
+    public Scores scores(List<String> texts) {
+        if (texts.isEmpty()) {
+            return new Scores(new float[0][], new float[0][]);
+        }
+        noGrad();
+        return scoreWithFeatures(classifier.net(), classifier.encoder().encodeAll(texts, null), batchSize);
+    }
+
     /** As {@link #probabilities} but every batch padded to fixedLength tokens (benchmark baseline). */
     public float[][] probabilitiesPaddedTo(List<String> texts, int fixedLength) {
         if (fixedLength < classifier.tokenizer().maxTokens()) {
@@ -68,6 +82,32 @@ public final class Scorer {
     /** Class probabilities of encoded examples, in their order. */
     public static Scores score(ClassifierNet net, List<EncodedExample> examples, int batchSize) {
         return new Scores(run(net, examples, batchSize, 0, probabilities(net)));
+    }
+
+    /**
+     * Class probabilities and encoder features (L2-normalised masked mean of the last hidden
+     * state) of encoded examples, in their order, from one forward pass; the net must be a
+     * {@link BertClassifier}. Normalised, because unrelated text tends to get short feature
+     * vectors whose direction, not length, sets it apart (docs/decisions/0017-unfamiliar-score.md).
+     */
+    public static Scores scoreWithFeatures(ClassifierNet net, List<EncodedExample> examples, int batchSize) {
+        if (!(net.block() instanceof BertClassifier bert)) {
+            throw new IllegalArgumentException("features need a BERT classifier, not " + net.block().getClass());
+        }
+        ParameterStore store = new ParameterStore(net.manager(), false);
+        int c = net.numClasses();
+        // probabilities and features side by side in one [B, C + H] array, split per row below
+        float[][] joined = run(net, examples, batchSize, 0, inputs -> {
+            NDList out = bert.forwardWithFeatures(store, inputs);
+            return out.get(0).softmax(-1).concat(Pooling.l2Normalize(out.get(1)), 1);
+        });
+        float[][] p = new float[joined.length][];
+        float[][] f = new float[joined.length][];
+        for (int i = 0; i < joined.length; i++) {
+            p[i] = java.util.Arrays.copyOfRange(joined[i], 0, c);
+            f[i] = java.util.Arrays.copyOfRange(joined[i], c, joined[i].length);
+        }
+        return new Scores(p, f);
     }
 
     /** Classification report of the net on labelled examples. */

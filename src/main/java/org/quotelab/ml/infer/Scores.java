@@ -1,7 +1,19 @@
 package org.quotelab.ml.infer;
 
-/** Class probabilities per example, in the order of the scored examples. */
-public record Scores(float[][] probabilities) {
+/**
+ * Class probabilities per example, in the order of the scored examples, and, when asked for,
+ * the encoder features of the same forward pass (L2-normalised masked mean of the last hidden
+ * state; null when not computed).
+ */
+public record Scores(float[][] probabilities, float[][] features) {
+
+    public Scores(float[][] probabilities) {
+        this(probabilities, null);
+    }
+
+    public boolean hasFeatures() {
+        return features != null;
+    }
 
     public int size() {
         return probabilities.length;

@@ -58,6 +58,32 @@ public final class ModelFolders {
         }
     }
 
+    /** Fills one file under a name it is given. */
+    @FunctionalInterface
+    public interface FileWriter {
+        void write(Path file) throws IOException;
+    }
+
+    /**
+     * Adds or replaces one file of an existing folder (a version's feature statistics, its
+     * provenance): written under a hidden work name beside it and renamed over it in one step, so
+     * readers see the old file or the new one, never half of one.
+     */
+    public static void replaceFile(Path target, FileWriter writer) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + TMP, "");
+        try {
+            writer.write(tmp);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
     /** A new empty hidden folder beside {@code target}, named so that {@link #sweep} knows it. */
     public static Path createTemp(Path target) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
@@ -126,6 +152,14 @@ public final class ModelFolders {
                 if (!dir.equals(root) && isLeftover(dir.getFileName().toString())) {
                     found.add(dir);
                     return FileVisitResult.SKIP_SUBTREE;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (isLeftover(file.getFileName().toString())) {
+                    found.add(file); // a file that replaceFile did not get to rename
                 }
                 return FileVisitResult.CONTINUE;
             }

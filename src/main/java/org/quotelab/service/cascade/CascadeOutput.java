@@ -9,10 +9,29 @@ import org.quotelab.domain.cascade.OperatingPoint;
 /**
  * Calibrated cascade probabilities for a list of quotes.
  *
- * @param pInTopic stage-1 P(in-topic) per quote
- * @param stage2   stage-2 distribution per quote in cascade order: [not pertinent, topic 1..K]
+ * @param pInTopic   stage-1 P(in-topic) per quote
+ * @param stage2     stage-2 distribution per quote in cascade order: [not pertinent, topic 1..K]
+ * @param unfamiliar per quote, the Mahalanobis distance of its stage-1 features from the training
+ *                   quotes; null when the stage-1 version has no feature statistics
+ * @param unfamiliarCutoff distances above it are flagged; NaN without statistics
  */
-public record CascadeOutput(List<String> topics, double[] pInTopic, double[][] stage2) {
+public record CascadeOutput(List<String> topics, double[] pInTopic, double[][] stage2, double[] unfamiliar,
+                            double unfamiliarCutoff) {
+
+    /** Outputs without unfamiliar scores. */
+    public CascadeOutput(List<String> topics, double[] pInTopic, double[][] stage2) {
+        this(topics, pInTopic, stage2, null, Double.NaN);
+    }
+
+    /** Quote i's unfamiliar score, null when unknown. */
+    public Double unfamiliar(int i) {
+        return unfamiliar == null ? null : unfamiliar[i];
+    }
+
+    /** Whether quote i lies beyond the cut-off, null when unknown. */
+    public Boolean unfamiliarFlag(int i) {
+        return unfamiliar == null ? null : unfamiliar[i] > unfamiliarCutoff;
+    }
 
     public int size() {
         return pInTopic.length;

@@ -6,6 +6,8 @@ import java.util.List;
 import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.domain.calibration.TemperatureScaling;
 import org.quotelab.ml.model.LabelMap;
+import org.quotelab.domain.unfamiliar.FeatureStatistics;
+import org.quotelab.ml.infer.Scores;
 import org.quotelab.ml.infer.VersionScorer;
 import org.quotelab.ml.model.Devices;
 
@@ -53,9 +55,13 @@ public final class CascadeScorer implements AutoCloseable {
     }
 
     private CascadeOutput score(List<String> texts, double t1, double t2) {
-        double[] p = stage1Positive(stage1.labels(), stage1.probabilities(texts), t1);
+        // stage 1's features come from the pass that gives its probabilities
+        Scores s1 = stage1.scores(texts);
+        double[] p = stage1Positive(stage1.labels(), s1.probabilities(), t1);
         double[][] q = stage2InCascadeOrder(stage2.labels(), stage2.probabilities(texts), model.topics(), t2);
-        return new CascadeOutput(model.topics(), p, q);
+        FeatureStatistics stats = stage1.statistics();
+        return new CascadeOutput(model.topics(), p, q, stage1.unfamiliar(s1),
+                stats == null ? Double.NaN : stats.cutoff());
     }
 
     static double[] stage1Positive(LabelMap labels, float[][] probs, double temperature) {

@@ -26,6 +26,7 @@ import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.train.DataSplit;
 import org.quotelab.ml.train.TrainingConfig;
 import org.quotelab.ml.train.FineTuneListener;
+import org.quotelab.ml.train.UnfamiliarFit;
 import org.quotelab.ml.train.FineTuneRun;
 import org.quotelab.ml.infer.VersionScorer;
 import org.quotelab.ml.model.Devices;
@@ -116,6 +117,9 @@ public final class CascadeTrainer {
         }
         trainStage(s2Texts, s2Labels, cfg.baseModel(), cfg.stage2(), out.resolve("stage2"), "stage2", cancelled);
 
+        phases.accept("stage 1: feature statistics for the unfamiliar score");
+        UnfamiliarFit.fitAndSave(out.resolve("stage1"), texts(fit), texts(valid), "the cascade's calibration quotes",
+                cfg.seed());
         phases.accept("calibrating on " + valid.size() + " held-out quotes");
         CascadeModel model = calibrate(out, topics, valid, cfg, class0, s2.size(), fit.size());
         model.write(out);

@@ -168,7 +168,8 @@ public final class PredictionCache implements AutoCloseable {
         List<Prediction> list = new ArrayList<>(quotes.size());
         for (int i = 0; i < quotes.size(); i++) {
             list.add(CascadePrediction.decide(quotes.get(i).id(), pair.stage1().id(), pair.stage2().id(),
-                    out.pInTopic()[i], CascadePrediction.probabilities(out.stage2()[i], out.topics()), out.topics(), at));
+                    out.pInTopic()[i], CascadePrediction.probabilities(out.stage2()[i], out.topics()), out.topics(), at)
+                    .withUnfamiliar(out.unfamiliar(i), out.unfamiliarFlag(i)));
         }
         store.predictions().saveAll(list);
         return list;

@@ -18,6 +18,9 @@ import org.quotelab.domain.model.ModelVersion;
 import org.quotelab.ml.versions.ModelVersions;
 import org.quotelab.ml.train.FineTuneListener;
 import org.quotelab.ml.train.BertModels;
+import org.quotelab.ml.train.UnfamiliarFit;
+import org.quotelab.ml.train.FineTuneRun;
+import org.quotelab.ml.versions.ModelFolders;
 import org.quotelab.service.Json;
 import org.quotelab.service.cascade.CascadeActivation;
 import org.quotelab.service.cascade.CascadeModel;
@@ -168,6 +171,10 @@ public final class ContinualUpdater {
         }
         steps.add(learning.stream().map(b -> b.batch().id()).toList());
         List<List<LabelledQuote>> validation = validationPerStep(steps, older, learning, stage);
+        if (stage == 1) {
+            UnfamiliarFit.fitAndSave(out, texts(history, fresh), texts(validation.toArray(List[]::new)),
+                    "validation quotes of the stored batches", r.settings().seed());
+        }
         List<TimeRecord.Row> rows = new ArrayList<>();
         if (parentRecord != null) {
             rows.addAll(parentRecord.rows().subList(0, parentRecord.rows().size() - 1));
@@ -176,6 +183,15 @@ public final class ContinualUpdater {
         rows.add(TimeRecord.Row.of(VersionEvaluation.of(parentPath, labelOrder, validation, device)));
         rows.add(TimeRecord.Row.of(VersionEvaluation.of(out, labelOrder, validation, device)));
         return new StageWork(out, labelOrder, new TimeRecord(steps, rows));
+    }
+
+    @SafeVarargs
+    private static List<String> texts(List<LabelledQuote>... lists) {
+        List<String> out = new ArrayList<>();
+        for (List<LabelledQuote> l : lists) {
+            l.forEach(q -> out.add(q.text()));
+        }
+        return out;
     }
 
     private static List<List<LabelledQuote>> validationPerStep(List<List<Long>> steps, List<StoredBatch> older,

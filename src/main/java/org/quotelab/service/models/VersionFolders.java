@@ -11,7 +11,10 @@ import org.quotelab.ml.model.ClassifierModel;
 import org.quotelab.ml.model.LabelMap;
 import org.quotelab.ml.versions.ModelVersions;
 import org.quotelab.ml.versions.ReportJson;
+import org.quotelab.domain.unfamiliar.FeatureStatistics;
 import org.quotelab.ml.infer.Scorer;
+import org.quotelab.ml.infer.Scores;
+import org.quotelab.ml.infer.VersionScorer;
 
 /**
  * One model version folder used directly, without the store: its labels, a report or predictions
@@ -20,8 +23,27 @@ import org.quotelab.ml.infer.Scorer;
  */
 public final class VersionFolders {
 
-    /** Per text: the index of the predicted label and the probability of every label. */
-    public record Predictions(int[] predicted, float[][] probabilities) {
+    /**
+     * Per text: the index of the predicted label, the probability of every label, and the
+     * unfamiliar score (Mahalanobis distance from the training quotes) with the version's
+     * cut-off; {@code unfamiliar} is null and the cut-off NaN when the version has no feature
+     * statistics.
+     */
+    public record Predictions(int[] predicted, float[][] probabilities, double[] unfamiliar, double unfamiliarCutoff) {
+
+        public Predictions(int[] predicted, float[][] probabilities) {
+            this(predicted, probabilities, null, Double.NaN);
+        }
+
+        /** Text i's score, null when unknown. */
+        public Double unfamiliar(int i) {
+            return unfamiliar == null ? null : unfamiliar[i];
+        }
+
+        /** Whether text i lies beyond the cut-off, null when unknown. */
+        public Boolean unfamiliarFlag(int i) {
+            return unfamiliar == null ? null : unfamiliar[i] > unfamiliarCutoff;
+        }
     }
 
     private VersionFolders() {
@@ -46,11 +68,14 @@ public final class VersionFolders {
         return ReportJson.of(report);
     }
 
+    /** Probabilities and unfamiliar scores of the texts, from one forward pass per batch. */
     public static Predictions predict(Path model, List<String> texts, int maxLength, int batchSize)
             throws IOException {
-        try (ClassifierModel m = BertModels.load(model, maxLength, ComputeDevice.AUTO)) {
-            var scores = Scorer.score(m.net(), m.encoder().encodeAll(texts, null), batchSize);
-            return new Predictions(scores.predicted(), scores.probabilities());
+        try (VersionScorer scorer = VersionScorer.open(model, maxLength, batchSize, ComputeDevice.AUTO)) {
+            Scores scores = scorer.scores(texts);
+            FeatureStatistics stats = scorer.statistics();
+            return new Predictions(scores.predicted(), scores.probabilities(), scorer.unfamiliar(scores),
+                    stats == null ? Double.NaN : stats.cutoff());
         }
     }
 

@@ -108,12 +108,17 @@ public final class MonitoringService {
         int sample = settings.drift().maxSample();
         List<BatchFigures> figures = new ArrayList<>();
         List<TimelinePoint> timeline = new ArrayList<>();
+        UnfamiliarAlerts unfamiliar = UnfamiliarAlerts.forStage1(java.nio.file.Path.of(active.stage1().path()));
         int earlierCorrect = 0;
         int earlierLabelled = 0;
         for (int j = 0; j < batches.size(); j++) {
             progress.update(0.4 * j / Math.max(1, batches.size()), "reading " + batches.get(j).day());
             BatchFigures f = new BatchFigures(batches.get(j), sample, settings.drift().seed());
-            loader.forEach(batches.get(j).id(), active, f::add, progress, cancel);
+            long batchId = batches.get(j).id();
+            loader.forEach(batchId, active, q -> {
+                f.add(q);
+                unfamiliar.add(batchId, q.prediction());
+            }, progress, cancel);
             figures.add(f);
             timeline.add(f.point(earlierCorrect, earlierLabelled));
             earlierCorrect += f.correct();
@@ -159,7 +164,7 @@ public final class MonitoringService {
         LOG.info("monitoring: {} batches, reference {}, {} alerts", batches.size(), reference,
                 drift.values().stream().filter(BatchDrift::alert).count());
         return Optional.of(new MonitoringReport("v" + s1 + "/" + s2, timeline, reference, drift, explaining, matrix,
-                settings.drift().alpha(), MonitoringReport.SHIFT_ALERT));
+                settings.drift().alpha(), MonitoringReport.SHIFT_ALERT, unfamiliar.shares()));
     }
 
     /**

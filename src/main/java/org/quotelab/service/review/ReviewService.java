@@ -76,7 +76,8 @@ public final class ReviewService {
         }
         f = f.withModels(ctx.stage1VersionId(), ctx.stage2VersionId())
                 .withPredictedClass(choices.predictedClass())
-                .withDisagreementOnly(choices.disagreement());
+                .withDisagreementOnly(choices.disagreement())
+                .withUnfamiliarOnly(choices.unfamiliar());
         return choices.uncertain() ? f.withUncertain(ctx.threshold(), UNCERTAIN_MARGIN) : f;
     }
 

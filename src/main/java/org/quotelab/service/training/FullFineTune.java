@@ -11,6 +11,7 @@ import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.domain.cascade.LabelledText;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.train.TrainingConfig;
+import org.quotelab.ml.train.UnfamiliarFit;
 import org.quotelab.ml.train.FineTuneRun;
 import org.quotelab.ml.versions.ModelFolders;
 import org.quotelab.service.cascade.CascadeActivation;
@@ -101,6 +102,8 @@ final class FullFineTune {
                 BertModels.parentVersion(cfg.baseModel()), cfg.stage1(), EPOCH_HOLD_OUT, "stage1");
         new FineTuneRun(BertModels.on(device), tracker).run(request, partial.resolve("stage1"), cancel::isCancelled);
         cancel.throwIfCancelled();
+        tracker.phase("stage 1: feature statistics for the unfamiliar score");
+        UnfamiliarFit.fitAndSaveWithSplit(partial.resolve("stage1"), texts, labels, EPOCH_HOLD_OUT, cfg.stage1().seed());
         tracker.phase("copying the active stage 2");
         ModelFolders.copyTree(Path.of(active.stage2().path()), partial.resolve("stage2"));
         CascadeModel.read(active.folder()).withStages("stage1", "stage2").write(partial);

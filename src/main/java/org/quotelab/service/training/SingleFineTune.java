@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.quotelab.domain.metrics.ClassificationReport;
+import org.quotelab.ml.train.UnfamiliarFit;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.ml.train.ClassWeighting;
@@ -77,6 +78,8 @@ public final class SingleFineTune {
                 r.validationFraction(), r.task());
         FineTuneRun.Outcome o = new FineTuneRun(BertModels.on(ComputeDevice.AUTO), FineTuneProgress.toListener(progress))
                 .run(request, out, cancel::isCancelled);
+        UnfamiliarFit.fitAndSaveWithSplit(out, r.trainTexts(), r.trainLabels(), r.validationFraction(),
+                r.settings().seed());
         return new Outcome(o.training().bestEpoch(), o.training().skippedSteps(), o.training().seconds(), o.version(),
                 o.training().validation(), o.test());
     }

@@ -95,6 +95,7 @@ public final class MonitoringView {
         batches.getColumns().add(column("Measured", BatchRow::measured, 80));
         batches.getColumns().add(column("Estimated*", BatchRow::estimated, 80));
         batches.getColumns().add(column("MMD p", BatchRow::mmdP, 70));
+        batches.getColumns().add(column("Unfamiliar", BatchRow::unfamiliar, 160));
         TableColumn<BatchRow, String> alerts = column("Alerts", BatchRow::alerts, 300);
         batches.getColumns().add(alerts);
         batches.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> vm.selectedProperty().set(row));

@@ -85,13 +85,16 @@ public final class MonitoringViewModel implements ShowsJobStatus {
         MonitoringReport r = result.get();
         List<BatchRow> rows = new ArrayList<>();
         for (TimelinePoint p : r.timeline()) {
-            rows.add(BatchRow.of(p, r.drift().get(p.batchId()), r.referenceBatchIds().contains(p.batchId())));
+            rows.add(BatchRow.of(p, r.drift().get(p.batchId()), r.referenceBatchIds().contains(p.batchId()),
+                    r.unfamiliar().get(p.batchId())));
         }
         report.set(r);
         matrix.set(r.matrix());
         batches.setAll(rows);
         int alerts = r.alertBatchIds().size();
+        int unfamiliar = r.unfamiliarAlertBatchIds().size();
         status.setMessage("Cascade " + r.cascade() + ": " + r.timeline().size() + " batches, " + alerts + " with a drift alert"
+                + (unfamiliar > 0 ? ", " + unfamiliar + " with many unfamiliar quotes" : "")
                 + (r.matrix().missing() > 0 ? "; " + r.matrix().missing() + " matrix cells not computed yet" : "") + ".");
         selected.set(rows.stream().filter(BatchRow::alert).reduce((a, b) -> b).orElse(null));
         afterRefresh.run();

@@ -44,6 +44,21 @@ final class Labels {
         return String.format(Locale.ROOT, "%s  %.0f%%", what, 100 * p.confidence());
     }
 
+    /**
+     * The unfamiliar score: its distance, marked when beyond the cut-off; "unknown" for a stage 1
+     * without feature statistics, empty when the quote is not scored.
+     */
+    static String unfamiliar(Prediction p) {
+        if (p == null) {
+            return "";
+        }
+        if (p.unfamiliar() == null) {
+            return "unknown";
+        }
+        String d = String.format(Locale.ROOT, "%.1f", p.unfamiliar());
+        return Boolean.TRUE.equals(p.unfamiliarFlag()) ? "\u26a0 " + d : d;
+    }
+
     /** Numeric topics (the seed's topic ids) read better with a prefix. */
     static String topicName(String topic) {
         return topic.matches("\\d+") ? "topic " + topic : topic;

@@ -38,6 +38,8 @@ import org.quotelab.ui.common.ShowOnly;
 public final class ReviewView {
     /** Start reading the next page when the user is this many rows from the end of what is loaded. */
     private static final int PREFETCH_ROWS = 40;
+    static final String UNFAMILIAR_HELP = "Quotes unlike the quotes stage 1 was trained on (distance beyond the"
+            + " cut-off that about 5 % of new in-domain quotes pass), most unfamiliar first";
 
     private final ReviewViewModel vm;
     private final BorderPane root = new BorderPane();
@@ -47,6 +49,7 @@ public final class ReviewView {
     private final CheckBox unlabelled = new CheckBox("Unlabelled");
     private final CheckBox uncertain = new CheckBox("Uncertain");
     private final CheckBox disagreement = new CheckBox("Model disagrees");
+    private final CheckBox unfamiliar = new CheckBox("Unfamiliar");
     private final FlowPane legend = new FlowPane(14, 4);
     private final DetailPane detail = new DetailPane();
     private boolean syncing;
@@ -103,18 +106,21 @@ public final class ReviewView {
         disagreement.setId("filter-disagreement");
         uncertain.setTooltip(new Tooltip("P(in-topic) within 0.1 of the stage-1 threshold"));
         disagreement.setTooltip(new Tooltip("The label differs from the model's prediction"));
+        unfamiliar.setId("filter-unfamiliar");
+        unfamiliar.setTooltip(new Tooltip(UNFAMILIAR_HELP));
         batch.valueProperty().addListener((o, a, b) -> push(f -> f.withBatch(b == null ? null : b.id())));
         predicted.valueProperty().addListener((o, a, c) -> push(f -> f.withPredictedClass(c)));
         unlabelled.selectedProperty().addListener((o, a, on) -> push(f -> f.withUnlabelled(on)));
         uncertain.selectedProperty().addListener((o, a, on) -> push(f -> f.withUncertain(on)));
         disagreement.selectedProperty().addListener((o, a, on) -> push(f -> f.withDisagreement(on)));
+        unfamiliar.selectedProperty().addListener((o, a, on) -> push(f -> f.withUnfamiliar(on)));
         Label count = new Label();
         count.setId("review-count");
         count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.totalProperty().get() < 0
                 ? "counting..." : String.format("%,d quotes", vm.totalProperty().get()), vm.totalProperty()));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        return new ToolBar(title, batch, predicted, unlabelled, uncertain, disagreement, gap, count);
+        return new ToolBar(title, batch, predicted, unlabelled, uncertain, disagreement, unfamiliar, gap, count);
     }
 
     /** Quotes sent by another view (a confusion cell) replace the filters until "Show all". */
@@ -181,7 +187,10 @@ public final class ReviewView {
         label.setPrefWidth(110);
         TableColumn<QuoteRow, String> source = column("Source", r -> r.label() == null ? "" : Labels.source(r.label().source()));
         source.setPrefWidth(100);
-        table.getColumns().addAll(List.of(text, day, p, pred, label, source));
+        TableColumn<QuoteRow, String> odd = column("Unfamiliar", r -> Labels.unfamiliar(r.prediction()));
+        odd.setId("column-unfamiliar");
+        odd.setPrefWidth(90);
+        table.getColumns().addAll(List.of(text, day, p, pred, odd, label, source));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             public void updateIndex(int i) {
@@ -260,7 +269,7 @@ public final class ReviewView {
             ctx.topics().forEach(t -> classes.add(t.topic()));
             predicted.getItems().setAll(classes);
             String why = ctx.hasModel() ? null : "No active model yet: train or promote one to filter by predictions";
-            for (var c : List.of(predicted, uncertain, disagreement)) {
+            for (var c : List.of(predicted, uncertain, disagreement, unfamiliar)) {
                 c.setDisable(!ctx.hasModel());
                 ((javafx.scene.control.Control) c).setTooltip(why == null ? null : new Tooltip(why));
             }
@@ -280,6 +289,7 @@ public final class ReviewView {
             unlabelled.setSelected(f.unlabelled());
             uncertain.setSelected(f.uncertain());
             disagreement.setSelected(f.disagreement());
+            unfamiliar.setSelected(f.unfamiliar());
         } finally {
             syncing = false;
         }

@@ -34,6 +34,12 @@ class CascadePredictionTest {
         // probabilities and versions are kept as stored
         assertEquals(p.topicProbabilities(), rejected.topicProbabilities());
         assertEquals(2L, rejected.stage2VersionId());
+        // so is the unfamiliar score: applying a point does not forget it
+        Prediction scored = p.withUnfamiliar(31.5, Boolean.TRUE);
+        Prediction again = CascadePrediction.redecide(scored, TOPICS, OperatingPoint.argmax(0.9));
+        assertEquals(31.5, again.unfamiliar());
+        assertEquals(Boolean.TRUE, again.unfamiliarFlag());
+        assertNull(rejected.unfamiliar(), "unknown stays unknown");
         // a class absent from a stored prediction counts as 0
         assertArrayEquals(new double[] {0, 0.9, 0}, CascadePrediction.stage2(Map.of("battery", 0.9), TOPICS));
     }

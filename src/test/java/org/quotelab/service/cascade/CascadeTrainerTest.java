@@ -109,4 +109,10 @@ class CascadeTrainerTest {
                 .train(quotes(48, 2), tinyConfig(Construction.SEED), out, () -> true));
         assertFalse(Files.exists(out));
     }
+
+    /** The unfamiliar cut-off training recorded in stage 1's provenance. */
+    static double cutoff(Path cascade) throws java.io.IOException {
+        Object u = org.quotelab.ml.versions.ModelVersions.provenance(cascade.resolve("stage1")).metrics().get("unfamiliar");
+        return ((Number) ((java.util.Map<?, ?>) u).get("cutoff")).doubleValue();
+    }
 }

@@ -72,6 +72,9 @@ class PredictionCacheTest {
             assertTrue(p.pInTopic() >= 0 && p.pInTopic() <= 1);
             assertEquals(4, p.topicProbabilities().size());
             assertTrue(p.confidence() > 0 && p.confidence() <= 1);
+            // training fitted stage 1's feature statistics: every stored prediction has its unfamiliar score
+            assertTrue(p.unfamiliar() != null && p.unfamiliar() >= 0, "unfamiliar score " + p.unfamiliar());
+            assertEquals(p.unfamiliar() > CascadeTrainerTest.cutoff(cascade), p.unfamiliarFlag());
             QuoteFilter withModels = QuoteFilter.all().withBatch(batch).withModels(active.stage1().id(), active.stage2().id());
             long out = store.quotes().count(withModels.withPredictedClass(QuoteFilter.OUT_OF_TOPIC));
             long in = 0;

@@ -1,0 +1,105 @@
+package org.quotelab.ml.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.quotelab.domain.unfamiliar.FeatureStatistics;
+import org.quotelab.ml.model.LabelMap;
+import org.quotelab.ml.infer.VersionScorer;
+import org.quotelab.ml.infer.Scores;
+import org.quotelab.ml.model.ComputeDevice;
+import org.quotelab.ml.versions.FeatureStatisticsFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fits a saved version's feature statistics, the one step that the end of a training and of a
+ * continual update calls: the version's encoder features of its training quotes give the mean and
+ * covariance, those of quotes it did not train on give the cut-off; both go into the version's
+ * folder ({@link FeatureStatisticsFile}).
+ */
+public final class UnfamiliarFit {
+
+    /**
+     * More quotes add little to a 384-dimensional mean and covariance, or to a 0.95 quantile, but
+     * cost a pass each: larger sets are sampled (seeded).
+     */
+    public static final int MAX_FIT_QUOTES = 4000;
+    private static final int MAX_LENGTH = 128;
+    private static final int BATCH = 64;
+    private static final Logger LOG = LoggerFactory.getLogger(UnfamiliarFit.class);
+
+    private UnfamiliarFit() {
+    }
+
+    /**
+     * Fits and writes the statistics of {@code version}. {@code heldOutSource} names the held-out
+     * quotes in the provenance (e.g. "validation split of the training quotes").
+     *
+     * @return the statistics, or null (nothing written) without held-out quotes
+     */
+    public static FeatureStatistics fitAndSave(Path version, List<String> trainingTexts, List<String> heldOutTexts,
+                                               String heldOutSource, long seed) throws IOException {
+        if (heldOutTexts.isEmpty() || trainingTexts.size() < 2) {
+            LOG.warn("{}: no held-out quotes to calibrate a cut-off on, so its unfamiliar scores stay unknown", version);
+            return null;
+        }
+        long t0 = System.nanoTime();
+        List<String> fit = sample(trainingTexts, MAX_FIT_QUOTES, seed);
+        // a quantile needs far fewer quotes than the stored batches' validation quotes may hold
+        List<String> held = sample(heldOutTexts, MAX_FIT_QUOTES, seed);
+        FeatureStatistics s;
+        try (VersionScorer scorer = VersionScorer.open(version, MAX_LENGTH, BATCH, ComputeDevice.AUTO)) {
+            s = FeatureStatistics.fit(toDouble(scorer.scores(fit).features()),
+                    toDouble(scorer.scores(held).features()), FeatureStatistics.DEFAULT_QUANTILE);
+        }
+        FeatureStatisticsFile.write(version, s, heldOutSource);
+        LOG.info("unfamiliar statistics of {}: {} fitted, {} held out, cut-off {}, shrinkage {}, {} s", version,
+                s.fitted(), s.heldOut(), String.format(java.util.Locale.ROOT, "%.3f", s.cutoff()),
+                String.format(java.util.Locale.ROOT, "%.3f", s.shrinkage()), (System.nanoTime() - t0) / 1_000_000_000);
+        return s;
+    }
+
+    /**
+     * As {@link #fitAndSave} for a version trained by {@code FineTuneRun} on {@code texts}: its
+     * seeded validation split (the rows it held out to pick the best epoch) gives the cut-off, the
+     * rest the fit. Without a split there are no held-out quotes: nothing is written and the
+     * version's scores stay unknown.
+     *
+     * @return the statistics, or null when there was nothing to calibrate on
+     */
+    public static FeatureStatistics fitAndSaveWithSplit(Path version, List<String> texts, List<String> labels,
+                                                        double validationFraction, long seed) throws IOException {
+        LabelMap map = LabelMap.fromValues(labels);
+        int[][] split = DataSplit.stratified(map.indexes(labels), map.size(), validationFraction, seed);
+        if (split[1].length == 0) {
+            LOG.warn("{} was trained without held-out quotes: its unfamiliar scores stay unknown", version);
+            return null;
+        }
+        return fitAndSave(version, DataSplit.select(texts, split[0]), DataSplit.select(texts, split[1]),
+                "validation split of the training quotes", seed);
+    }
+
+    static List<String> sample(List<String> texts, int max, long seed) {
+        if (texts.size() <= max) {
+            return texts;
+        }
+        List<String> copy = new ArrayList<>(texts);
+        Collections.shuffle(copy, new Random(seed));
+        return copy.subList(0, max);
+    }
+
+    public static double[][] toDouble(float[][] rows) {
+        double[][] out = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = new double[rows[i].length];
+            for (int j = 0; j < rows[i].length; j++) {
+                out[i][j] = rows[i][j];
+            }
+        }
+        return out;
+    }
+}
