@@ -92,6 +92,7 @@ public final class MonitoringViewModel implements ShowsJobStatus {
         batches.setAll(rows);
         int alerts = r.alertBatchIds().size();
         status.setMessage("Cascade " + r.cascade() + ": " + r.timeline().size() + " batches, " + alerts + " with a drift alert"
+                + r.severityCounts()
                 + (r.matrix().missing() > 0 ? "; " + r.matrix().missing() + " matrix cells not computed yet" : "") + ".");
         selected.set(rows.stream().filter(BatchRow::alert).reduce((a, b) -> b).orElse(null));
         afterRefresh.run();

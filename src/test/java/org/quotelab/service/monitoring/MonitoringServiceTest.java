@@ -49,10 +49,8 @@ class MonitoringServiceTest {
             CascadeVersions.Active active = new CascadeVersions(store).register(folder, true);
             // 150 quotes a side, as DriftCheckTest: enough for day 10, and half the encoder time of the default
             MonitoringService.Settings defaults = MonitoringService.Settings.defaults();
-            DriftCheck.Settings s = defaults.drift();
             MonitoringService service = new MonitoringService(store, scorer, BertEmbedder::bundled,
-                    new MonitoringService.Settings(defaults.referenceBatches(), new DriftCheck.Settings(150,
-                            s.permutations(), s.alpha(), s.accuracyDrop(), s.explain(), s.seed())));
+                    new MonitoringService.Settings(defaults.referenceBatches(), defaults.drift().withMaxSample(150)));
 
             MonitoringReport r = service.refresh().run(ProgressSink.NONE, new CancellationToken()).orElseThrow();
 
