@@ -63,7 +63,7 @@ public final class BenchDriftCommand implements Callable<Integer> {
     int epochs;
     @Option(names = "--seeds", defaultValue = "5", description = "Shuffles of the stream.")
     int seeds;
-    @Option(names = "--batch-size", defaultValue = "200")
+    @Option(names = "--batch-size", defaultValue = "300", description = "Quotes per batch, as many as the drift check samples a side.")
     int batchSize;
     @Option(names = "--shift", defaultValue = "0.2", description = "Share added to a class in the synthetic batches.")
     double shift;

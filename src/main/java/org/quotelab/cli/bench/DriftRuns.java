@@ -133,6 +133,12 @@ final class DriftRuns {
                 DriftReport b = check("out-of-topic shift", ref, DriftBenchData.withShare(rest,
                         DriftBenchData.OUT_OF_TOPIC, DriftBenchData.share(held, DriftBenchData.OUT_OF_TOPIC) + shift,
                         size, k + 50), seed);
+                for (DriftReport r : List.of(a, b)) {
+                    if (!r.drifted()) {
+                        log.printf(Locale.ROOT, "missed %s: %s%n", r.batch(), r.tests().stream()
+                                .map(DriftTest::sentence).toList());
+                    }
+                }
                 topicShift.add(a);
                 ootShift.add(b);
                 both.add(a);

@@ -75,7 +75,11 @@ class MultipleTestingTest {
                 new long[] {25, 35, 20, 20});
         assertEquals(7.17948717948718, r.chiSquare(), 1e-9);
         assertEquals(3, r.degreesOfFreedom());
-        assertEquals(0.06639169621803992, r.pValue(), 1e-8);
+        assertEquals(0.06639169621803992, r.chiSquarePValue(), 1e-8);
+        // largest share change: a, 40 % -> 25 %; z = -0.15 / sqrt(0.325 * 0.675 * (1/100 + 1/100))
+        assertEquals(-2.264554068289191, r.largestShareZ(), 1e-9);
+        assertEquals(r.largestShareP(), r.pValue(), 1e-15);
+        assertEquals(4 * 2 * (1 - Distributions.normalCdf(2.264554068289191)), r.largestShareP(), 1e-12);
         assertEquals(0.18946618668626838, r.cramersV(), 1e-9);
         assertEquals("a", r.largestClass());
         assertEquals(-0.15, r.shareChange().estimate(), 1e-12);
