@@ -59,15 +59,15 @@ public final class BenchDriftCommand implements Callable<Integer> {
     String embedderName;
     @Option(names = "--train-rows", defaultValue = "400", description = "Quotes the classifier learns (kept out of every batch).")
     int trainRows;
-    @Option(names = "--epochs", defaultValue = "1")
+    @Option(names = "--epochs", defaultValue = "3")
     int epochs;
-    @Option(names = "--seeds", defaultValue = "5", description = "Shuffles of the stream.")
+    @Option(names = "--seeds", defaultValue = "10", description = "Shuffles of the stream.")
     int seeds;
     @Option(names = "--batch-size", defaultValue = "300", description = "Quotes per batch, as many as the drift check samples a side.")
     int batchSize;
     @Option(names = "--shift", defaultValue = "0.2", description = "Share added to a class in the synthetic batches.")
     double shift;
-    @Option(names = "--synthetic-per-seed", defaultValue = "4")
+    @Option(names = "--synthetic-per-seed", defaultValue = "2")
     int syntheticPerSeed;
     @Option(names = "--planted-from", description = "First drifting day of a day folder (default: the sample data's).")
     Integer plantedFrom;
