@@ -66,7 +66,8 @@ public final class DriftCheck {
 
         public Sample {
             texts = List.copyOf(texts);
-            labels = labels == null ? null : List.copyOf(labels);
+            // unknown labels may be null entries, which List.copyOf refuses
+            labels = labels == null ? null : Collections.unmodifiableList(new ArrayList<>(labels));
             unseen = List.copyOf(unseen);
             if (labels != null && labels.size() != texts.size()) {
                 throw new IllegalArgumentException(labels.size() + " labels for " + texts.size() + " quotes");
