@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.quotelab.domain.drift.BatchDrift;
+import org.quotelab.domain.drift.DriftTest;
+import org.quotelab.domain.drift.Severity;
 
 /** Drift figures per batch and pair of model versions, as the Monitoring job last computed them. */
 public final class DriftRepository {
@@ -31,8 +33,9 @@ public final class DriftRepository {
                     PreparedStatement ins = c.prepareStatement("INSERT INTO batch_drift (batch_id, stage1_version_id,"
                             + " stage2_version_id, reference_json, reference_size, current_size, mmd2, mmd_p_value,"
                             + " prediction_js, prediction_psi, ks_statistic, ks_p_value, estimated_accuracy,"
-                            + " reference_estimated, label_js, label_psi, alerts_json, explaining_json, computed_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                            + " reference_estimated, label_js, label_psi, alerts_json, explaining_json, computed_at,"
+                            + " severity, tests_json, notes_json)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (BatchDrift d : drifts) {
                     long s2 = d.stage2VersionId() == null ? 0L : d.stage2VersionId();
                     del.setLong(1, d.stage1VersionId());
@@ -58,7 +61,10 @@ public final class DriftRepository {
                     setDouble(ins, i++, d.labelPsi());
                     ins.setString(i++, Json.write(d.alerts()));
                     ins.setString(i++, Json.write(d.explainingQuoteIds()));
-                    Jdbc.setInstant(ins, i, d.computedAt() == null ? Instant.now() : d.computedAt());
+                    Jdbc.setInstant(ins, i++, d.computedAt() == null ? Instant.now() : d.computedAt());
+                    ins.setString(i++, d.severity() == null ? null : d.severity().name());
+                    ins.setString(i++, Json.write(d.tests()));
+                    ins.setString(i, Json.write(d.notes()));
                     ins.addBatch();
                 }
                 del.executeBatch();
@@ -108,7 +114,20 @@ public final class DriftRepository {
                 rs.getDouble("prediction_psi"), rs.getDouble("ks_statistic"), rs.getDouble("ks_p_value"),
                 rs.getDouble("estimated_accuracy"), rs.getDouble("reference_estimated"), getDouble(rs, "label_js"),
                 getDouble(rs, "label_psi"), longs(rs.getString("explaining_json")),
-                Json.readStrings(rs.getString("alerts_json")), Jdbc.getInstant(rs, "computed_at"));
+                Json.readStrings(rs.getString("alerts_json")), Jdbc.getInstant(rs, "computed_at"),
+                Severity.parse(rs.getString("severity")), tests(rs.getString("tests_json")),
+                rs.getString("notes_json") == null ? List.of() : Json.readStrings(rs.getString("notes_json")));
+    }
+
+    private static List<DriftTest> tests(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return Json.MAPPER.readValue(json, new TypeReference<List<DriftTest>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("corrupt drift tests JSON: " + e.getMessage(), e);
+        }
     }
 
     private static List<Long> longs(String json) {

@@ -107,7 +107,13 @@ class MonitoringViewTest {
         assertEquals(r.timeline().get(2).measured(), timeline.getDataset().getYValue(0, 2), 1e-12);
         XYPlot drift = plot(robot, "#monitoring-drift");
         assertEquals(3, drift.getDataset(0).getItemCount(0), "p-value slot per batch");
-        assertEquals(r.drift().get(batches.get(2).id()).mmdPValue(), drift.getDataset(0).getYValue(0, 2), 1e-12);
+        // the lowest Holm-adjusted p-value of the batch's tests
+        double lowest = r.drift().get(batches.get(2).id()).tests().stream()
+                .mapToDouble(org.quotelab.domain.drift.DriftTest::adjustedP).min().orElseThrow();
+        assertEquals(Math.max(1e-3, lowest), drift.getDataset(0).getYValue(0, 2), 1e-12);
+        BatchRow third = UiFixture.fx(() -> window.monitoring().batches().get(2));
+        assertEquals(r.drift().get(batches.get(2).id()).severity().label(), third.severity());
+        assertTrue(third.effect().contains("n "), third.effect());
         assertEquals(1, drift.getRangeMarkers(0, org.jfree.chart.ui.Layer.FOREGROUND).size(), "alpha line");
         assertEquals(List.of(batches.get(0).id(), batches.get(1).id()), r.referenceBatchIds());
 

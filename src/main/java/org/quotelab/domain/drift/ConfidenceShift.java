@@ -1,6 +1,7 @@
 package org.quotelab.domain.drift;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Label-free views of a new batch's confidences: the estimated accuracy of confidence-based
@@ -10,7 +11,27 @@ import java.util.Arrays;
 public final class ConfidenceShift {
 
     /** @param statistic the largest gap between the two empirical CDFs */
-    public record KsResult(double statistic, double pValue) {
+    public record KsResult(double statistic, double pValue, int referenceSize, int currentSize) {
+
+        /** The KS distance is the effect; no interval is given for it. */
+        public DriftTest toTest() {
+            return DriftTest.raw(DriftTest.Kind.CONFIDENCE, "Kolmogorov-Smirnov", statistic, pValue, statistic, Double.NaN,
+                    Double.NaN, referenceSize, currentSize, "");
+        }
+    }
+
+    /**
+     * The fall of the mean calibrated confidence (the CBPE accuracy estimate) from reference to
+     * current, with a 95 % normal interval and a one-sided Welch z-test for a fall.
+     */
+    public record MeanFall(double reference, double current, double fall, double low, double high, double z,
+                           double pValue, int referenceSize, int currentSize) {
+
+        public DriftTest toTest() {
+            return DriftTest.raw(DriftTest.Kind.ESTIMATED_ACCURACY, "one-sided Welch z", z, pValue, fall, low, high,
+                    referenceSize, currentSize, String.format(Locale.ROOT, "estimated accuracy %.3f -> %.3f", reference,
+                            current));
+        }
     }
 
     private ConfidenceShift() {
@@ -23,6 +44,28 @@ public final class ConfidenceShift {
             s += c;
         }
         return confidences.length == 0 ? 0 : s / confidences.length;
+    }
+
+    public static MeanFall meanFall(double[] reference, double[] current) {
+        if (reference.length < 2 || current.length < 2) {
+            throw new IllegalArgumentException("each sample needs at least 2 values");
+        }
+        double mr = estimatedAccuracy(reference);
+        double mc = estimatedAccuracy(current);
+        double se = Math.sqrt(variance(reference, mr) / reference.length + variance(current, mc) / current.length);
+        double fall = mr - mc;
+        double z = se > 0 ? fall / se : 0;
+        double p = se > 0 ? 1 - Distributions.normalCdf(z) : fall > 0 ? 0 : 1;
+        double half = ProportionIntervals.Z95 * se;
+        return new MeanFall(mr, mc, fall, fall - half, fall + half, z, p, reference.length, current.length);
+    }
+
+    private static double variance(double[] v, double mean) {
+        double s = 0;
+        for (double x : v) {
+            s += (x - mean) * (x - mean);
+        }
+        return s / (v.length - 1);
     }
 
     public static KsResult kolmogorovSmirnov(double[] reference, double[] current) {
@@ -48,7 +91,7 @@ public final class ConfidenceShift {
         }
         double ne = (double) a.length * b.length / (a.length + b.length);
         double lambda = (Math.sqrt(ne) + 0.12 + 0.11 / Math.sqrt(ne)) * d;
-        return new KsResult(d, kolmogorovTail(lambda));
+        return new KsResult(d, kolmogorovTail(lambda), a.length, b.length);
     }
 
     /** Q_KS(lambda) = 2 sum (-1)^(k-1) exp(-2 k^2 lambda^2), as in Numerical Recipes. */

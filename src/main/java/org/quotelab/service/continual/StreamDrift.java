@@ -31,16 +31,22 @@ public final class StreamDrift implements StreamEvaluation.BeforeUpdate, AutoClo
             embedder = tiny ? BertEmbedder.tiny(1) : BertEmbedder.bundled();
         }
         List<LabelledQuote> ref = new ArrayList<>();
+        List<LabelledQuote> refHeldOut = new ArrayList<>();
         for (int j = 0; j < t; j++) {
             ref.addAll(batches.get(j).train());
             ref.addAll(batches.get(j).validation());
+            refHeldOut.addAll(batches.get(j).validation());
         }
         List<LabelledQuote> cur = new ArrayList<>(batches.get(t).train());
         cur.addAll(batches.get(t).validation());
         DriftReport r;
+        // the version learned the earlier batches' training parts: its outputs are compared on
+        // their validation parts only, and on the whole new batch, which it has not learned yet
         try (VersionScorer scorer = VersionScorer.open(current, 128, 64, ComputeDevice.AUTO)) {
-            r = new DriftCheck(embedder, DriftCheck.Settings.defaults()).check(batches.get(t).name(), texts(ref),
-                    texts(cur), scorer::probabilities, 1.0, labels(ref), labels(cur), scorer.labels().labels());
+            r = new DriftCheck(embedder, DriftCheck.Settings.defaults()).check(batches.get(t).name(),
+                    new DriftCheck.Sample(texts(ref), labels(ref), texts(refHeldOut)),
+                    DriftCheck.Sample.allUnseen(texts(cur), labels(cur)), scorer::probabilities, 1.0,
+                    scorer.labels().labels());
         }
         reports.accept(r);
     }

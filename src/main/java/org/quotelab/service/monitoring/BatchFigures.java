@@ -8,9 +8,10 @@ import org.quotelab.domain.quote.Batch;
 
 /**
  * What monitoring keeps of one batch while its quotes stream past: counts for the timeline, the
- * (truth, prediction) pairs of its labelled validation quotes for the forgetting matrix, and a
- * seeded uniform sample (reservoir) of scored quotes for the drift test. Memory stays bounded by
- * the sample size and the validation share, whatever the batch size.
+ * (truth, prediction) pairs of its labelled validation quotes for the forgetting matrix, and two
+ * seeded uniform samples (reservoirs) for the drift test: of all scored quotes, and of the scored
+ * quotes no version trained on. Memory stays bounded by the sample size and the validation share,
+ * whatever the batch size.
  */
 final class BatchFigures {
 
@@ -23,12 +24,14 @@ final class BatchFigures {
     private final Random random;
     private final List<Outcome> validation = new ArrayList<>();
     private final List<ScoredQuote> sample = new ArrayList<>();
+    private final List<ScoredQuote> heldOut = new ArrayList<>();
     private int quotes;
     private int labelled;
     private int correct;
     private int unlabelled;
     private int scored;
     private int seen;
+    private int seenHeldOut;
     private double confidenceUnlabelled;
     private double confidenceAll;
 
@@ -56,16 +59,31 @@ final class BatchFigures {
             unlabelled++;
             confidenceUnlabelled += q.prediction().confidence();
         }
-        // Algorithm R: every scored quote ends up in the sample with the same probability
-        if (sample.size() < sampleSize) {
-            sample.add(q);
+        offer(sample, q, seen++);
+        if (heldOut(q)) {
+            offer(heldOut, q, seenHeldOut++);
+        }
+    }
+
+    /**
+     * True for a quote no version trained on: training and updates learn only labelled quotes
+     * outside the validation part (TrainingQuotes, StoredBatch), so unlabelled and validation
+     * quotes are held out whatever the version.
+     */
+    static boolean heldOut(ScoredQuote q) {
+        return q.label() == null || q.quote().validation();
+    }
+
+    /** Algorithm R: every offered quote ends up in the reservoir with the same probability. */
+    private void offer(List<ScoredQuote> reservoir, ScoredQuote q, int offeredBefore) {
+        if (reservoir.size() < sampleSize) {
+            reservoir.add(q);
         } else {
-            int k = random.nextInt(seen + 1);
+            int k = random.nextInt(offeredBefore + 1);
             if (k < sampleSize) {
-                sample.set(k, q);
+                reservoir.set(k, q);
             }
         }
-        seen++;
     }
 
     TimelinePoint point(int earlierCorrect, int earlierLabelled) {
@@ -77,13 +95,30 @@ final class BatchFigures {
 
     /** {@code n} quotes drawn from the sample (seeded), for a reference drawn across several batches. */
     List<ScoredQuote> sample(int n, long seed) {
-        List<ScoredQuote> copy = new ArrayList<>(sample);
+        return draw(sample, n, seed);
+    }
+
+    /** The same from the held-out reservoir. */
+    List<ScoredQuote> heldOutSample(int n, long seed) {
+        return draw(heldOut, n, seed);
+    }
+
+    private static List<ScoredQuote> draw(List<ScoredQuote> reservoir, int n, long seed) {
+        List<ScoredQuote> copy = new ArrayList<>(reservoir);
         Collections.shuffle(copy, new Random(seed));
         return copy.subList(0, Math.min(n, copy.size()));
     }
 
     List<ScoredQuote> sample() {
         return sample;
+    }
+
+    List<ScoredQuote> heldOutSample() {
+        return heldOut;
+    }
+
+    int heldOutScored() {
+        return seenHeldOut;
     }
 
     List<Outcome> validation() {

@@ -17,7 +17,8 @@ import org.quotelab.service.continual.Embedder;
 /**
  * Runs {@link DriftCheck} on a batch against the reference quotes, feeding it the cascade's cached
  * (already calibrated) predictions instead of running the models again, and ties the explaining
- * texts back to their quotes.
+ * texts back to their quotes. The model-output tests see only held-out quotes on both sides
+ * ({@link BatchFigures#heldOut}); the input and label tests see every sampled quote.
  */
 final class DriftScoring {
     private static final String UNLABELLED = "?";
@@ -32,10 +33,13 @@ final class DriftScoring {
         this.check = new DriftCheck(embedder, settings);
     }
 
-    Outcome check(Batch batch, List<ScoredQuote> current, List<ScoredQuote> reference, List<Long> referenceIds,
+    Outcome check(Batch batch, List<ScoredQuote> current, List<ScoredQuote> currentHeldOut,
+                  List<ScoredQuote> reference, List<ScoredQuote> referenceHeldOut, List<Long> referenceIds,
                   CascadeVersions.Active active, List<String> topics) {
         List<ScoredQuote> cur = current.stream().filter(q -> q.prediction() != null).toList();
         List<ScoredQuote> ref = reference.stream().filter(q -> q.prediction() != null).toList();
+        List<ScoredQuote> curHeld = currentHeldOut.stream().filter(q -> q.prediction() != null).toList();
+        List<ScoredQuote> refHeld = referenceHeldOut.stream().filter(q -> q.prediction() != null).toList();
         if (cur.isEmpty() || ref.isEmpty()) {
             throw new IllegalStateException("batch " + batch.day() + " or its reference has no scored quotes");
         }
@@ -44,17 +48,17 @@ final class DriftScoring {
         order.addAll(topics);
         Map<String, float[]> byText = new HashMap<>();
         Map<String, ScoredQuote> quoteOf = new HashMap<>();
-        for (ScoredQuote q : ref) {
-            byText.put(q.quote().text(), merged(q.prediction(), topics));
+        for (List<ScoredQuote> side : List.of(ref, refHeld, curHeld)) {
+            side.forEach(q -> byText.put(q.quote().text(), merged(q.prediction(), topics)));
         }
         for (ScoredQuote q : cur) {
             byText.put(q.quote().text(), merged(q.prediction(), topics));
             quoteOf.putIfAbsent(q.quote().text(), q);
         }
         boolean labelled = cur.stream().anyMatch(q -> q.label() != null);
-        DriftReport r = check.check(batch.day(), texts(ref), texts(cur),
-                texts -> texts.stream().map(byText::get).toArray(float[][]::new), 1.0,
-                labels(ref), labelled ? labels(cur) : null, order);
+        DriftReport r = check.check(batch.day(), new DriftCheck.Sample(texts(ref), labels(ref), texts(refHeld)),
+                new DriftCheck.Sample(texts(cur), labelled ? labels(cur) : null, texts(curHeld)),
+                texts -> texts.stream().map(byText::get).toArray(float[][]::new), 1.0, order);
         List<ExplainingQuote> explaining = new ArrayList<>();
         for (String text : r.explainingQuotes()) {
             ScoredQuote q = quoteOf.get(text);
@@ -64,7 +68,8 @@ final class DriftScoring {
         BatchDrift d = new BatchDrift(batch.id(), active.stage1().id(), active.stage2().id(), referenceIds,
                 r.referenceSize(), r.currentSize(), r.mmd2(), r.mmdPValue(), r.predictionJs(), r.predictionPsi(),
                 r.ksStatistic(), r.ksPValue(), r.estimatedAccuracy(), r.referenceEstimatedAccuracy(), r.labelJs(),
-                r.labelPsi(), explaining.stream().map(ExplainingQuote::quoteId).toList(), r.alerts(), Instant.now());
+                r.labelPsi(), explaining.stream().map(ExplainingQuote::quoteId).toList(), r.alerts(), Instant.now(),
+                r.severity(), r.tests(), r.notes());
         return new Outcome(d, explaining);
     }
 

@@ -45,13 +45,12 @@ public final class MonitoringService {
     public record Settings(int referenceBatches, DriftCheck.Settings drift) {
 
         /**
-         * DriftCheck's defaults (300 quotes a side, ADR 0008) with 8 explaining quotes. 150 a side
-         * left day 7 of the sample data at p = 0.02 for some samples; 300 is nearly a whole sample day.
+         * DriftCheck's defaults (300 quotes a side, ADR 0008; Holm-corrected tests graded by effect
+         * size, ADR 0016) with 8 explaining quotes. 150 a side left day 7 of the sample data at
+         * p = 0.02 for some samples; 300 is nearly a whole sample day.
          */
         public static Settings defaults() {
-            DriftCheck.Settings d = DriftCheck.Settings.defaults();
-            return new Settings(2, new DriftCheck.Settings(d.maxSample(), d.permutations(), d.alpha(),
-                    d.accuracyDrop(), 8, d.seed()));
+            return new Settings(2, DriftCheck.Settings.defaults().withExplain(8));
         }
     }
 
@@ -127,7 +126,8 @@ public final class MonitoringService {
         List<Long> reference = referenceBatches(active, batches);
         Map<Long, BatchDrift> drift = new HashMap<>();
         Map<Long, List<ExplainingQuote>> explaining = new HashMap<>();
-        List<ScoredQuote> refQuotes = referenceSample(figures, reference, sample);
+        List<ScoredQuote> refQuotes = referenceSample(figures, reference, sample, false);
+        List<ScoredQuote> refHeldOut = referenceSample(figures, reference, sample, true);
         // without scored reference quotes there is nothing to compare with
         if (reference.size() < batches.size() && !refQuotes.isEmpty()) {
             Embedder embedder = embedders.open();
@@ -140,8 +140,8 @@ public final class MonitoringService {
                     }
                     cancel.throwIfCancelled();
                     progress.update(0.4 + 0.5 * j / batches.size(), "drift of " + b.day());
-                    DriftScoring.Outcome o = scoring.check(b, figures.get(j).sample(), refQuotes, reference, active,
-                            topics);
+                    DriftScoring.Outcome o = scoring.check(b, figures.get(j).sample(), figures.get(j).heldOutSample(),
+                            refQuotes, refHeldOut, reference, active, topics);
                     drift.put(b.id(), o.drift());
                     explaining.put(b.id(), o.explaining());
                 }
@@ -170,14 +170,18 @@ public final class MonitoringService {
     /**
      * About {@code size} quotes spread over the reference batches in proportion to their scored
      * quotes, each part drawn from that batch's uniform sample: close to a uniform draw from the union.
+     * With {@code heldOut}, from the quotes no version trained on (for the model-output tests).
      */
-    private List<ScoredQuote> referenceSample(List<BatchFigures> figures, List<Long> reference, int size) {
+    private List<ScoredQuote> referenceSample(List<BatchFigures> figures, List<Long> reference, int size,
+                                              boolean heldOut) {
         List<BatchFigures> ref = figures.stream().filter(f -> reference.contains(f.batch().id())).toList();
-        long total = ref.stream().mapToLong(BatchFigures::scored).sum();
+        long total = ref.stream().mapToLong(f -> heldOut ? f.heldOutScored() : f.scored()).sum();
         List<ScoredQuote> out = new ArrayList<>();
         for (BatchFigures f : ref) {
-            int share = total <= size ? f.scored() : (int) Math.round((double) size * f.scored() / total);
-            out.addAll(f.sample(share, settings.drift().seed()));
+            int n = heldOut ? f.heldOutScored() : f.scored();
+            int share = total <= size ? n : (int) Math.round((double) size * n / total);
+            long seed = settings.drift().seed();
+            out.addAll(heldOut ? f.heldOutSample(share, seed) : f.sample(share, seed));
         }
         return out;
     }

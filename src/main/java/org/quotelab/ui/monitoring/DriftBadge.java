@@ -2,6 +2,7 @@ package org.quotelab.ui.monitoring;
 
 import javafx.scene.control.TableCell;
 import org.quotelab.domain.drift.BatchDrift;
+import org.quotelab.domain.drift.Severity;
 
 /** The short drift verdict the Data view's batch table shows, from the stored figures. */
 public final class DriftBadge {
@@ -13,10 +14,16 @@ public final class DriftBadge {
     private DriftBadge() {
     }
 
-    /** Input drift (the embedding test) outranks the other alerts; a batch never checked shows a dash. */
+    /**
+     * The batch's severity ("⚠ moderate drift"), "ok" when nothing moved enough, a dash when the
+     * batch was never checked. Figures stored before severities existed keep the old wording.
+     */
     public static String text(BatchDrift d, double alpha) {
         if (d == null) {
             return NONE;
+        }
+        if (d.severity() != null) {
+            return d.severity() == Severity.NONE ? QUIET : "\u26a0 " + d.severity().label() + " drift";
         }
         if (d.mmdPValue() < alpha) {
             return INPUT;

@@ -23,6 +23,7 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.quotelab.domain.drift.BatchDrift;
+import org.quotelab.domain.drift.DriftTest;
 import org.quotelab.service.monitoring.MonitoringReport;
 import org.quotelab.service.monitoring.TimelinePoint;
 
@@ -39,7 +40,7 @@ final class MonitoringCharts {
     private final XYSeries measured = new XYSeries("measured: this batch", false);
     private final XYSeries historical = new XYSeries("measured: all earlier batches", false);
     private final XYSeries estimated = new XYSeries("estimated: mean confidence (no labels needed)", false);
-    private final XYSeries pValue = new XYSeries("MMD p-value (input drift)", false);
+    private final XYSeries pValue = new XYSeries("lowest adjusted p-value (Holm)", false);
     private final XYSeries alerts = new XYSeries("alert", false);
     private final XYSeries labelJs = new XYSeries("label shift (JS)", false);
     private final XYSeries predictionJs = new XYSeries("prediction shift (JS)", false);
@@ -66,7 +67,7 @@ final class MonitoringCharts {
         XYSeriesCollection p = new XYSeriesCollection();
         p.addSeries(pValue);
         p.addSeries(alerts);
-        LogAxis pAxis = new LogAxis("MMD p-value (log)");
+        LogAxis pAxis = new LogAxis("adjusted p-value (log)");
         pAxis.setRange(1e-3, 1.2);
         // one tick per decade, written as plain numbers (0.001 ... 1) rather than powers of ten
         pAxis.setTickUnit(new NumberTickUnit(1.0));
@@ -128,17 +129,23 @@ final class MonitoringCharts {
             estimated.add(i, orNull(p.estimated()));
             BatchDrift d = r.drift().get(p.batchId());
             // reference batches keep their slot empty, so every series has one entry per batch
-            pValue.add(i, d == null ? null : Math.max(1e-3, d.mmdPValue()));
+            pValue.add(i, d == null ? null : Math.max(1e-3, lowestP(d)));
             labelJs.add(i, d == null ? null : d.labelJs());
             predictionJs.add(i, d == null ? null : d.predictionJs());
             if (d != null && d.alert()) {
-                alerts.add(i, Math.max(1e-3, d.mmdPValue()));
+                alerts.add(i, Math.max(1e-3, lowestP(d)));
             }
         }
         driftPlot.clearRangeMarkers();
-        driftPlot.addRangeMarker(0, marker(r.alpha(), "alert below p = " + fmt(r.alpha())), Layer.FOREGROUND);
+        driftPlot.addRangeMarker(0, marker(r.alpha(), "significant below p = " + fmt(r.alpha())
+                + " (alert if the effect is at least minor)"), Layer.FOREGROUND);
         driftPlot.addRangeMarker(1, marker(r.shiftAlert(), "shift alert from JS = " + fmt(r.shiftAlert())),
                 Layer.FOREGROUND);
+    }
+
+    /** The batch's smallest adjusted p-value; the raw MMD p-value for figures stored before corrections. */
+    private static double lowestP(BatchDrift d) {
+        return d.tests().stream().mapToDouble(DriftTest::adjustedP).min().orElse(d.mmdPValue());
     }
 
     private static ValueMarker marker(double value, String label) {

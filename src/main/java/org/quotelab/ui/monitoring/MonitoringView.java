@@ -94,7 +94,8 @@ public final class MonitoringView {
         batches.getColumns().add(column("Labelled", BatchRow::labelled, 90));
         batches.getColumns().add(column("Measured", BatchRow::measured, 80));
         batches.getColumns().add(column("Estimated*", BatchRow::estimated, 80));
-        batches.getColumns().add(column("MMD p", BatchRow::mmdP, 70));
+        batches.getColumns().add(column("Drift", BatchRow::severity, 70));
+        batches.getColumns().add(column("Effect (95 % CI)", BatchRow::effect, 220));
         batches.getColumns().add(column("Unfamiliar", BatchRow::unfamiliar, 160));
         TableColumn<BatchRow, String> alerts = column("Alerts", BatchRow::alerts, 300);
         batches.getColumns().add(alerts);
@@ -105,7 +106,9 @@ public final class MonitoringView {
             }
         });
         Label note = new Label("* Estimated: mean calibrated confidence of the predictions, an estimate that needs no"
-                + " labels (over the unlabelled quotes, or all quotes when every quote is labelled).");
+                + " labels (over the unlabelled quotes, or all quotes when every quote is labelled). Drift: none / minor"
+                + " / moderate / major, from the effect size of the tests that stay significant after Holm's"
+                + " correction; the model-output tests compare only quotes no version trained on.");
         note.setWrapText(true);
         note.getStyleClass().add("section-title");
         VBox left = new VBox(4, batches, note);

@@ -94,6 +94,7 @@ public final class MonitoringViewModel implements ShowsJobStatus {
         int alerts = r.alertBatchIds().size();
         int unfamiliar = r.unfamiliarAlertBatchIds().size();
         status.setMessage("Cascade " + r.cascade() + ": " + r.timeline().size() + " batches, " + alerts + " with a drift alert"
+                + r.severityCounts()
                 + (unfamiliar > 0 ? ", " + unfamiliar + " with many unfamiliar quotes" : "")
                 + (r.matrix().missing() > 0 ? "; " + r.matrix().missing() + " matrix cells not computed yet" : "") + ".");
         selected.set(rows.stream().filter(BatchRow::alert).reduce((a, b) -> b).orElse(null));

@@ -19,6 +19,23 @@ class DriftStatisticsTest {
     }
 
     @Test
+    void crossFittedAucIsNearOneHalfWithoutDriftAndHighForAFarGroup() {
+        Random rnd = new Random(2);
+        MmdTest.Result same = MmdTest.test(gaussian(rnd, 200, 8, 0), gaussian(rnd, 200, 8, 0), 100, 1);
+        assertTrue(Math.abs(same.auc() - 0.5) < 0.08, "AUC " + same.auc());
+        assertTrue(same.aucLow() < 0.5 && same.aucHigh() > 0.5, same.aucLow() + " " + same.aucHigh());
+        float[][] cur = gaussian(rnd, 200, 8, 0);
+        for (int i = 0; i < 60; i++) {
+            cur[i][0] += 6f;
+        }
+        MmdTest.Result far = MmdTest.test(gaussian(rnd, 200, 8, 0), cur, 100, 1);
+        assertTrue(far.auc() > 0.6, "AUC " + far.auc());
+        DriftTest t = far.toTest();
+        assertEquals(far.auc() - 0.5, t.effect(), 1e-12);
+        assertTrue(t.effectLow() < t.effect() && t.effectHigh() > t.effect());
+    }
+
+    @Test
     void mmdFiresOnShiftedSampleAndNamesTheShiftedRows() {
         Random rnd = new Random(1);
         float[][] ref = gaussian(rnd, 80, 16, 0);

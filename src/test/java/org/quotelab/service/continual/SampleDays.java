@@ -29,6 +29,19 @@ final class SampleDays {
         return out;
     }
 
+    /** processed_text and label ("0" out-of-topic, "1" in-topic) of one day, as pairs. */
+    static List<String[]> labelled(int day) throws IOException {
+        Path file = Path.of("sample-data", String.format("day-%02d.csv", day));
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+        List<String[]> out = new ArrayList<>();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser p = CSVParser.parse(r, format)) {
+            for (CSVRecord rec : p) {
+                out.add(new String[] {rec.get("processed_text"), rec.get("label")});
+            }
+        }
+        return out;
+    }
+
     /** A fixed stand-in classifier: in-topic when a topic word is present, so predictions follow the topic mix. */
     static float[][] keywordProbabilities(List<String> texts) {
         String[] words = {"battery", "screen", "delivery", "price", "service", "sound", "build", "software", "fit",

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quotelab.domain.drift.BatchDrift;
+import org.quotelab.domain.drift.DriftTest;
 import org.quotelab.domain.quote.Batch;
 import org.quotelab.domain.model.ModelStatus;
 import org.quotelab.domain.model.ModelVersion;
@@ -20,7 +21,6 @@ import org.quotelab.domain.quote.QuoteRow;
 import org.quotelab.service.cascade.PredictionCache;
 import org.quotelab.service.cascade.CascadeVersions;
 import org.quotelab.service.continual.BertEmbedder;
-import org.quotelab.service.continual.DriftCheck;
 import org.quotelab.domain.jobs.CancellationToken;
 import org.quotelab.service.jobs.ProgressSink;
 import org.quotelab.store.QuoteStore;
@@ -49,10 +49,8 @@ class MonitoringServiceTest {
             CascadeVersions.Active active = new CascadeVersions(store).register(folder, true);
             // 150 quotes a side, as DriftCheckTest: enough for day 10, and half the encoder time of the default
             MonitoringService.Settings defaults = MonitoringService.Settings.defaults();
-            DriftCheck.Settings s = defaults.drift();
             MonitoringService service = new MonitoringService(store, scorer, BertEmbedder::bundled,
-                    new MonitoringService.Settings(defaults.referenceBatches(), new DriftCheck.Settings(150,
-                            s.permutations(), s.alpha(), s.accuracyDrop(), s.explain(), s.seed())));
+                    new MonitoringService.Settings(defaults.referenceBatches(), defaults.drift().withMaxSample(150)));
 
             MonitoringReport r = service.refresh().run(ProgressSink.NONE, new CancellationToken()).orElseThrow();
 
@@ -69,14 +67,18 @@ class MonitoringServiceTest {
 
             assertEquals(List.of(batches.get(0).id(), batches.get(1).id()), r.referenceBatchIds());
             BatchDrift day3 = r.drift().get(batches.get(2).id());
-            LOG.info("day-03 p {} alerts {}", day3.mmdPValue(), day3.alerts());
-            assertTrue(day3.mmdPValue() >= r.alpha(), "day 3 is close to days 1-2: p " + day3.mmdPValue());
+            LOG.info("day-03 {} tests {} notes {}", day3.severity(), day3.tests(), day3.notes());
+            assertTrue(input(day3).adjustedP() >= r.alpha(), "day 3 is close to days 1-2: " + input(day3));
             for (int j : new int[] {3}) {
                 BatchDrift d = r.drift().get(batches.get(j).id());
-                LOG.info("{} p {} alerts {} explained by {}", batches.get(j).day(), d.mmdPValue(), d.alerts(),
+                LOG.info("{} {} tests {} explained by {}", batches.get(j).day(), d.severity(), d.tests(),
                         r.explaining().get(batches.get(j).id()));
-                assertTrue(d.mmdPValue() < r.alpha(), batches.get(j).day() + ": p " + d.mmdPValue());
-                assertTrue(r.alertBatchIds().contains(batches.get(j).id()));
+                assertTrue(input(d).adjustedP() < r.alpha(), batches.get(j).day() + ": " + input(d));
+                assertTrue(d.severity().alert() && r.alertBatchIds().contains(batches.get(j).id()));
+                // the model-output tests compare held-out quotes only: about a fifth of each day
+                DriftTest conf = d.tests().stream().filter(t -> t.kind() == DriftTest.Kind.CONFIDENCE).findFirst()
+                        .orElseThrow();
+                assertTrue(conf.currentSize() < input(d).currentSize(), conf.toString());
                 List<ExplainingQuote> why = r.explaining().get(batches.get(j).id());
                 assertFalse(why.isEmpty());
                 for (ExplainingQuote q : why) {
@@ -88,6 +90,8 @@ class MonitoringServiceTest {
             Map<Long, BatchDrift> stored = service.storedDrift();
             assertEquals(2, stored.size());
             assertEquals(day3.mmdPValue(), stored.get(batches.get(2).id()).mmdPValue(), 1e-12);
+            assertEquals(day3.severity(), stored.get(batches.get(2).id()).severity());
+            assertEquals(day3.tests(), stored.get(batches.get(2).id()).tests());
             assertEquals(r.explaining().get(batches.get(3).id()).stream().map(ExplainingQuote::quoteId).toList(),
                     stored.get(batches.get(3).id()).explainingQuoteIds());
 
@@ -109,6 +113,10 @@ class MonitoringServiceTest {
                 assertEquals(filled.value(0, j), filled.value(1, j), 1e-9, "same weights, same accuracy");
             }
         }
+    }
+
+    private static DriftTest input(BatchDrift d) {
+        return d.tests().stream().filter(t -> t.kind() == DriftTest.Kind.INPUT).findFirst().orElseThrow();
     }
 
     @Test
