@@ -44,12 +44,34 @@ public final class CascadeTrainer {
     /** The most end-to-end macro-F1 the recommendation gives up to meet its objective. */
     static final double MAX_MACRO_F1_TRADE = 0.05;
 
+    /** Fact of cascade.json: end-to-end macro-F1 at the recommended point on the held-out quotes. */
+    public static final String VALIDATION_MACRO_F1 = "validation_macro_f1";
+
+    /** How one stage's version is made from its texts and labels. */
+    @FunctionalInterface
+    public interface StageFitter {
+        void fit(List<String> texts, List<String> labels, String base, TrainingConfig cfg, Path dir, String task,
+                 BooleanSupplier cancelled) throws IOException;
+    }
+
     private final FineTuneListener listener;
     private final Consumer<String> phases;
+    private final StageFitter fitter;
 
     public CascadeTrainer(FineTuneListener listener, Consumer<String> phases) {
         this.listener = listener;
         this.phases = phases;
+        this.fitter = this::fineTune;
+    }
+
+    /**
+     * With another way to fit each stage (the quick start's linear heads on a frozen encoder);
+     * the split, the stage-2 set, calibration and the recommendation stay the same.
+     */
+    public CascadeTrainer(StageFitter fitter, Consumer<String> phases) {
+        this.listener = null;
+        this.phases = phases;
+        this.fitter = fitter;
     }
 
     /** For callers above the service layer, which see progress in service terms. */
@@ -162,9 +184,14 @@ public final class CascadeTrainer {
         CascadeModel calibrated = new CascadeModel(topics, "stage1", "stage2", t1, t2, 0.5, null,
                 cfg.construction().name(), facts);
         calibrated.write(out);
-        OperatingPoint point = recommend(out, valid, cfg.objective());
-        LOG.info("recommended on {} validation quotes: {}", valid.size(), point.describe());
-        return calibrated.withOperatingPoint(point);
+        Optional<SweepPoint> point = recommend(out, valid, cfg.objective());
+        OperatingPoint op = point.map(OperatingPoint::of).orElse(OperatingPoint.argmax(0.5));
+        LOG.info("recommended on {} validation quotes: {}", valid.size(), op.describe());
+        if (point.isPresent()) {
+            facts.put(VALIDATION_MACRO_F1, point.get().endToEndMacroF1());
+            calibrated = new CascadeModel(topics, "stage1", "stage2", t1, t2, 0.5, null, cfg.construction().name(), facts);
+        }
+        return calibrated.withOperatingPoint(op);
     }
 
     /**
@@ -174,18 +201,21 @@ public final class CascadeTrainer {
      * cost more than {@link #MAX_MACRO_F1_TRADE}: a weak model reaches class-0 recall only by
      * calling nearly everything class 0.
      */
-    private static OperatingPoint recommend(Path out, List<LabelledText> valid, CascadeConfig.Objective objective)
-            throws IOException {
+    private static Optional<SweepPoint> recommend(Path out, List<LabelledText> valid,
+            CascadeConfig.Objective objective) throws IOException {
         try (CascadeScorer scorer = CascadeScorer.open(out, MAX_LENGTH, SCORE_BATCH)) {
             CascadeScores scores = scorer.score(texts(valid)).against(valid, 1);
             double[] grid = ThresholdSweep.grid(200);
             OperatingPoint start = OperatingPoint.argmax(0.5);
             Optional<SweepPoint> best = ThresholdSweep.recommend(scores, grid, start,
                     ThresholdObjective.BEST_MACRO_F1, 0);
-            OperatingPoint from = best.map(OperatingPoint::of).orElse(start);
-            return ThresholdSweep.recommend(scores, grid, from, objective.kind(), objective.bound())
-                    .filter(p -> p.endToEndMacroF1() >= best.orElseThrow().endToEndMacroF1() - MAX_MACRO_F1_TRADE)
-                    .map(OperatingPoint::of).orElse(from);
+            if (best.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<SweepPoint> met = ThresholdSweep.recommend(scores, grid, OperatingPoint.of(best.get()),
+                    objective.kind(), objective.bound())
+                    .filter(p -> p.endToEndMacroF1() >= best.get().endToEndMacroF1() - MAX_MACRO_F1_TRADE);
+            return met.isPresent() ? met : best;
         }
     }
 
@@ -223,6 +253,11 @@ public final class CascadeTrainer {
     }
 
     private void trainStage(List<String> texts, List<String> labels, String base, TrainingConfig cfg,
+            Path dir, String task, BooleanSupplier cancelled) throws IOException {
+        fitter.fit(texts, labels, base, cfg, dir, task, cancelled);
+    }
+
+    private void fineTune(List<String> texts, List<String> labels, String base, TrainingConfig cfg,
             Path dir, String task, BooleanSupplier cancelled) throws IOException {
         FineTuneRun.Request request = new FineTuneRun.Request(texts, labels, List.of(), List.of(), base,
                 BertModels.parentVersion(base), cfg, 0.1, task);

@@ -43,10 +43,17 @@ final class FullFineTune {
     private static final Logger LOG = LoggerFactory.getLogger(FullFineTune.class);
     private final QuoteStore store;
     private final Path modelsDir;
+    /** Keep the serving cascade unless the new one scores better on the held-out quotes (after a quick start). */
+    private final boolean onlyIfBetter;
 
     FullFineTune(QuoteStore store, Path modelsDir) {
+        this(store, modelsDir, false);
+    }
+
+    FullFineTune(QuoteStore store, Path modelsDir, boolean onlyIfBetter) {
         this.store = store;
         this.modelsDir = modelsDir;
+        this.onlyIfBetter = onlyIfBetter;
     }
 
     TrainingOutcome run(FineTuneRequest r, ProgressTracker tracker, CancellationToken cancel) throws IOException {
@@ -77,14 +84,18 @@ final class FullFineTune {
             tracker.progress(0.97, "registering and activating the new cascade");
             Path folder = modelsDir.resolve(name);
             ModelFolders.publish(partial, folder);
-            CascadeVersions.Active now = activate(folder);
-            String summary = "Trained " + r.stages().name().toLowerCase() + " on " + quotes.size()
-                    + " labelled quotes; active now: stage 1 v" + now.stage1().id() + ", stage 2 v" + now.stage2().id();
+            java.util.Optional<String> keep = onlyIfBetter
+                    ? QuickStart.notBetter(new CascadeVersions(store).active(), folder) : java.util.Optional.empty();
+            CascadeVersions.Active now = keep.isEmpty() ? activate(folder)
+                    : new CascadeVersions(store).register(folder, false);
+            String summary = "Trained " + r.stages().name().toLowerCase() + " on " + quotes.size() + " labelled quotes; "
+                    + (keep.isEmpty() ? "active now: " : "kept as candidate (" + keep.get() + "): ")
+                    + "stage 1 v" + now.stage1().id() + ", stage 2 v" + now.stage2().id();
             store.runs().finish(runId, RunStatus.DONE, summary, now.stage1().id());
             LOG.info("{} ({} construction, {} min)", summary, cfg.construction(),
                     String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 6e10));
             tracker.progress(1, summary);
-            return new TrainingOutcome(runId, folder, true, now.stage1().id(), now.stage2().id(), summary);
+            return new TrainingOutcome(runId, folder, keep.isEmpty(), now.stage1().id(), now.stage2().id(), summary);
         } catch (TrainingCancelledException | JobCancelledException e) {
             end(tracker, partial, runId, RunStatus.CANCELLED, "cancelled by the user");
             throw new JobCancelledException();

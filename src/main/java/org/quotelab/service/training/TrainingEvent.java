@@ -26,4 +26,11 @@ public sealed interface TrainingEvent {
     record Epoch(String phase, int epoch, int epochs, double trainLoss, double accuracy, double macroF1,
                  boolean best, double seconds) implements TrainingEvent {
     }
+
+    /**
+     * A cascade became active while the job goes on (the quick-start model before the full
+     * fine-tune): the views refresh their predictions at once.
+     */
+    record Serving(String summary) implements TrainingEvent {
+    }
 }

@@ -74,7 +74,7 @@ public final class EvaluationViewModel implements ShowsJobStatus {
                             .orElse(pairs.isEmpty() ? null : pairs.get(0)));
                     versionB.set(b);
                     if (pairs.isEmpty()) {
-                        status.setMessage("No cascade yet: train one in Training or with `quotelab cascade train`.");
+                        status.setMessage("No model yet: train the first one in the Training view.");
                     }
                 }, () -> { }, e -> status.setMessage("Could not read the cascades: " + e.getMessage()));
     }

@@ -26,7 +26,7 @@ import org.quotelab.ui.common.UiJobs;
  * they score older versions and the user decides when to pay for that.
  */
 public final class MonitoringViewModel implements ShowsJobStatus {
-    static final String NO_CASCADE = "No active cascade: train and activate one first (Threshold and Training views).";
+    static final String NO_CASCADE = "No model yet: train the first one in the Training view.";
 
     private final MonitoringService service;
     private final UiJobs jobs;

@@ -126,6 +126,19 @@ public final class TrainingViewModel {
         }
     }
 
+    /**
+     * The first start: a quick-start model (linear heads on the frozen encoder) serves within
+     * about a minute, then the full fine-tune runs and replaces it only when it scores better.
+     */
+    public void quickStart() {
+        try {
+            FineTuneRequest request = form.fineTune().withStages(Stages.BOTH).toRequest();
+            launch("Quick start, then the full fine-tune", ev -> service.quickStart(request, ev));
+        } catch (IllegalArgumentException e) {
+            job.setMessage(e.getMessage());
+        }
+    }
+
     private interface JobFactory {
         Job<TrainingOutcome> create(Consumer<TrainingEvent> events);
     }
@@ -159,6 +172,10 @@ public final class TrainingViewModel {
         for (TrainingEvent e : batch) {
             if (e instanceof TrainingEvent.Phase p) {
                 phase.set(p.name());
+            } else if (e instanceof TrainingEvent.Serving s) {
+                notice.set(s.summary());
+                afterJob.run(); // a model serves now: the status bar, Review and Threshold show it
+                reload();
             } else if (e instanceof TrainingEvent.Step s) {
                 steps.add(s);
                 job.setProgress(s.fraction());
