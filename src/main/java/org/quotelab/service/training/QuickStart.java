@@ -23,7 +23,6 @@ import org.quotelab.service.cascade.CascadeConfig;
 import org.quotelab.service.cascade.CascadeModel;
 import org.quotelab.service.cascade.CascadeTrainer;
 import org.quotelab.service.cascade.CascadeVersions;
-import org.quotelab.service.cascade.Construction;
 import org.quotelab.store.QuoteStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,8 +53,10 @@ final class QuickStart {
         long started = System.nanoTime();
         List<LabelledText> quotes = TrainingQuotes.load(store);
         TrainingQuotes.requireTrainable(quotes);
-        // the quick heads need no cross-fitting: a frozen encoder barely overfits its training quotes
-        CascadeConfig quick = cfg.withConstruction(Construction.SEED);
+        // cross-fitting as configured: the encoder outputs are computed once, so the fold heads cost
+        // little more than one pass over the quotes, and stage 2 learns real class-0 examples (a
+        // head scored on its own training quotes lets almost no out-of-topic quote through)
+        CascadeConfig quick = cfg;
         long runId = store.runs().start("quick-" + System.nanoTime(), params(quick, quotes.size())).id();
         tracker.recordInto(runId);
         String name = "quick-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-r" + runId;
