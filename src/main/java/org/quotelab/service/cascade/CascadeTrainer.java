@@ -41,6 +41,8 @@ public final class CascadeTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(CascadeTrainer.class);
     private static final int MAX_LENGTH = 128;
     private static final int SCORE_BATCH = 64;
+    /** The share of a stage's quotes each fine-tune holds out to pick its best epoch. */
+    private static final double EPOCH_HOLD_OUT = 0.1;
     /** The most end-to-end macro-F1 the recommendation gives up to meet its objective. */
     static final double MAX_MACRO_F1_TRADE = 0.05;
 
@@ -104,7 +106,7 @@ public final class CascadeTrainer {
     private CascadeModel trainInto(List<LabelledText> quotes, List<String> topics, List<LabelledText> fit,
             List<LabelledText> valid, CascadeConfig cfg, Path out, BooleanSupplier cancelled) throws IOException {
         if (cfg.stage1Version() == null) {
-            phases.accept("stage 1: fine-tuning on " + fit.size() + " quotes");
+            phases.accept("stage 1: " + counts(quotes.size(), fit, valid, cfg));
             trainStage(texts(fit), binaryLabels(fit), cfg.baseModel(), cfg.stage1(), out.resolve("stage1"), "stage1",
                     cancelled);
         } else {
@@ -137,6 +139,24 @@ public final class CascadeTrainer {
         CascadeModel model = calibrate(out, topics, valid, cfg, class0, s2.size(), fit.size());
         model.write(out);
         return model;
+    }
+
+    /**
+     * How the labelled quotes divide, so that the figures on screen add up: the cascade's held-out
+     * part (calibration and thresholds), and within a fine-tune the part that picks the best epoch.
+     */
+    private String counts(int labelled, List<LabelledText> fit, List<LabelledText> valid, CascadeConfig cfg) {
+        String split = String.format(java.util.Locale.ROOT,
+                "%,d labelled quotes = %,d to train + %,d held out for calibration and thresholds", labelled,
+                fit.size(), valid.size());
+        if (listener == null) {
+            return split + "; fitting on all %,d".formatted(fit.size());
+        }
+        // the same stratified split FineTuneRun makes for stage 1 (labels "0" and "1" in that order)
+        int[] y = fit.stream().mapToInt(q -> q.inTopic() ? 1 : 0).toArray();
+        int epochHoldOut = DataSplit.stratified(y, 2, EPOCH_HOLD_OUT, cfg.stage1().seed())[1].length;
+        return split + String.format(java.util.Locale.ROOT,
+                "; fine-tuning on %,d (%,d more held out to pick the best epoch)", fit.size() - epochHoldOut, epochHoldOut);
     }
 
     private CascadeModel calibrate(Path out, List<String> topics, List<LabelledText> valid, CascadeConfig cfg,
@@ -260,7 +280,7 @@ public final class CascadeTrainer {
     private void fineTune(List<String> texts, List<String> labels, String base, TrainingConfig cfg,
             Path dir, String task, BooleanSupplier cancelled) throws IOException {
         FineTuneRun.Request request = new FineTuneRun.Request(texts, labels, List.of(), List.of(), base,
-                BertModels.parentVersion(base), cfg, 0.1, task);
+                BertModels.parentVersion(base), cfg, EPOCH_HOLD_OUT, task);
         new FineTuneRun(BertModels::open, listener).run(request, dir, cancelled);
     }
 

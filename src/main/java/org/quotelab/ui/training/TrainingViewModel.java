@@ -35,7 +35,8 @@ import org.quotelab.ui.common.UiJobs;
 public final class TrainingViewModel {
 
     /** One row of the per-epoch validation table. */
-    public record EpochRow(String phase, String epoch, double trainLoss, double accuracy, double macroF1, boolean best) {
+    public record EpochRow(String phase, String epoch, double trainLoss, double accuracy, double macroF1, boolean best,
+                           double validationLoss) {
     }
 
     private final Workbench workbench;
@@ -56,6 +57,7 @@ public final class TrainingViewModel {
     private final ReadOnlyStringWrapper phase = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper eta = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper("");
     private final ObservableList<TrainingEvent.Step> loss = FXCollections.observableArrayList();
     private final ObservableList<EpochRow> epochs = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<TrainingOutcome> outcome = new ReadOnlyObjectWrapper<>();
@@ -154,10 +156,16 @@ public final class TrainingViewModel {
         offerFirstModel.set(false);
         job.setProgress(0);
         phase.set("starting");
+        counts.set("");
         eta.set("");
         FxBatches<TrainingEvent> events = new FxBatches<>(this::apply);
-        job.run(title, "", factory.create(events), this::finished, () -> ended("Training cancelled",
-                "cancelled; nothing was registered"), e -> ended("Training failed", String.valueOf(e.getMessage())));
+        job.run(title, "", factory.create(events), this::finished, () -> {
+            phase.set("cancelled");
+            ended("Training cancelled", "cancelled; nothing was registered");
+        }, e -> {
+            phase.set("failed");
+            ended("Training failed", String.valueOf(e.getMessage()));
+        });
     }
 
     public void cancel() {
@@ -172,6 +180,10 @@ public final class TrainingViewModel {
         for (TrainingEvent e : batch) {
             if (e instanceof TrainingEvent.Phase p) {
                 phase.set(p.name());
+                if (p.name().contains("labelled quotes =")) {
+                    // "stage 1: 2,494 labelled quotes = 2,120 to train + 374 held out ...": how the counts add up
+                    counts.set(p.name().substring(p.name().indexOf(':') + 1).trim());
+                }
             } else if (e instanceof TrainingEvent.Serving s) {
                 notice.set(s.summary());
                 afterJob.run(); // a model serves now: the status bar, Review and Threshold show it
@@ -184,7 +196,7 @@ public final class TrainingViewModel {
                 // "stage 2: fine-tuning on 300 quotes" -> "stage 2": the column is narrow
                 String fineTune = ep.phase().contains(":") ? ep.phase().substring(0, ep.phase().indexOf(':')) : ep.phase();
                 epochs.add(new EpochRow(fineTune, ep.epoch() + " of " + ep.epochs(), ep.trainLoss(), ep.accuracy(),
-                        ep.macroF1(), ep.best()));
+                        ep.macroF1(), ep.best(), ep.validationLoss()));
             }
         }
         // one list change per batch: the chart redraws once, however many steps arrived
@@ -194,6 +206,8 @@ public final class TrainingViewModel {
     private void finished(TrainingOutcome o) {
         outcome.set(o);
         job.setProgress(1);
+        // the last phase ("calibrating ...") is over: say how the job ended instead
+        phase.set(o.activated() ? "finished: the new model is active" : "finished: kept as candidate");
         ended(o.activated() ? "Training finished" : "Training finished (kept as candidate)", o.summary());
     }
 
@@ -242,6 +256,11 @@ public final class TrainingViewModel {
 
     public ReadOnlyStringProperty phaseProperty() {
         return phase.getReadOnlyProperty();
+    }
+
+    /** How the labelled quotes divide in the running job: trained on, held out, and why. */
+    public ReadOnlyStringProperty countsProperty() {
+        return counts.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty etaProperty() {
