@@ -69,6 +69,7 @@ public final class ReviewView {
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         vm.contextProperty().addListener((o, a, ctx) -> syncContext(ctx));
         vm.filtersProperty().addListener((o, a, f) -> syncFilters(f));
+        vm.focusProperty().addListener((o, a, f) -> syncFilters(vm.filtersProperty().get()));
         vm.detailProperty().addListener((o, a, d) -> detail.show(d));
         vm.focusRequestProperty().addListener((o, a, i) -> {
             if (i.intValue() >= 0) {
@@ -291,8 +292,11 @@ public final class ReviewView {
     private void syncFilters(ReviewFilters f) {
         syncing = true;
         try {
-            batch.setValue(batch.getItems().stream().filter(b -> b != null && f.batchId() != null
-                    && b.id() == f.batchId()).findFirst().orElse(null));
+            // quotes sent from another view: the batch filter shows where they come from
+            var focus = vm.focusProperty().get();
+            Long shown = focus != null ? focus.batchId() : f.batchId();
+            batch.setValue(batch.getItems().stream().filter(b -> b != null && shown != null
+                    && b.id() == shown).findFirst().orElse(null));
             predicted.setValue(f.predictedClass());
             unlabelled.setSelected(f.unlabelled());
             uncertain.setSelected(f.uncertain());
