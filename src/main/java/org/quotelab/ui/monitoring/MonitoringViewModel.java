@@ -48,9 +48,20 @@ public final class MonitoringViewModel implements ShowsJobStatus {
     }
 
     /** Shows the stored matrix without computing anything; for the first display of the view. */
+    /**
+     * At start: the charts of the last Refresh from the store (timeline, drift, matrix), so they
+     * are not empty until Refresh; the matrix alone when this cascade was never refreshed.
+     */
     public void loadStored() {
         jobs.run("Reading the forgetting matrix", (p, c) -> service.storedMatrix(), matrix::set, () -> { },
                 e -> status.setMessage("Cannot read the stored evaluations: " + e.getMessage()));
+        jobs.run("Restoring the monitoring charts", service.restore(), r -> {
+            if (r.isPresent() && report.get() == null) {
+                loaded(r);
+                status.setMessage(status.messageProperty().get()
+                        + " Restored from the last Refresh; press Refresh to recompute drift and list the quotes behind it.");
+            }
+        }, () -> { }, e -> status.setMessage("Cannot restore the last figures: " + e.getMessage()));
     }
 
     public void refresh() {
