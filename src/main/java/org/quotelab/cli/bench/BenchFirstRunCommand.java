@@ -92,6 +92,12 @@ final class BenchFirstRunCommand implements Callable<Integer> {
                 r.put("full_model_summary", outcome.summary());
             }
             wb.activeModels().stage1().ifPresent(v -> r.put("serving", v.statusReason()));
+            // on a machine other processes load, the wall clock says little: the CPU time this run needed does
+            if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    instanceof com.sun.management.OperatingSystemMXBean os) {
+                r.put("process_cpu_seconds", Math.round(os.getProcessCpuTime() / 1e7) / 100.0);
+            }
+            r.put("load_average", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         } finally {
             ModelFolders.deleteTree(home);
         }
