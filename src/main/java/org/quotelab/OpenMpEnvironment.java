@@ -37,13 +37,36 @@ final class OpenMpEnvironment {
             return null;
         }
         try {
-            CLibrary c = Native.load("c", CLibrary.class);
-            c.setenv(WAIT_POLICY, "PASSIVE", 0);
-            return c.getenv(WAIT_POLICY);
+            return setDefault(WAIT_POLICY, "PASSIVE");
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             LOG.warn("could not set {} ({}); start with {}=PASSIVE to keep busy cores fast", WAIT_POLICY,
                     e.getMessage(), WAIT_POLICY);
             return null;
         }
+    }
+
+    /**
+     * GTK's file chooser reads its settings through GSettings; on desktops without a writable
+     * dconf (containers, remote sessions) every dialog prints "dconf" warnings to the console.
+     * The in-memory backend keeps them quiet; the app stores nothing in GSettings. Linux only,
+     * before JavaFX loads GTK; a value the user set is kept.
+     */
+    static String quietGtkSettings() {
+        if (!Platform.isLinux()) {
+            return null;
+        }
+        try {
+            return setDefault("GSETTINGS_BACKEND", "memory");
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            LOG.debug("could not set GSETTINGS_BACKEND: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    /** setenv without overwriting; returns the value the C library now has. */
+    private static String setDefault(String name, String value) {
+        CLibrary c = Native.load("c", CLibrary.class);
+        c.setenv(name, value, 0);
+        return c.getenv(name);
     }
 }

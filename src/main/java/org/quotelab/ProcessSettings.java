@@ -1,5 +1,6 @@
 package org.quotelab;
 
+import java.nio.file.Path;
 import org.quotelab.service.AppHome;
 
 /** Process-wide settings that must be in place before DJL or JavaFX start. */
@@ -14,6 +15,12 @@ public final class ProcessSettings {
         setIfAbsent("OPT_OUT_TRACKING", "true");
         // Keep the 400 MB of unpacked engine natives inside the app's own data folder.
         setIfAbsent("DJL_CACHE_DIR", AppHome.resolve().djlCache().toString());
+        // Before anything logs, so that the whole session is in the data folder's logs/.
+        LogFiles.writeTo(AppHome.resolve().logs());
+        // macOS has no CUDA: only Linux and Windows have a driver to look for
+        if (!System.getProperty("os.name", "").startsWith("Mac")) {
+            LogFiles.quietGpuProbeWithoutDriver(Path.of("/proc/driver/nvidia"), LogFiles.driverLibraryDirs());
+        }
         // Must precede the first libtorch load; see ADR 0013.
         OpenMpEnvironment.preferPassiveWait();
     }
@@ -25,6 +32,7 @@ public final class ProcessSettings {
      */
     public static void configureDesktop() {
         configure();
+        OpenMpEnvironment.quietGtkSettings();
         setIfAbsent("quotelab.threads.max", String.valueOf(torchThreads(Runtime.getRuntime().availableProcessors())));
         setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
     }

@@ -41,6 +41,8 @@ public final class WorkbenchWindow {
     static final String STYLESHEET = "/org/quotelab/ui/quotelab.css";
     /** The status bar's device until a job has loaded the engine. */
     public static final String NOT_LOADED = "not loaded yet";
+    /** Quits the app. */
+    public static final KeyCombination QUIT = new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN);
 
     private final Workbench workbench;
     private final FxJobs jobs;
@@ -53,6 +55,9 @@ public final class WorkbenchWindow {
     private final ModelsViewModel models;
     private final MainWindow main;
     private final Scene scene;
+    private boolean quickStartPending;
+    private boolean thresholdStale;
+    private Runnable onQuit = Platform::exit;
 
     public WorkbenchWindow(Workbench workbench, FxJobs jobs, double width, double height) {
         this.workbench = workbench;
@@ -68,12 +73,14 @@ public final class WorkbenchWindow {
         this.models = new ModelsViewModel(workbench, jobs, () -> {
             refreshStatus();
             review.reload();
+            thresholdChanged(); // a promoted or rolled-back cascade has its own sweep
             evaluation.reload(); // its "active" marks changed
         });
         // new active versions change the status bar and Review's predictions
         this.training = new TrainingViewModel(workbench, jobs, () -> {
             refreshStatus();
             review.reload();
+            thresholdChanged(); // the new active cascade, without pressing Reload
             evaluation.reload();
             models.reload();
         });
@@ -111,6 +118,11 @@ public final class WorkbenchWindow {
                     return new MonitoringView(monitoring).root();
                 }));
         data.setAfterImport(() -> {
+            if (quickStartPending) {
+                // the first start: a model serves within about a minute, the full one follows
+                quickStartPending = false;
+                training.quickStart();
+            }
             review.reload();
             training.reload();
             refreshStatus();
@@ -119,7 +131,15 @@ public final class WorkbenchWindow {
         this.scene = new Scene(main.root(), width, height);
         scene.getStylesheets().add(WorkbenchWindow.class.getResource(STYLESHEET).toExternalForm());
         main.installShortcuts(scene);
+        // Ctrl+Q (Cmd+Q on macOS) quits, as in other desktop apps; stop() closes the store
+        scene.getAccelerators().put(QUIT, () -> onQuit.run());
         main.deviceLabel().setText("Device: " + NOT_LOADED);
+        main.currentProperty().addListener((o, a, view) -> {
+            if (THRESHOLD.equals(view) && thresholdStale) {
+                thresholdStale = false;
+                threshold.reload();
+            }
+        });
         main.currentProperty().addListener((o, a, view) -> jobs.run("Remembering the view", (p, c) -> {
             workbench.preferences().setLastView(view);
             return null;
@@ -133,6 +153,18 @@ public final class WorkbenchWindow {
         }));
     }
 
+    /**
+     * The active cascade changed: the Threshold view shows the new one now if on screen, else the
+     * next time it is shown (its sweep scores the validation quotes: not worth doing unseen).
+     */
+    private void thresholdChanged() {
+        if (THRESHOLD.equals(main().currentProperty().get())) {
+            threshold.reload();
+        } else {
+            thresholdStale = true;
+        }
+    }
+
     private static KeyCombination shortcut(KeyCode code) {
         return new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN);
     }
@@ -141,6 +173,7 @@ public final class WorkbenchWindow {
     public void open(String view, boolean firstRun) {
         if (firstRun) {
             main.show(DATA);
+            quickStartPending = true;
             data.importSamples();
         } else if (view != null) {
             main.show(view);
@@ -151,11 +184,32 @@ public final class WorkbenchWindow {
         main.show(TRAINING);
     }
 
-    /** Reads the active model versions into the status bar. */
+    /** What Ctrl+Q does; the app quits, a test may watch instead. */
+    public void setOnQuit(Runnable r) {
+        onQuit = r;
+    }
+
+    /** Reads the active model versions, and which kind of model serves, into the status bar. */
     public void refreshStatus() {
-        jobs.run("Reading model versions", (p, c) -> workbench.activeModels(), m -> main.versionsLabel().setText(
-                "Stage 1: " + version(m.stage1().orElse(null)) + "   Stage 2: " + version(m.stage2().orElse(null))),
-                () -> { }, e -> main.versionsLabel().setText("Models: unknown"));
+        jobs.run("Reading model versions", (p, c) -> workbench.activeModels(), m -> {
+            main.versionsLabel().setText(serving(m.stage1().orElse(null)) + "Stage 1: " + version(m.stage1().orElse(null))
+                    + "   Stage 2: " + version(m.stage2().orElse(null)));
+            main.versionsLabel().setTooltip(m.stage1().map(v -> new javafx.scene.control.Tooltip(
+                    "Stage 1 v" + v.id() + ": " + v.statusReason())).orElse(null));
+        }, () -> { }, e -> main.versionsLabel().setText("Models: unknown"));
+    }
+
+    /** Which kind of model serves: the quick-start one (frozen encoder, linear heads) or a fine-tuned one. */
+    static String serving(ModelVersion stage1) {
+        if (stage1 == null) {
+            return "No model yet   ";
+        }
+        return "Serving: " + (quickStart(stage1) ? "quick-start model" : "fine-tuned model") + "   ";
+    }
+
+    /** The quick-start versions say so in their provenance (ml.train.FrozenEncoderHeads.METHOD). */
+    public static boolean quickStart(ModelVersion v) {
+        return v.provenanceJson() != null && v.provenanceJson().contains("frozen encoder + linear head");
     }
 
     private static String version(ModelVersion v) {

@@ -74,6 +74,9 @@ class EvaluationViewTest {
         int t = cell[0];
         int p = cell[1];
         long expected = e.matrix().count(t, p);
+        // the user had Review on one batch; the cell comes from all of them, and the filter must say so
+        long firstBatch = wb.store().batches().list().get(0).id();
+        robot.interact(() -> window.review().setFilters(org.quotelab.service.ReviewFilters.NONE.withBatch(firstBatch)));
         robot.clickOn("#cm-a-" + t + "-" + p);
         UiFixture.until(30, () -> WorkbenchWindow.REVIEW.equals(window.main().currentProperty().get())
                 && window.review().totalProperty().get() == expected && window.review().rows().size() == expected);
@@ -84,6 +87,8 @@ class EvaluationViewTest {
         var decided = e.at().decide(row.prediction().pInTopic(), stage2(row, e.figures().endToEnd().matrix()
                 .labels()));
         assertEquals(p, decided.finalClass());
+        assertEquals(null, UiFixture.fx(() -> robot.lookup("#filter-batch").queryAs(javafx.scene.control.ComboBox.class)
+                .getValue()), "the batch filter shows all batches while the cell's quotes are shown");
         String banner = UiFixture.fx(robot.lookup("#review-focus").queryAs(Label.class)::getText);
         assertTrue(banner.contains("(" + expected + " quotes)"), banner);
         robot.clickOn("#review-focus-clear");

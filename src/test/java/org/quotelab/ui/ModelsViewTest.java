@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +48,9 @@ class ModelsViewTest {
     }
 
     private String status(FxRobot robot) throws Exception {
-        return text(robot, "#status-versions");
+        String t = text(robot, "#status-versions");
+        // "Serving: fine-tuned model   Stage 1: v3   Stage 2: v4": the versions part
+        return t.contains("Stage 1") ? t.substring(t.indexOf("Stage 1")) : t;
     }
 
     @Test
@@ -65,8 +66,12 @@ class ModelsViewTest {
             table.getSelectionModel().select(older);
             return null;
         });
-        String provenance = UiFixture.fx(robot.lookup("#models-provenance").queryAs(TextArea.class)::getText);
-        assertTrue(provenance.contains("\"dataset_sha256\""), provenance);
+        UiFixture.until(10, () -> UiFixture.fx(() -> robot.lookup("#models-provenance").queryAs(TableView.class)
+                .getItems().size()) > 5);
+        List<String> keys = UiFixture.fx(() -> ((TableView<?>) robot.lookup("#models-provenance").queryAs(TableView.class))
+                .getItems().stream().map(f -> ((VersionInfo.Fact) f).key()).toList());
+        assertTrue(keys.contains("dataset_sha256"), keys.toString());
+        assertTrue(keys.stream().anyMatch(k -> k.startsWith("hyper_parameters.")), "nested maps flattened: " + keys);
         String plan = "Promote: stage 1: v" + second.stage1().id() + " \u2192 v" + first.stage1().id()
                 + ", stage 2: v" + second.stage2().id() + " \u2192 v" + first.stage2().id();
         UiFixture.until(10, () -> plan.equals(text(robot, "#models-promote-preview")));
@@ -98,6 +103,7 @@ class ModelsViewTest {
             return null;
         });
         UiFixture.until(20, () -> vm.messageProperty().get().startsWith("Exported"));
+        assertTrue(!UiFixture.fx(() -> vm.messageIsProblemProperty().get()), "a success is not shown as a problem");
         Path out = dir.resolve("exports").resolve("quotelab-v" + second.stage2().id() + "-stage2");
         for (String f : List.of("config.json", "model.safetensors", "tokenizer.json")) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);

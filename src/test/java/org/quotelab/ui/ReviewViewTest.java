@@ -130,7 +130,9 @@ class ReviewViewTest {
         assertEquals(0, wb.store().labels().current(q3).orElseThrow().label().label());
 
         // a quote without a prediction says so and Enter stores nothing
-        assertEquals("not scored", UiFixture.fx(() -> table(robot).getColumns().get(3).getCellData(8)));
+        assertEquals(null, UiFixture.fx(() -> table(robot).getColumns().get(3).getCellData(8)));
+        assertTrue(UiFixture.fx(() -> robot.lookup(".table-cell").queryAll().stream()
+                .anyMatch(n -> "not scored".equals(((javafx.scene.control.TableCell<?, ?>) n).getText()))));
         select(robot, 8);
         robot.type(KeyCode.ENTER);
         UiFixture.until(5, () -> window.review().messageProperty().get().contains("not scored"));
@@ -140,7 +142,7 @@ class ReviewViewTest {
     @Test
     void probabilityBarsAreDrawnToScale(FxRobot robot) throws Exception {
         UiFixture.until(10, () -> window.review().rows().size() == 10);
-        // q0..q7 hold p = 0.05, 0.15, ..., 0.75: each bar is p of the 70-pixel track
+        // q0..q7 hold p = 0.05, 0.15, ..., 0.75: each bar is p of the 60-pixel track
         UiFixture.until(10, () -> robot.lookup(".p-fill").queryAll().stream()
                 .filter(javafx.scene.Node::isVisible).map(n -> ((javafx.scene.layout.Region) n).getWidth())
                 .filter(w -> w > 0).count() == 8);
@@ -150,8 +152,29 @@ class ReviewViewTest {
                 .map(n -> ((javafx.scene.layout.Region) n).getWidth()).sorted().toList());
         assertEquals(8, widths.size());
         for (int i = 0; i < 8; i++) {
-            assertEquals(70 * (0.05 + 0.1 * i), widths.get(i), 1e-6);
+            assertEquals(60 * (0.05 + 0.1 * i), widths.get(i), 1e-6);
         }
+    }
+
+    @Test
+    void queuesShowTheirCountsAndTheBatchItsProgress(FxRobot robot) throws Exception {
+        UiFixture.until(10, () -> window.review().rows().size() == 10);
+        // 5 of the 10 quotes are labelled; q4 and q5 are uncertain; q6's label differs from its prediction
+        UiFixture.until(10, () -> Long.valueOf(5).equals(UiFixture.fx(() -> window.review().queueCounts().get("unlabelled"))));
+        assertEquals(2L, UiFixture.fx(() -> window.review().queueCounts().get("uncertain")));
+        assertEquals(1L, UiFixture.fx(() -> window.review().queueCounts().get("disagreement")));
+        assertTrue(UiFixture.fx(() -> window.review().progressProperty().get()).endsWith("5 of 10 reviewed (50%)"),
+                UiFixture.fx(() -> window.review().progressProperty().get()));
+        assertEquals("Uncertain (2)", UiFixture.fx(() -> UiFixture.find(robot, "#filter-uncertain",
+                javafx.scene.control.CheckBox.class).getText()));
+        // labelling an unlabelled quote moves the progress and the queue at once
+        long unlabelled = UiFixture.fx(() -> window.review().rows().stream().filter(r -> r.label() == null)
+                .findFirst().orElseThrow().quote().id());
+        int index = UiFixture.fx(() -> window.review().rows().stream().map(r -> r.quote().id()).toList().indexOf(unlabelled));
+        select(robot, index);
+        robot.type(KeyCode.DIGIT0);
+        UiFixture.until(10, () -> Long.valueOf(4).equals(UiFixture.fx(() -> window.review().queueCounts().get("unlabelled"))));
+        assertTrue(UiFixture.fx(() -> window.review().progressProperty().get()).endsWith("6 of 10 reviewed (60%)"));
     }
 
     @Test

@@ -65,6 +65,26 @@ class TrainingViewTest {
         robot.clickOn("#training-first-model");
         UiFixture.until(120, () -> window.training().outcomeProperty().get() != null);
         long firstRun = UiFixture.fx(() -> window.training().outcomeProperty().get().runId());
+        // the job is over: the phase line says so, the counts add up, every epoch has its validation loss
+        assertTrue(UiFixture.fx(() -> window.training().phaseProperty().get()).startsWith("finished"));
+        String counts = UiFixture.fx(() -> window.training().countsProperty().get());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "(\\d+) labelled quotes = (\\d+) to train \\+ (\\d+) held out.*fine-tuning on (\\d+) \\((\\d+) more held out")
+                .matcher(counts);
+        assertTrue(m.find(), counts);
+        assertEquals(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)) + Integer.parseInt(m.group(3)), counts);
+        assertEquals(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(4)) + Integer.parseInt(m.group(5)), counts);
+        assertTrue(UiFixture.fx(() -> window.training().epochs().stream()
+                .allMatch(r -> Double.isFinite(r.validationLoss()))));
+        ChartViewer chart = robot.lookup("#training-loss-chart").queryAs(ChartViewer.class);
+        assertEquals(java.util.List.of("stage 1", "stage 2"), UiFixture.fx(() -> {
+            var items = chart.getChart().getXYPlot().getFixedLegendItems();
+            java.util.List<String> names = new java.util.ArrayList<>();
+            for (int i = 0; i < items.getItemCount(); i++) {
+                names.add(items.get(i).getLabel());
+            }
+            return names;
+        }));
         TrainingDays.importDay(wb.store(), dir, "day-02", 40, 12);
         UiFixture.fx(() -> {
             window.training().reload();
@@ -113,7 +133,15 @@ class TrainingViewTest {
 
     private static int chartPoints(FxRobot robot) throws Exception {
         ChartViewer chart = robot.lookup("#training-loss-chart").queryAs(ChartViewer.class);
-        return UiFixture.fx(() -> chart.getChart().getXYPlot().getDataset().getItemCount(0));
+        // two series per phase, the raw loss first: count the raw points of every phase
+        return UiFixture.fx(() -> {
+            var data = chart.getChart().getXYPlot().getDataset();
+            int points = 0;
+            for (int s = 0; s < data.getSeriesCount(); s += 2) {
+                points += data.getItemCount(s);
+            }
+            return points;
+        });
     }
 
     @Test

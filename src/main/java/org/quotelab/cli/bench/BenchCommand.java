@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         description = "Measure speed and memory; figures are ratios against a baseline run in the same process.",
         subcommands = {BenchInferenceCommand.class, BenchImportCommand.class, BenchTrainCommand.class, BenchSweepCommand.class,
             BenchStepsCommand.class, BenchStabilityCommand.class, BenchUiStallCommand.class,
-            BenchUnfamiliarCommand.class, BenchDriftCommand.class})
+            BenchUnfamiliarCommand.class, BenchDriftCommand.class,
+            BenchFirstRunCommand.class})
 public final class BenchCommand {
 }

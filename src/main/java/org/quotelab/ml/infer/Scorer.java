@@ -79,6 +79,18 @@ public final class Scorer {
         });
     }
 
+    /**
+     * Mean-pooled encoder outputs [texts][hidden], not normalised: exactly what a mean-pooling
+     * classifier's head sees, so a linear head fitted on them drops into the model unchanged.
+     */
+    public float[][] pooled(List<String> texts) {
+        ParameterStore store = new ParameterStore(classifier.net().manager(), false);
+        return run(texts, 0, inputs -> {
+            NDList encoded = classifier.block().encoder().forward(store, inputs, false);
+            return Pooling.meanPool(encoded.get(0), inputs.get(1));
+        });
+    }
+
     /** Class probabilities of encoded examples, in their order. */
     public static Scores score(ClassifierNet net, List<EncodedExample> examples, int batchSize) {
         return new Scores(run(net, examples, batchSize, 0, probabilities(net)));

@@ -11,6 +11,7 @@ import java.util.Random;
 import java.util.function.BooleanSupplier;
 import org.quotelab.domain.metrics.ClassificationReport;
 import org.quotelab.ml.infer.Scorer;
+import org.quotelab.ml.infer.Scores;
 import org.quotelab.ml.model.ClassifierNet;
 import org.quotelab.ml.model.NonFiniteModelException;
 import org.quotelab.ml.weights.NoGrad;
@@ -110,8 +111,12 @@ public final class FineTuner {
                 long epochStart = System.nanoTime();
                 double meanLoss = steps.epoch(config.headEpochs() + epoch, optimizer, params, lrScales, schedule,
                         headSteps);
-                ClassificationReport report = validation.isEmpty()
-                        ? null : Scorer.evaluate(net, validation, labels, config.evalBatchSize());
+                // one scoring pass gives both the report and the validation loss
+                Scores scored = validation.isEmpty() ? null : Scorer.score(net, validation, config.evalBatchSize());
+                int[] truth = validation.stream().mapToInt(EncodedExample::label).toArray();
+                ClassificationReport report = scored == null ? null
+                        : ClassificationReport.of(truth, scored.predicted(), labels);
+                double validationLoss = scored == null ? Double.NaN : crossEntropy(scored, truth);
                 // Without validation data the last epoch wins.
                 double score = report == null ? epoch : config.selectionMetric().of(report);
                 boolean improved = score > bestScore;
@@ -127,7 +132,7 @@ public final class FineTuner {
                 }
                 EpochSummary summary = new EpochSummary(epoch, config.epochs(), meanLoss, report, score, improved,
                         steps.skipped,
-                        (System.nanoTime() - epochStart) / 1e9);
+                        (System.nanoTime() - epochStart) / 1e9, validationLoss);
                 history.add(summary);
                 LOG.info("epoch {}/{} loss {} {} {}", epoch, config.epochs(), summary.meanLoss(),
                         config.selectionMetric(), score);
@@ -249,5 +254,14 @@ public final class FineTuner {
             }
             zero.close();
         }
+    }
+
+    /** Mean -log p(true class) over the scored examples; probabilities are floored to stay finite. */
+    static double crossEntropy(Scores scored, int[] truth) {
+        double sum = 0;
+        for (int i = 0; i < truth.length; i++) {
+            sum -= Math.log(Math.max(scored.probabilities()[i][truth[i]], 1e-12));
+        }
+        return truth.length == 0 ? Double.NaN : sum / truth.length;
     }
 }

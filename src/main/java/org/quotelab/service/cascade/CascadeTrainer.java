@@ -44,18 +44,43 @@ public final class CascadeTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(CascadeTrainer.class);
     private static final int MAX_LENGTH = 128;
     private static final int SCORE_BATCH = 64;
+    /** The share of a stage's quotes each fine-tune holds out to pick its best epoch. */
+    private static final double EPOCH_HOLD_OUT = 0.1;
     /** The most end-to-end macro-F1 the recommendation gives up to meet its objective. */
     static final double MAX_MACRO_F1_TRADE = 0.05;
+
+    /** Fact of cascade.json: end-to-end macro-F1 at the recommended point on the held-out quotes. */
+    public static final String VALIDATION_MACRO_F1 = "validation_macro_f1";
+
+    /** How one stage's version is made from its texts and labels. */
+    @FunctionalInterface
+    public interface StageFitter {
+        void fit(List<String> texts, List<String> labels, String base, TrainingConfig cfg, Path dir, String task,
+                 BooleanSupplier cancelled) throws IOException;
+    }
 
     private final FineTuneListener listener;
     private final Consumer<String> phases;
     private final ComputeDevice device;
+    private final StageFitter fitter;
 
     /** Trains and scores every model of the cascade on {@code device}. */
     public CascadeTrainer(FineTuneListener listener, Consumer<String> phases, ComputeDevice device) {
         this.listener = listener;
         this.phases = phases;
         this.device = device;
+        this.fitter = this::fineTune;
+    }
+
+    /**
+     * With another way to fit each stage (the quick start's linear heads on a frozen encoder);
+     * the split, the stage-2 set, calibration and the recommendation stay the same.
+     */
+    public CascadeTrainer(StageFitter fitter, Consumer<String> phases) {
+        this.listener = null;
+        this.phases = phases;
+        this.fitter = fitter;
+        this.device = ComputeDevice.AUTO;
     }
 
     /** For callers above the service layer, which see progress in service terms; on the automatic device. */
@@ -88,7 +113,7 @@ public final class CascadeTrainer {
     private CascadeModel trainInto(List<LabelledText> quotes, List<String> topics, List<LabelledText> fit,
             List<LabelledText> valid, CascadeConfig cfg, Path out, BooleanSupplier cancelled) throws IOException {
         if (cfg.stage1Version() == null) {
-            phases.accept("stage 1: fine-tuning on " + fit.size() + " quotes");
+            phases.accept("stage 1: " + counts(quotes.size(), fit, valid, cfg));
             trainStage(texts(fit), binaryLabels(fit), cfg.baseModel(), cfg.stage1(), out.resolve("stage1"), "stage1",
                     cancelled);
         } else {
@@ -124,6 +149,24 @@ public final class CascadeTrainer {
         CascadeModel model = calibrate(out, topics, valid, cfg, class0, s2.size(), fit.size());
         model.write(out);
         return model;
+    }
+
+    /**
+     * How the labelled quotes divide, so that the figures on screen add up: the cascade's held-out
+     * part (calibration and thresholds), and within a fine-tune the part that picks the best epoch.
+     */
+    private String counts(int labelled, List<LabelledText> fit, List<LabelledText> valid, CascadeConfig cfg) {
+        String split = String.format(java.util.Locale.ROOT,
+                "%,d labelled quotes = %,d to train + %,d held out for calibration and thresholds", labelled,
+                fit.size(), valid.size());
+        if (listener == null) {
+            return split + "; fitting on all %,d".formatted(fit.size());
+        }
+        // the same stratified split FineTuneRun makes for stage 1 (labels "0" and "1" in that order)
+        int[] y = fit.stream().mapToInt(q -> q.inTopic() ? 1 : 0).toArray();
+        int epochHoldOut = DataSplit.stratified(y, 2, EPOCH_HOLD_OUT, cfg.stage1().seed())[1].length;
+        return split + String.format(java.util.Locale.ROOT,
+                "; fine-tuning on %,d (%,d more held out to pick the best epoch)", fit.size() - epochHoldOut, epochHoldOut);
     }
 
     private CascadeModel calibrate(Path out, List<String> topics, List<LabelledText> valid, CascadeConfig cfg,
@@ -171,9 +214,14 @@ public final class CascadeTrainer {
         CascadeModel calibrated = new CascadeModel(topics, "stage1", "stage2", t1, t2, 0.5, null,
                 cfg.construction().name(), facts);
         calibrated.write(out);
-        OperatingPoint point = recommend(out, valid, cfg.objective());
-        LOG.info("recommended on {} validation quotes: {}", valid.size(), point.describe());
-        return calibrated.withOperatingPoint(point);
+        Optional<SweepPoint> point = recommend(out, valid, cfg.objective());
+        OperatingPoint op = point.map(OperatingPoint::of).orElse(OperatingPoint.argmax(0.5));
+        LOG.info("recommended on {} validation quotes: {}", valid.size(), op.describe());
+        if (point.isPresent()) {
+            facts.put(VALIDATION_MACRO_F1, point.get().endToEndMacroF1());
+            calibrated = new CascadeModel(topics, "stage1", "stage2", t1, t2, 0.5, null, cfg.construction().name(), facts);
+        }
+        return calibrated.withOperatingPoint(op);
     }
 
     /**
@@ -183,18 +231,21 @@ public final class CascadeTrainer {
      * cost more than {@link #MAX_MACRO_F1_TRADE}: a weak model reaches class-0 recall only by
      * calling nearly everything class 0.
      */
-    private OperatingPoint recommend(Path out, List<LabelledText> valid, CascadeConfig.Objective objective)
-            throws IOException {
+    private Optional<SweepPoint> recommend(Path out, List<LabelledText> valid,
+            CascadeConfig.Objective objective) throws IOException {
         try (CascadeScorer scorer = CascadeScorer.open(out, MAX_LENGTH, SCORE_BATCH, device)) {
             CascadeScores scores = scorer.score(texts(valid)).against(valid, 1);
             double[] grid = ThresholdSweep.grid(200);
             OperatingPoint start = OperatingPoint.argmax(0.5);
             Optional<SweepPoint> best = ThresholdSweep.recommend(scores, grid, start,
                     ThresholdObjective.BEST_MACRO_F1, 0);
-            OperatingPoint from = best.map(OperatingPoint::of).orElse(start);
-            return ThresholdSweep.recommend(scores, grid, from, objective.kind(), objective.bound())
-                    .filter(p -> p.endToEndMacroF1() >= best.orElseThrow().endToEndMacroF1() - MAX_MACRO_F1_TRADE)
-                    .map(OperatingPoint::of).orElse(from);
+            if (best.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<SweepPoint> met = ThresholdSweep.recommend(scores, grid, OperatingPoint.of(best.get()),
+                    objective.kind(), objective.bound())
+                    .filter(p -> p.endToEndMacroF1() >= best.get().endToEndMacroF1() - MAX_MACRO_F1_TRADE);
+            return met.isPresent() ? met : best;
         }
     }
 
@@ -233,8 +284,13 @@ public final class CascadeTrainer {
 
     private void trainStage(List<String> texts, List<String> labels, String base, TrainingConfig cfg,
             Path dir, String task, BooleanSupplier cancelled) throws IOException {
+        fitter.fit(texts, labels, base, cfg, dir, task, cancelled);
+    }
+
+    private void fineTune(List<String> texts, List<String> labels, String base, TrainingConfig cfg,
+            Path dir, String task, BooleanSupplier cancelled) throws IOException {
         FineTuneRun.Request request = new FineTuneRun.Request(texts, labels, List.of(), List.of(), base,
-                BertModels.parentVersion(base), cfg, 0.1, task);
+                BertModels.parentVersion(base), cfg, EPOCH_HOLD_OUT, task);
         new FineTuneRun(BertModels.on(device), listener).run(request, dir, cancelled);
     }
 

@@ -17,6 +17,40 @@ public record VersionInfo(ModelVersion version, String base, String summary, Lon
     private static final List<String> FIGURES = List.of("threshold", "acc", "bwt", "recent", "macro_f1",
             "accuracy", "validation_quotes");
 
+    /** One line of the provenance table: a dotted key path ("hyper_parameters.learning_rate") and its value. */
+    public record Fact(String key, String value) {
+    }
+
+    /**
+     * The provenance as key/value lines, nested maps flattened to dotted keys and lists written
+     * inline, in the file's order: readable in a two-column table, nothing cut off.
+     */
+    public List<Fact> provenanceTable() {
+        JsonNode n = read(provenance);
+        List<Fact> out = new ArrayList<>();
+        if (n.isObject()) {
+            flatten("", n, out);
+        } else {
+            out.add(new Fact("provenance", provenance));
+        }
+        return out;
+    }
+
+    private static void flatten(String prefix, JsonNode n, List<Fact> out) {
+        if (n.isObject() && !n.isEmpty()) {
+            n.fields().forEachRemaining(e -> flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(),
+                    e.getValue(), out));
+        } else if (n.isArray()) {
+            List<String> items = new ArrayList<>();
+            n.forEach(x -> items.add(x.isValueNode() ? x.asText() : x.toString()));
+            out.add(new Fact(prefix, String.join(", ", items)));
+        } else if (n.isFloatingPointNumber()) {
+            out.add(new Fact(prefix, String.format(Locale.ROOT, "%.4g", n.asDouble())));
+        } else {
+            out.add(new Fact(prefix, n.isNull() ? "" : n.asText()));
+        }
+    }
+
     public boolean active() {
         return version.status() == ModelStatus.ACTIVE;
     }

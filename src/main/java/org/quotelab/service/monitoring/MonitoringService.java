@@ -106,23 +106,8 @@ public final class MonitoringService {
         List<Batch> batches = store.batches().list();
         int sample = settings.drift().maxSample();
         List<BatchFigures> figures = new ArrayList<>();
-        List<TimelinePoint> timeline = new ArrayList<>();
         UnfamiliarAlerts unfamiliar = UnfamiliarAlerts.forStage1(java.nio.file.Path.of(active.stage1().path()));
-        int earlierCorrect = 0;
-        int earlierLabelled = 0;
-        for (int j = 0; j < batches.size(); j++) {
-            progress.update(0.4 * j / Math.max(1, batches.size()), "reading " + batches.get(j).day());
-            BatchFigures f = new BatchFigures(batches.get(j), sample, settings.drift().seed());
-            long batchId = batches.get(j).id();
-            loader.forEach(batchId, active, q -> {
-                f.add(q);
-                unfamiliar.add(batchId, q.prediction());
-            }, progress, cancel);
-            figures.add(f);
-            timeline.add(f.point(earlierCorrect, earlierLabelled));
-            earlierCorrect += f.correct();
-            earlierLabelled += f.labelled();
-        }
+        List<TimelinePoint> timeline = timeline(active, batches, figures, unfamiliar, progress, cancel);
         List<Long> reference = referenceBatches(active, batches);
         Map<Long, BatchDrift> drift = new HashMap<>();
         Map<Long, List<ExplainingQuote>> explaining = new HashMap<>();
@@ -165,6 +150,62 @@ public final class MonitoringService {
                 drift.values().stream().filter(BatchDrift::alert).count());
         return Optional.of(new MonitoringReport("v" + s1 + "/" + s2, timeline, reference, drift, explaining, matrix,
                 settings.drift().alpha(), MonitoringReport.SHIFT_ALERT, unfamiliar.shares()));
+    }
+
+    /** Reads each batch's predictions (scoring only those missing) into {@code figures}; the accuracy timeline. */
+    private List<TimelinePoint> timeline(CascadeVersions.Active active, List<Batch> batches, List<BatchFigures> figures,
+                                         UnfamiliarAlerts unfamiliar, ProgressSink progress, CancellationToken cancel)
+            throws Exception {
+        List<TimelinePoint> timeline = new ArrayList<>();
+        int earlierCorrect = 0;
+        int earlierLabelled = 0;
+        for (int j = 0; j < batches.size(); j++) {
+            progress.update(0.4 * j / Math.max(1, batches.size()), "reading " + batches.get(j).day());
+            BatchFigures f = new BatchFigures(batches.get(j), settings.drift().maxSample(), settings.drift().seed());
+            long batchId = batches.get(j).id();
+            loader.forEach(batchId, active, q -> {
+                f.add(q);
+                unfamiliar.add(batchId, q.prediction());
+            }, progress, cancel);
+            figures.add(f);
+            timeline.add(f.point(earlierCorrect, earlierLabelled));
+            earlierCorrect += f.correct();
+            earlierLabelled += f.labelled();
+        }
+        return timeline;
+    }
+
+    /**
+     * The last Refresh again at start, from what it stored: the timeline from the stored
+     * predictions, the stored drift figures of the active versions and the stored matrix; no
+     * embeddings are computed and no explaining quotes are listed. Empty when no cascade is
+     * active or this cascade was never refreshed (a first Refresh is the user's choice).
+     */
+    public Job<Optional<MonitoringReport>> restore() {
+        return (progress, cancel) -> {
+            Optional<CascadeVersions.Active> found = new CascadeVersions(store).active();
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            CascadeVersions.Active active = found.get();
+            Map<Long, BatchDrift> drift = new HashMap<>();
+            storedDrift().forEach((batch, d) -> {
+                if (d.stage1VersionId() == active.stage1().id()) {
+                    drift.put(batch, d);
+                }
+            });
+            if (drift.isEmpty()) {
+                return Optional.empty();
+            }
+            List<Batch> batches = store.batches().list();
+            UnfamiliarAlerts unfamiliar = UnfamiliarAlerts.forStage1(java.nio.file.Path.of(active.stage1().path()));
+            List<TimelinePoint> timeline = timeline(active, batches, new ArrayList<>(), unfamiliar, progress, cancel);
+            Long s1 = active.stage1().id();
+            Long s2 = active.stage2().id();
+            return Optional.of(new MonitoringReport("v" + s1 + "/" + s2, timeline, referenceBatches(active, batches), drift,
+                    Map.of(), cells.read(batches, s1, s2), settings.drift().alpha(), MonitoringReport.SHIFT_ALERT,
+                    unfamiliar.shares()));
+        };
     }
 
     /**

@@ -41,10 +41,17 @@ final class FullFineTune {
     private static final Logger LOG = LoggerFactory.getLogger(FullFineTune.class);
     private final QuoteStore store;
     private final Path modelsDir;
+    /** Keep the serving cascade unless the new one scores better on the held-out quotes (after a quick start). */
+    private final boolean onlyIfBetter;
 
     FullFineTune(QuoteStore store, Path modelsDir) {
+        this(store, modelsDir, false);
+    }
+
+    FullFineTune(QuoteStore store, Path modelsDir, boolean onlyIfBetter) {
         this.store = store;
         this.modelsDir = modelsDir;
+        this.onlyIfBetter = onlyIfBetter;
     }
 
     TrainingOutcome run(FineTuneRequest r, ProgressTracker tracker, CancellationToken cancel, ComputeDevice device)
@@ -74,15 +81,19 @@ final class FullFineTune {
             }
             tracker.progress(0.97, "registering and activating the new cascade");
             Path folder = run.publish();
-            CascadeVersions.Active now = new CascadeActivation(store).register(folder,
-                    "trained cascade " + folder.getFileName());
+            java.util.Optional<String> keep = onlyIfBetter
+                    ? QuickStart.notBetter(new CascadeVersions(store).active(), folder) : java.util.Optional.empty();
+            CascadeVersions.Active now = keep.isEmpty()
+                    ? new CascadeActivation(store).register(folder, "trained cascade " + folder.getFileName())
+                    : new CascadeVersions(store).register(folder, false);
             run.registered();
-            String summary = "Trained " + r.stages().name().toLowerCase() + " on " + quotes.size()
-                    + " labelled quotes; active now: stage 1 v" + now.stage1().id() + ", stage 2 v" + now.stage2().id();
+            String summary = "Trained " + r.stages().name().toLowerCase() + " on " + quotes.size() + " labelled quotes; "
+                    + (keep.isEmpty() ? "active now: " : "kept as candidate (" + keep.get() + "): ")
+                    + "stage 1 v" + now.stage1().id() + ", stage 2 v" + now.stage2().id();
             LOG.info("{} ({} construction, {} min)", summary, cfg.construction(),
                     String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 6e10));
             tracker.progress(1, summary);
-            return new CascadeRun.Done<>(new TrainingOutcome(run.id(), folder, true, now.stage1().id(),
+            return new CascadeRun.Done<>(new TrainingOutcome(run.id(), folder, keep.isEmpty(), now.stage1().id(),
                     now.stage2().id(), summary), summary, now.stage1().id());
         });
     }

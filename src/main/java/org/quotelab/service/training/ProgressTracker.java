@@ -140,11 +140,12 @@ final class ProgressTracker implements FineTuneListener {
             extra.put("epochs_of_fine_tune", e.epochs());
             extra.put("best", e.best());
             extra.put("seconds", e.seconds());
-            extra.put("validation_loss", "not computed");
             // epochs are numbered over the whole job: the table's key is (run, epoch)
-            metrics.addEpoch(new EpochMetrics(runId, epochsRecorded, e.meanLoss(), Double.NaN, acc, f1, json(extra)));
+            metrics.addEpoch(new EpochMetrics(runId, epochsRecorded, e.meanLoss(), e.validationLoss(), acc, f1,
+                    json(extra)));
         }
-        events.accept(new TrainingEvent.Epoch(phase, e.epoch(), e.epochs(), e.meanLoss(), acc, f1, e.best(), e.seconds()));
+        events.accept(new TrainingEvent.Epoch(phase, e.epoch(), e.epochs(), e.meanLoss(), acc, f1, e.best(), e.seconds(),
+                e.validationLoss()));
     }
 
     /** Writes the buffered loss points; also called when the job ends, however it ends. */

@@ -20,10 +20,23 @@ public sealed interface TrainingEvent {
     }
 
     /**
-     * The end of an epoch of one fine-tune; accuracy and macro-F1 on its validation hold-out (NaN
-     * without one). {@code best} marks the epoch whose weights are kept so far.
+     * The end of an epoch of one fine-tune; loss, accuracy and macro-F1 on its validation hold-out
+     * (NaN without one). {@code best} marks the epoch whose weights are kept so far.
      */
     record Epoch(String phase, int epoch, int epochs, double trainLoss, double accuracy, double macroF1,
-                 boolean best, double seconds) implements TrainingEvent {
+                 boolean best, double seconds, double validationLoss) implements TrainingEvent {
+
+        /** Without a validation loss. */
+        public Epoch(String phase, int epoch, int epochs, double trainLoss, double accuracy, double macroF1,
+                     boolean best, double seconds) {
+            this(phase, epoch, epochs, trainLoss, accuracy, macroF1, best, seconds, Double.NaN);
+        }
+    }
+
+    /**
+     * A cascade became active while the job goes on (the quick-start model before the full
+     * fine-tune): the views refresh their predictions at once.
+     */
+    record Serving(String summary) implements TrainingEvent {
     }
 }

@@ -70,6 +70,24 @@ public final class TrainingService {
     }
 
     /**
+     * The first start: a quick-start cascade (linear heads on the frozen encoder, about a minute)
+     * becomes active and serves predictions, announced by a {@link TrainingEvent.Serving}; then the
+     * full fine-tune of {@code r} runs and replaces it only when it scores better on the held-out
+     * quotes. Cancelling during the fine-tune keeps the quick-start model.
+     */
+    public Job<TrainingOutcome> quickStart(FineTuneRequest r, Consumer<TrainingEvent> events) {
+        return (progress, cancel) -> exclusively(r.device(), device -> {
+            TrainingOutcome quick = new QuickStart(store, modelsDir).run(r.config(),
+                    new ProgressTracker(events, progress, store.metrics()), cancel);
+            if (events != null) {
+                events.accept(new TrainingEvent.Serving(quick.summary()));
+            }
+            return new FullFineTune(store, modelsDir, true).run(new FineTuneRequest(Stages.BOTH, r.config(), r.device()),
+                    new ProgressTracker(events, progress, store.metrics()), cancel, device);
+        });
+    }
+
+    /**
      * A continual update of both stages of the active cascade; the candidates become active only
      * when the promotion gate lets both pass.
      */

@@ -23,6 +23,8 @@ final class ConfusionGrid {
 
     private static final Color EMPTY = Color.web("#f4f6f8");
     private static final Color FULL = Color.web("#1f5fa8");
+    /** Errors in their own hue, so that a 5 % confusion is seen next to a 90 % diagonal. */
+    private static final Color ERROR = Color.web("#c2410c");
 
     private ConfusionGrid() {
     }
@@ -41,10 +43,11 @@ final class ConfusionGrid {
             grid.add(header(labels.get(j)), j + 1, 0);
         }
         double[][] share = m.rowNormalized();
+        double worst = worstError(share);
         for (int i = 0; i < labels.size(); i++) {
             grid.add(header(labels.get(i)), 0, i + 1);
             for (int j = 0; j < labels.size(); j++) {
-                grid.add(cell(m, share[i][j], i, j, idPrefix, action), j + 1, i + 1);
+                grid.add(cell(m, share[i][j], i, j, idPrefix, action, colour(share[i][j], i == j, worst)), j + 1, i + 1);
             }
         }
         return grid;
@@ -57,14 +60,42 @@ final class ConfusionGrid {
         return l;
     }
 
-    private static Label cell(ConfusionMatrix m, double share, int i, int j, String idPrefix, CellAction action) {
+    /** The largest off-diagonal row share: the most common confusion gets the full error colour. */
+    static double worstError(double[][] share) {
+        double worst = 0;
+        for (int i = 0; i < share.length; i++) {
+            for (int j = 0; j < share[i].length; j++) {
+                if (i != j) {
+                    worst = Math.max(worst, share[i][j]);
+                }
+            }
+        }
+        return worst;
+    }
+
+    /**
+     * Row-normalised colour: the diagonal in blue by its share of the row (recall); errors in
+     * orange, scaled to the worst confusion (square root, so that small ones still show) and
+     * never paler than a visible tint.
+     */
+    static Color colour(double share, boolean diagonal, double worstError) {
+        if (diagonal) {
+            return EMPTY.interpolate(FULL, share);
+        }
+        if (share <= 0 || worstError <= 0) {
+            return EMPTY;
+        }
+        return EMPTY.interpolate(ERROR, Math.max(0.18, Math.sqrt(share / worstError)));
+    }
+
+    private static Label cell(ConfusionMatrix m, double share, int i, int j, String idPrefix, CellAction action,
+                              Color bg) {
         long n = m.count(i, j);
         Label l = new Label(String.valueOf(n));
         l.setId(idPrefix + "-" + i + "-" + j);
         l.setMinSize(56, 34);
         l.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE); // fill the column however wide its header is
         l.setAlignment(Pos.CENTER);
-        Color bg = EMPTY.interpolate(FULL, share);
         // dark cells get white digits so every count stays readable
         String fg = bg.getBrightness() < 0.6 ? "white" : "#1a1a1a";
         l.setStyle(String.format(Locale.ROOT, "-fx-background-color: %s; -fx-text-fill: %s; -fx-font-weight: %s;",

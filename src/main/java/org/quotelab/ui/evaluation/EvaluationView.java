@@ -107,7 +107,11 @@ public final class EvaluationView {
     private VBox side(String name, String tableId, ObservableList<ClassRow> rows, VBox matrix, boolean withDelta) {
         TableView<ClassRow> table = new TableView<>(rows);
         table.setId(tableId);
-        table.setPlaceholder(new Label("Press Evaluate."));
+        Label placeholder = new Label();
+        // while it runs the table says so, rather than asking for a press that already happened
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(vm.busyProperty())
+                .then("Evaluating: scoring the chosen batches...").otherwise("Choose batches and press Evaluate."));
+        table.setPlaceholder(placeholder);
         table.setPrefHeight(220);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("Class", ClassRow::label));

@@ -39,6 +39,8 @@ public final class EvaluationViewModel implements ShowsJobStatus {
     private final Workbench workbench;
     private final UiJobs jobs;
     private final Consumer<ReviewFocus> openInReview;
+    /** The batches of the evaluation on screen (empty: all). */
+    private List<Long> evaluatedBatches = List.of();
     private final CascadeEvaluator evaluator;
     private final ObservableList<CascadePair> cascades = FXCollections.observableArrayList();
     private final ObservableList<Batch> batches = FXCollections.observableArrayList();
@@ -74,7 +76,7 @@ public final class EvaluationViewModel implements ShowsJobStatus {
                             .orElse(pairs.isEmpty() ? null : pairs.get(0)));
                     versionB.set(b);
                     if (pairs.isEmpty()) {
-                        status.setMessage("No cascade yet: train one in Training or with `quotelab cascade train`.");
+                        status.setMessage("No model yet: train the first one in the Training view.");
                     }
                 }, () -> { }, e -> status.setMessage("Could not read the cascades: " + e.getMessage()));
     }
@@ -93,6 +95,7 @@ public final class EvaluationViewModel implements ShowsJobStatus {
             return;
         }
         List<Long> ids = chosenBatches.stream().map(Batch::id).toList();
+        evaluatedBatches = ids;
         status.run("Evaluating cascades", "Evaluating " + a.label() + (b == null ? "" : " and " + b.label()) + "...",
                 (p, c) -> new Results(evaluator.evaluate(a, ids, p, c),
                     b == null ? null : evaluator.evaluate(b, ids, p, c)), this::shown, "Evaluation failed");
@@ -126,7 +129,9 @@ public final class EvaluationViewModel implements ShowsJobStatus {
         List<Long> ids = e.cell(trueClass, predictedClass);
         String what = String.format(Locale.ROOT, "%s: true %s, predicted %s (%d quotes)", e.pair().label(),
                 labels.get(trueClass), labels.get(predictedClass), ids.size());
-        openInReview.accept(new ReviewFocus(what, ids, e.pair().stage1().id(), e.pair().stage2().id()));
+        // one evaluated batch: Review's batch filter shows it; several or all: "All batches"
+        Long batch = evaluatedBatches.size() == 1 ? evaluatedBatches.get(0) : null;
+        openInReview.accept(new ReviewFocus(what, ids, e.pair().stage1().id(), e.pair().stage2().id(), batch));
     }
 
     public ObservableList<CascadePair> cascades() {

@@ -15,7 +15,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -49,6 +48,9 @@ public final class ModelsView {
         message.setId("models-message");
         message.getStyleClass().add("view-message");
         message.textProperty().bind(vm.messageProperty());
+        // a success reads as one, not in the warning colour
+        vm.messageIsProblemProperty().addListener((o, a, problem) -> message.pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass("ok"), !problem));
         VBox bottom = new VBox(2, promotePreview, rollbackPreview, message);
         bottom.setPadding(new Insets(4, 10, 4, 10));
         root.setBottom(bottom);
@@ -121,12 +123,28 @@ public final class ModelsView {
             return v == null ? "Select a version." : "v" + v.version().id() + " (" + v.version().path() + ")"
                     + (v.version().statusReason() == null ? "" : "\nStatus: " + v.version().statusReason());
         }, vm.selectedProperty()));
-        TextArea provenance = new TextArea();
+        // key / value lines, nested maps flattened: readable, nothing cut off (the value wraps in its tooltip)
+        TableView<VersionInfo.Fact> provenance = new TableView<>();
         provenance.setId("models-provenance");
-        provenance.setEditable(false);
-        provenance.setStyle("-fx-font-family: monospace;");
-        provenance.textProperty().bind(Bindings.createStringBinding(() -> vm.selectedProperty().get() == null ? ""
-                : vm.selectedProperty().get().provenance(), vm.selectedProperty()));
+        provenance.setPlaceholder(new Label("Select a version to see where it comes from."));
+        provenance.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<VersionInfo.Fact, String> key = new TableColumn<>("Key");
+        key.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(x.getValue().key()));
+        key.setPrefWidth(230);
+        TableColumn<VersionInfo.Fact, String> value = new TableColumn<>("Value");
+        value.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(x.getValue().value()));
+        value.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty ? null : v);
+                setTooltip(empty || v == null || v.length() < 40 ? null : new javafx.scene.control.Tooltip(v));
+            }
+        });
+        provenance.getColumns().add(key);
+        provenance.getColumns().add(value);
+        vm.selectedProperty().addListener((o, a, v) -> provenance.getItems().setAll(
+                v == null ? java.util.List.of() : v.provenanceTable()));
         VBox.setVgrow(provenance, Priority.ALWAYS);
         VBox box = new VBox(6, heading, reason, provenance);
         box.setPadding(new Insets(6));

@@ -44,6 +44,25 @@ public final class ModelsViewModel {
         selected.addListener((o, a, v) -> planPromotion(v));
     }
 
+    static final String NO_VERSIONS = "No model versions yet: train a cascade first.";
+    private final javafx.beans.property.ReadOnlyBooleanWrapper messageIsProblem =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(true);
+
+    private void problem(String text) {
+        messageIsProblem.set(true);
+        status.setMessage(text);
+    }
+
+    private void success(String text) {
+        messageIsProblem.set(false);
+        status.setMessage(text);
+    }
+
+    /** Whether the message line reports a problem (warning colour) or a success. */
+    public javafx.beans.property.ReadOnlyBooleanProperty messageIsProblemProperty() {
+        return messageIsProblem.getReadOnlyProperty();
+    }
+
     /** Reads the versions and what a roll-back would do. */
     public void reload() {
         Long keep = selected.get() == null ? null : selected.get().version().id();
@@ -53,9 +72,11 @@ public final class ModelsViewModel {
             rollback.set(r.rollback());
             selected.set(list.stream().filter(v -> keep != null && v.version().id() == keep).findFirst().orElse(null));
             if (list.isEmpty()) {
-                status.setMessage("No model versions yet: train a cascade first.");
+                problem(NO_VERSIONS);
+            } else if (NO_VERSIONS.equals(status.messageProperty().get())) {
+                status.setMessage(""); // versions arrived since: the old sentence no longer holds
             }
-        }, () -> { }, e -> status.setMessage("Could not read the model versions: " + e.getMessage()));
+        }, () -> { }, e -> problem("Could not read the model versions: " + e.getMessage()));
     }
 
     private void planPromotion(VersionInfo v) {
@@ -68,7 +89,7 @@ public final class ModelsViewModel {
             if (selected.get() != null && selected.get().version().id() == id) {
                 promotion.set(plan);
             }
-        }, () -> { }, e -> status.setMessage("Error: " + e.getMessage()));
+        }, () -> { }, e -> problem("Error: " + e.getMessage()));
     }
 
     public void promote() {
@@ -87,11 +108,11 @@ public final class ModelsViewModel {
             admin.apply(plan);
             return plan;
         }, done -> {
-            status.setMessage("Done. " + done.describe());
+            success("Done. " + done.describe());
             afterChange.run();
             reload();
         }, e -> {
-            status.setMessage(plan.action() + " failed: " + e.getMessage());
+            problem(plan.action() + " failed: " + e.getMessage());
             reload();
         });
     }
@@ -105,8 +126,8 @@ public final class ModelsViewModel {
         Path target = parent.resolve("quotelab-v" + v.version().id() + "-stage" + v.version().stage());
         status.run("Exporting a Hugging Face folder", "Exporting v" + v.version().id() + "...",
                 (p, c) -> admin.exportHf(v.version().id(), target),
-                out -> status.setMessage("Exported v" + v.version().id() + " to " + out),
-                e -> status.setMessage("Export failed: "
+                out -> success("Exported v" + v.version().id() + " to " + out),
+                e -> problem("Export failed: "
                         + (e instanceof java.nio.file.FileAlreadyExistsException
                         ? target + " already exists" : e.getMessage())));
     }

@@ -26,9 +26,11 @@ final class ForgettingHeatMap {
 
     private final XYPlot plot;
     private final ChartViewer viewer;
+    private final XYBlockRenderer renderer;
 
     ForgettingHeatMap() {
         XYBlockRenderer r = new XYBlockRenderer();
+        renderer = r;
         r.setPaintScale(new RedToGreen());
         plot = new XYPlot(new DefaultXYZDataset(), new SymbolAxis("batch", new String[0]),
                 new SymbolAxis("version", new String[0]), r);
@@ -48,8 +50,9 @@ final class ForgettingHeatMap {
                 if (!Double.isNaN(v)) {
                     cells.add(new double[] {j, i, v});
                 }
+                // many batches: the number alone, so neighbouring cells never run into each other
                 XYTextAnnotation a = new XYTextAnnotation(Double.isNaN(v) ? "\u2013"
-                        : String.format(Locale.ROOT, "%.0f%%", 100 * v), j, i);
+                        : String.format(Locale.ROOT, m.batches().size() > 8 ? "%.0f" : "%.0f%%", 100 * v), j, i);
                 a.setFont(CELL_FONT);
                 plot.addAnnotation(a, false);
             }
@@ -62,10 +65,28 @@ final class ForgettingHeatMap {
         }
         DefaultXYZDataset data = new DefaultXYZDataset();
         data.addSeries("accuracy", series);
-        plot.setDomainAxis(new SymbolAxis("batch", m.batches().stream().map(b -> b.day()).toArray(String[]::new)));
-        plot.setRangeAxis(new SymbolAxis("version", m.versions().stream().map(ForgettingMatrix.Version::name)
+        String[] days = m.batches().stream().map(b -> b.day()).toArray(String[]::new);
+        String[] versions = m.versions().stream().map(ForgettingMatrix.Version::name).toArray(String[]::new);
+        SymbolAxis batchAxis = new SymbolAxis("batch", java.util.Arrays.stream(days).map(ForgettingHeatMap::abbreviate)
+                .toArray(String[]::new));
+        // upright labels overlap beyond a few batches: turn them when there are many
+        batchAxis.setVerticalTickLabels(days.length > 6);
+        plot.setDomainAxis(batchAxis);
+        plot.setRangeAxis(new SymbolAxis("version", java.util.Arrays.stream(versions).map(ForgettingHeatMap::abbreviate)
                 .toArray(String[]::new)));
+        // the full names and the figure on hover
+        renderer.setDefaultToolTipGenerator((dataset, s, item) -> {
+            int j = (int) Math.round(dataset.getXValue(s, item));
+            int i = (int) Math.round(dataset.getYValue(s, item));
+            double v = ((DefaultXYZDataset) dataset).getZValue(s, item);
+            return String.format(Locale.ROOT, "%s on %s: accuracy %.1f %%", versions[i], days[j], 100 * v);
+        });
         plot.setDataset(data);
+    }
+
+    /** Axis labels past 14 characters are cut with an ellipsis; the tooltip has the whole name. */
+    static String abbreviate(String name) {
+        return name.length() <= 14 ? name : name.substring(0, 13) + "\u2026";
     }
 
     ChartViewer viewer() {

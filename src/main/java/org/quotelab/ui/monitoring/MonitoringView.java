@@ -90,13 +90,14 @@ public final class MonitoringView {
         batches.setId("monitoring-batches");
         batches.setPlaceholder(new Label("Press Refresh."));
         batches.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // widths that fit the headers and values such as "1,366 / 3,096": nothing is cut
         batches.getColumns().add(column("Day", BatchRow::day, 90));
-        batches.getColumns().add(column("Labelled", BatchRow::labelled, 90));
-        batches.getColumns().add(column("Measured", BatchRow::measured, 80));
-        batches.getColumns().add(column("Estimated*", BatchRow::estimated, 80));
-        batches.getColumns().add(column("Drift", BatchRow::severity, 70));
-        batches.getColumns().add(column("Effect (95 % CI)", BatchRow::effect, 220));
-        batches.getColumns().add(column("Unfamiliar", BatchRow::unfamiliar, 160));
+        batches.getColumns().add(column("Labelled", BatchRow::labelled, 120));
+        batches.getColumns().add(column("Measured", BatchRow::measured, 100));
+        batches.getColumns().add(column("Estimated*", BatchRow::estimated, 100));
+        batches.getColumns().add(column("Drift", BatchRow::severity, 80));
+        batches.getColumns().add(column("Effect (95 % CI)", BatchRow::effect, 240));
+        batches.getColumns().add(column("Unfamiliar", BatchRow::unfamiliar, 180));
         TableColumn<BatchRow, String> alerts = column("Alerts", BatchRow::alerts, 300);
         batches.getColumns().add(alerts);
         batches.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> vm.selectedProperty().set(row));
@@ -118,10 +119,10 @@ public final class MonitoringView {
         quotes.setId("monitoring-explaining");
         quotes.setPlaceholder(new Label("Select a batch with an alert to see the quotes that explain it."));
         quotes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        quotes.getColumns().add(column("Day", ExplainingQuote::day, 70));
-        quotes.getColumns().add(column("Predicted", q -> q.predicted() == null ? "-" : q.predicted(), 70));
-        quotes.getColumns().add(column("Conf.", q -> String.format(Locale.ROOT, "%.2f", q.confidence()), 50));
-        quotes.getColumns().add(column("Label", q -> q.truth() == null ? "-" : q.truth(), 60));
+        quotes.getColumns().add(column("Day", ExplainingQuote::day, 80));
+        quotes.getColumns().add(column("Predicted", q -> q.predicted() == null ? "-" : q.predicted(), 110));
+        quotes.getColumns().add(column("Confidence", q -> String.format(Locale.ROOT, "%.0f%%", 100 * q.confidence()), 90));
+        quotes.getColumns().add(column("Label", q -> q.truth() == null ? "-" : q.truth(), 100));
         quotes.getColumns().add(column("Quote (farthest from the reference first)", ExplainingQuote::text, 400));
         SplitPane split = new SplitPane(left, quotes);
         split.setDividerPositions(0.5);
@@ -129,10 +130,20 @@ public final class MonitoringView {
         return split;
     }
 
+    /** A column at least {@code width} wide (never squeezed below it); a cut value shows whole in its tooltip. */
     private static <S> TableColumn<S, String> column(String title, Function<S, String> value, double width) {
         TableColumn<S, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 110));
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty ? null : v);
+                setTooltip(empty || v == null || v.isEmpty() ? null : new javafx.scene.control.Tooltip(v));
+            }
+        });
         return c;
     }
 }

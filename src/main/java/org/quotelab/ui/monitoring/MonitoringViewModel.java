@@ -26,7 +26,7 @@ import org.quotelab.ui.common.UiJobs;
  * they score older versions and the user decides when to pay for that.
  */
 public final class MonitoringViewModel implements ShowsJobStatus {
-    static final String NO_CASCADE = "No active cascade: train and activate one first (Threshold and Training views).";
+    static final String NO_CASCADE = "No model yet: train the first one in the Training view.";
 
     private final MonitoringService service;
     private final UiJobs jobs;
@@ -48,9 +48,20 @@ public final class MonitoringViewModel implements ShowsJobStatus {
     }
 
     /** Shows the stored matrix without computing anything; for the first display of the view. */
+    /**
+     * At start: the charts of the last Refresh from the store (timeline, drift, matrix), so they
+     * are not empty until Refresh; the matrix alone when this cascade was never refreshed.
+     */
     public void loadStored() {
         jobs.run("Reading the forgetting matrix", (p, c) -> service.storedMatrix(), matrix::set, () -> { },
                 e -> status.setMessage("Cannot read the stored evaluations: " + e.getMessage()));
+        jobs.run("Restoring the monitoring charts", service.restore(), r -> {
+            if (r.isPresent() && report.get() == null) {
+                loaded(r);
+                status.setMessage(status.messageProperty().get()
+                        + " Restored from the last Refresh; press Refresh to recompute drift and list the quotes behind it.");
+            }
+        }, () -> { }, e -> status.setMessage("Cannot restore the last figures: " + e.getMessage()));
     }
 
     public void refresh() {

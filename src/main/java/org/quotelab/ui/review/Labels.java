@@ -35,13 +35,23 @@ final class Labels {
         };
     }
 
-    static String prediction(Prediction p) {
+    /** The cascade's decision and confidence as one line, e.g. "not pertinent 72%", at the stage-1 threshold. */
+    static String prediction(Prediction p, double threshold) {
         if (p == null) {
             return NOT_SCORED;
         }
-        String what = p.predictedLabel() == 0 ? "out-of-topic"
-                : p.predictedTopic() == null ? "in-topic" : topicName(p.predictedTopic());
-        return String.format(Locale.ROOT, "%s  %.0f%%", what, 100 * p.confidence());
+        return PredictionCell.Decision.of(p, threshold).text() + "  " + percent(p.confidence());
+    }
+
+    /** A probability as a whole percentage; "<1%" and ">99%" rather than a misleading 0% or 100%. */
+    static String percent(double p) {
+        if (p > 0 && p < 0.005) {
+            return "<1%";
+        }
+        if (p < 1 && p > 0.995) {
+            return ">99%";
+        }
+        return String.format(Locale.ROOT, "%.0f%%", 100 * p);
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.quotelab.ui.review;
 
-import java.util.Locale;
 import java.util.function.DoubleSupplier;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -10,9 +9,9 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import org.quotelab.domain.quote.QuoteRow;
 
-/** P(in-topic) as a small bar with a tick at the stage-1 threshold: a column that can be read at a glance. */
+/** P(in-topic) as a small bar with a tick at the stage-1 threshold and a percentage: readable at a glance. */
 final class ProbabilityCell extends TableCell<QuoteRow, Double> {
-    private static final double BAR_WIDTH = 70;
+    static final double BAR_WIDTH = 60;
     private final Region fill = new Region();
     private final Region tick = new Region();
     private final Pane track = new Pane(fill, tick);
@@ -59,7 +58,7 @@ final class ProbabilityCell extends TableCell<QuoteRow, Double> {
         fill.resizeRelocate(0, 0, BAR_WIDTH * Math.max(0, Math.min(1, p)), 10);
         tick.resizeRelocate(BAR_WIDTH * t - 1, -2, 2, 14);
         fill.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("above"), p >= t);
-        value.setText(String.format(Locale.ROOT, "%.2f", p));
+        value.setText(Labels.percent(p));
         setGraphic(box);
     }
 }

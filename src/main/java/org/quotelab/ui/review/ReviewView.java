@@ -72,6 +72,7 @@ public final class ReviewView {
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         vm.contextProperty().addListener((o, a, ctx) -> syncContext(ctx));
         vm.filtersProperty().addListener((o, a, f) -> syncFilters(f));
+        vm.focusProperty().addListener((o, a, f) -> syncFilters(vm.filtersProperty().get()));
         vm.detailProperty().addListener((o, a, d) -> detail.show(d));
         vm.focusRequestProperty().addListener((o, a, i) -> {
             if (i.intValue() >= 0) {
@@ -114,13 +115,26 @@ public final class ReviewView {
         uncertain.selectedProperty().addListener((o, a, on) -> push(f -> f.withUncertain(on)));
         disagreement.selectedProperty().addListener((o, a, on) -> push(f -> f.withDisagreement(on)));
         unfamiliar.selectedProperty().addListener((o, a, on) -> push(f -> f.withUnfamiliar(on)));
+        bindCount(unlabelled, "Unlabelled", "unlabelled");
+        bindCount(uncertain, "Uncertain", "uncertain");
+        bindCount(disagreement, "Model disagrees", "disagreement");
+        Label progress = new Label();
+        progress.setId("review-progress");
+        progress.getStyleClass().add("review-progress");
+        progress.textProperty().bind(vm.progressProperty());
         Label count = new Label();
         count.setId("review-count");
         count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.totalProperty().get() < 0
                 ? "counting..." : String.format("%,d quotes", vm.totalProperty().get()), vm.totalProperty()));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        return new ToolBar(title, batch, predicted, unlabelled, uncertain, disagreement, unfamiliar, gap, count);
+        return new ToolBar(title, batch, predicted, unlabelled, uncertain, disagreement, unfamiliar, gap, progress, count);
+    }
+
+    /** "Uncertain (42)": the queue's size under the batch and prediction filters. */
+    private void bindCount(CheckBox box, String label, String queue) {
+        box.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> ReviewQueues.withCount(label, vm.queueCounts().get(queue)), vm.queueCounts()));
     }
 
     /** Quotes sent by another view (a confusion cell) replace the filters until "Show all". */
@@ -171,25 +185,29 @@ public final class ReviewView {
         table.setId("review-table");
         table.setPlaceholder(new Label("No quotes match these filters."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // the quote as written (not the lower-cased text the model reads) takes what the others leave
         TableColumn<QuoteRow, String> text = column("Quote", r -> r.quote().displayText());
-        text.setPrefWidth(380);
+        text.setPrefWidth(360);
+        text.setMinWidth(160);
         TableColumn<QuoteRow, String> day = column("Batch", QuoteRow::batchDay);
-        day.setPrefWidth(80);
+        fixed(day, 84);
         TableColumn<QuoteRow, Double> p = new TableColumn<>("P(in-topic)");
         p.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
                 c.getValue().prediction() == null ? null : c.getValue().prediction().pInTopic()));
-        p.setCellFactory(c -> new ProbabilityCell(() -> vm.contextProperty().get() == null
-                ? 0.5 : vm.contextProperty().get().threshold()));
-        p.setPrefWidth(120);
-        TableColumn<QuoteRow, String> pred = column("Predicted", r -> Labels.prediction(r.prediction()));
-        pred.setPrefWidth(130);
+        p.setCellFactory(c -> new ProbabilityCell(this::threshold));
+        // bar, gap and "100%" always fit: no "0." cut-offs
+        fixed(p, ProbabilityCell.BAR_WIDTH + 60);
+        TableColumn<QuoteRow, org.quotelab.domain.quote.Prediction> pred = new TableColumn<>("Predicted");
+        pred.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().prediction()));
+        pred.setCellFactory(c -> new PredictionCell(this::threshold));
+        fixed(pred, 220);
         TableColumn<QuoteRow, String> label = column("Label", r -> Labels.current(r.label()));
-        label.setPrefWidth(110);
+        fixed(label, 120);
         TableColumn<QuoteRow, String> source = column("Source", r -> r.label() == null ? "" : Labels.source(r.label().source()));
-        source.setPrefWidth(100);
+        fixed(source, 110);
         TableColumn<QuoteRow, String> odd = column("Unfamiliar", r -> Labels.unfamiliar(r.prediction()));
         odd.setId("column-unfamiliar");
-        odd.setPrefWidth(90);
+        fixed(odd, 90);
         table.getColumns().addAll(List.of(text, day, p, pred, odd, label, source));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -283,8 +301,11 @@ public final class ReviewView {
     private void syncFilters(ReviewFilters f) {
         syncing = true;
         try {
-            batch.setValue(batch.getItems().stream().filter(b -> b != null && f.batchId() != null
-                    && b.id() == f.batchId()).findFirst().orElse(null));
+            // quotes sent from another view: the batch filter shows where they come from
+            var focus = vm.focusProperty().get();
+            Long shown = focus != null ? focus.batchId() : f.batchId();
+            batch.setValue(batch.getItems().stream().filter(b -> b != null && shown != null
+                    && b.id() == shown).findFirst().orElse(null));
             predicted.setValue(f.predictedClass());
             unlabelled.setSelected(f.unlabelled());
             uncertain.setSelected(f.uncertain());
@@ -295,6 +316,16 @@ public final class ReviewView {
         }
     }
 
+
+    private double threshold() {
+        return vm.contextProperty().get() == null ? 0.5 : vm.contextProperty().get().threshold();
+    }
+
+    /** A column as wide as its content needs, which the flexible Quote column never squeezes. */
+    private static void fixed(TableColumn<QuoteRow, ?> c, double width) {
+        c.setMinWidth(width);
+        c.setPrefWidth(width);
+    }
 
     private static TableColumn<QuoteRow, String> column(String title, java.util.function.Function<QuoteRow, String> value) {
         TableColumn<QuoteRow, String> c = new TableColumn<>(title);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -16,6 +17,8 @@ import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ObservableMap;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.quotelab.domain.quote.CurrentLabel;
@@ -60,6 +63,10 @@ public final class ReviewViewModel {
     private final ReadOnlyObjectWrapper<QuoteDetail> detail = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ReviewFocus> focus = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper(-1);
+    /** Quotes in each review queue under the batch and prediction filters; absent while counting or without a model. */
+    private final ObservableMap<String, Long> queueCounts = FXCollections.observableHashMap();
+    private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
+    private long countGeneration;
     /**
      * Holds the message line. Review runs many short jobs side by side (pages, counts, edits), so
      * none of them makes the view busy; page reads have their own {@link #loadingProperty()}.
@@ -81,6 +88,9 @@ public final class ReviewViewModel {
         this.jobs = jobs;
         this.status = new JobStatus(jobs);
     }
+
+    /** The review queues whose counts show beside their switches; see {@link ReviewQueues}. */
+    public static final Map<String, UnaryOperator<ReviewFilters>> QUEUES = ReviewQueues.QUEUES;
 
     /** Reads batches, topics, active models and the saved filters, then the first page. */
     public void reload() {
@@ -125,6 +135,28 @@ public final class ReviewViewModel {
             }
         }, () -> { }, this::failed);
         loadMore();
+        recount();
+    }
+
+    /**
+     * Counts each queue and the batch's progress ("n of N reviewed": quotes with a label) in one
+     * background read; called when the filters change and after each saved edit.
+     */
+    private void recount() {
+        ReviewContext ctx = context.get();
+        if (ctx == null) {
+            return;
+        }
+        long gen = ++countGeneration;
+        ReviewFilters chosen = filters.get();
+        jobs.run("Counting the queues", (p, c) -> ReviewQueues.count(service, ctx, chosen), r -> {
+            if (gen != countGeneration) {
+                return;
+            }
+            queueCounts.clear();
+            queueCounts.putAll(r.queues());
+            progress.set(r.progress());
+        }, () -> { }, this::failed);
     }
 
     QuoteFilter currentFilter() {
@@ -242,7 +274,10 @@ public final class ReviewViewModel {
         CurrentLabel optimistic = new CurrentLabel(id, label, source, Instant.now(), service.author());
         replace(id, r -> withLabel(r, optimistic));
         status.setMessage("");
-        enqueue("Saving label", (p, c) -> service.label(id, label, source), change -> refreshDetail(id), e -> {
+        enqueue("Saving label", (p, c) -> service.label(id, label, source), change -> {
+            refreshDetail(id);
+            recount();
+        }, e -> {
             replace(id, r -> r.label() == optimistic ? withLabel(r, before) : r);
             status.setMessage("The label was not saved and has been reverted: " + e.getMessage());
         });
@@ -265,6 +300,7 @@ public final class ReviewViewModel {
                 focusRequest.set(at);
             }
             refreshDetail(ch.quoteId());
+            recount();
         }, e -> status.setMessage("Undo failed: " + e.getMessage()));
     }
 
@@ -363,6 +399,16 @@ public final class ReviewViewModel {
 
     public ReadOnlyObjectProperty<QuoteDetail> detailProperty() {
         return detail.getReadOnlyProperty();
+    }
+
+    /** Quotes per queue (keys of {@link #QUEUES}) under the current batch and prediction filters. */
+    public ObservableMap<String, Long> queueCounts() {
+        return queueCounts;
+    }
+
+    /** The batch's review progress, e.g. "Day 3: 120 of 366 reviewed (33%)". */
+    public ReadOnlyStringProperty progressProperty() {
+        return progress.getReadOnlyProperty();
     }
 
     public ReadOnlyLongProperty totalProperty() {

@@ -33,8 +33,8 @@ import org.quotelab.ui.common.UiJobs;
  */
 public final class ThresholdViewModel implements ShowsJobStatus {
     /** How to get a cascade when none is active: the view shows this instead of the numbers. */
-    public static final String NO_CASCADE = "No active cascade. Train one with\n"
-            + "  quotelab cascade train ... --out DIR\nthen activate it with\n  quotelab cascade score --activate DIR";
+    public static final String NO_CASCADE = "No model yet. Open the Training view and press \"Train the first model\""
+            + " (or Start with the form's settings).\nThe thresholds of the new model show here as soon as it is active.";
 
     /** One row of the recall-lost table. */
     public record TopicLoss(String topic, double lost) {

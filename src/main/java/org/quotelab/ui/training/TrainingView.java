@@ -77,11 +77,17 @@ public final class TrainingView {
         message.setId("training-message");
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
+        Label counts = new Label();
+        counts.setId("training-counts");
+        counts.setWrapText(true);
+        counts.getStyleClass().add("view-message");
+        counts.textProperty().bind(vm.countsProperty());
+        counts.managedProperty().bind(counts.textProperty().isNotEmpty());
         Node chart = new LossChart(vm.loss()).viewer();
         VBox.setVgrow(chart, Priority.ALWAYS);
         Label tableTitle = new Label("Validation per epoch");
         tableTitle.getStyleClass().add("section-title");
-        VBox panel = new VBox(8, phase, bar, message, chart, tableTitle, epochTable());
+        VBox panel = new VBox(8, phase, bar, message, counts, chart, tableTitle, epochTable());
         panel.setPadding(new Insets(10));
         return panel;
     }
@@ -95,6 +101,7 @@ public final class TrainingView {
         table.getColumns().add(column("Fine-tune", TrainingViewModel.EpochRow::phase));
         table.getColumns().add(column("Epoch", TrainingViewModel.EpochRow::epoch));
         table.getColumns().add(column("Train loss", r -> fmt(r.trainLoss())));
+        table.getColumns().add(column("Validation loss", r -> fmt(r.validationLoss())));
         table.getColumns().add(column("Accuracy", r -> fmt(r.accuracy())));
         table.getColumns().add(column("Macro-F1", r -> fmt(r.macroF1())));
         table.getColumns().add(column("Kept", r -> r.best() ? "best so far" : ""));
@@ -109,7 +116,8 @@ public final class TrainingView {
     }
 
     private static String fmt(double v) {
-        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.4f", v);
+        // no figure only when the fine-tune had no hold-out (an update's replay epochs, say)
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.4f", v);
     }
 
     /** A desktop notification, also when another view is on screen: the job may outlast the visit. */

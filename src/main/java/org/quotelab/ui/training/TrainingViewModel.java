@@ -35,7 +35,8 @@ import org.quotelab.ui.common.UiJobs;
 public final class TrainingViewModel {
 
     /** One row of the per-epoch validation table. */
-    public record EpochRow(String phase, String epoch, double trainLoss, double accuracy, double macroF1, boolean best) {
+    public record EpochRow(String phase, String epoch, double trainLoss, double accuracy, double macroF1, boolean best,
+                           double validationLoss) {
     }
 
     private final Workbench workbench;
@@ -56,6 +57,7 @@ public final class TrainingViewModel {
     private final ReadOnlyStringWrapper phase = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper eta = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper("");
     private final ObservableList<TrainingEvent.Step> loss = FXCollections.observableArrayList();
     private final ObservableList<EpochRow> epochs = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<TrainingOutcome> outcome = new ReadOnlyObjectWrapper<>();
@@ -126,6 +128,19 @@ public final class TrainingViewModel {
         }
     }
 
+    /**
+     * The first start: a quick-start model (linear heads on the frozen encoder) serves within
+     * about a minute, then the full fine-tune runs and replaces it only when it scores better.
+     */
+    public void quickStart() {
+        try {
+            FineTuneRequest request = form.fineTune().withStages(Stages.BOTH).toRequest();
+            launch("Quick start, then the full fine-tune", ev -> service.quickStart(request, ev));
+        } catch (IllegalArgumentException e) {
+            job.setMessage(e.getMessage());
+        }
+    }
+
     private interface JobFactory {
         Job<TrainingOutcome> create(Consumer<TrainingEvent> events);
     }
@@ -141,9 +156,15 @@ public final class TrainingViewModel {
         offerFirstModel.set(false);
         job.setProgress(0);
         phase.set("starting");
+        counts.set("");
         eta.set("");
-        job.run(title, "", factory.create(jobs.batched(this::apply)), this::finished, () -> ended("Training cancelled",
-                "cancelled; nothing was registered"), e -> ended("Training failed", String.valueOf(e.getMessage())));
+        job.run(title, "", factory.create(jobs.batched(this::apply)), this::finished, () -> {
+            phase.set("cancelled");
+            ended("Training cancelled", "cancelled; nothing was registered");
+        }, e -> {
+            phase.set("failed");
+            ended("Training failed", String.valueOf(e.getMessage()));
+        });
     }
 
     public void cancel() {
@@ -158,6 +179,14 @@ public final class TrainingViewModel {
         for (TrainingEvent e : batch) {
             if (e instanceof TrainingEvent.Phase p) {
                 phase.set(p.name());
+                if (p.name().contains("labelled quotes =")) {
+                    // "stage 1: 2,494 labelled quotes = 2,120 to train + 374 held out ...": how the counts add up
+                    counts.set(p.name().substring(p.name().indexOf(':') + 1).trim());
+                }
+            } else if (e instanceof TrainingEvent.Serving s) {
+                notice.set(s.summary());
+                afterJob.run(); // a model serves now: the status bar, Review and Threshold show it
+                reload();
             } else if (e instanceof TrainingEvent.Step s) {
                 steps.add(s);
                 job.setProgress(s.fraction());
@@ -166,7 +195,7 @@ public final class TrainingViewModel {
                 // "stage 2: fine-tuning on 300 quotes" -> "stage 2": the column is narrow
                 String fineTune = ep.phase().contains(":") ? ep.phase().substring(0, ep.phase().indexOf(':')) : ep.phase();
                 epochs.add(new EpochRow(fineTune, ep.epoch() + " of " + ep.epochs(), ep.trainLoss(), ep.accuracy(),
-                        ep.macroF1(), ep.best()));
+                        ep.macroF1(), ep.best(), ep.validationLoss()));
             }
         }
         // one list change per batch: the chart redraws once, however many steps arrived
@@ -176,6 +205,8 @@ public final class TrainingViewModel {
     private void finished(TrainingOutcome o) {
         outcome.set(o);
         job.setProgress(1);
+        // the last phase ("calibrating ...") is over: say how the job ended instead
+        phase.set(o.activated() ? "finished: the new model is active" : "finished: kept as candidate");
         ended(o.activated() ? "Training finished" : "Training finished (kept as candidate)", o.summary());
     }
 
@@ -224,6 +255,11 @@ public final class TrainingViewModel {
 
     public ReadOnlyStringProperty phaseProperty() {
         return phase.getReadOnlyProperty();
+    }
+
+    /** How the labelled quotes divide in the running job: trained on, held out, and why. */
+    public ReadOnlyStringProperty countsProperty() {
+        return counts.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty etaProperty() {

@@ -52,7 +52,15 @@ class MonitoringServiceTest {
             MonitoringService service = new MonitoringService(store, scorer, BertEmbedder::bundled,
                     new MonitoringService.Settings(defaults.referenceBatches(), defaults.drift().withMaxSample(150)));
 
+            assertTrue(service.restore().run(ProgressSink.NONE, new CancellationToken()).isEmpty(),
+                    "nothing to restore before the first Refresh");
             MonitoringReport r = service.refresh().run(ProgressSink.NONE, new CancellationToken()).orElseThrow();
+            // at the next start the charts come back from the store, without computing drift again
+            MonitoringReport restored = service.restore().run(ProgressSink.NONE, new CancellationToken()).orElseThrow();
+            assertEquals(r.timeline(), restored.timeline());
+            assertEquals(r.drift().keySet(), restored.drift().keySet());
+            r.drift().forEach((id, d) -> assertEquals(d.mmdPValue(), restored.drift().get(id).mmdPValue(), 1e-12));
+            assertEquals(r.referenceBatchIds(), restored.referenceBatchIds());
 
             assertEquals(4, r.timeline().size(), "one point per batch");
             for (TimelinePoint p : r.timeline()) {
