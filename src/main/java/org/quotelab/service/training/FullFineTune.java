@@ -23,6 +23,7 @@ import org.quotelab.service.cascade.CascadeModel;
 import org.quotelab.service.cascade.CascadeTrainer;
 import org.quotelab.service.cascade.CascadeVersions;
 import org.quotelab.service.cascade.Construction;
+import org.quotelab.service.cascade.SeenQuotes;
 import org.quotelab.domain.jobs.CancellationToken;
 import org.quotelab.domain.jobs.JobCancelledException;
 import org.quotelab.store.QuoteStore;
@@ -51,7 +52,8 @@ final class FullFineTune {
 
     TrainingOutcome run(FineTuneRequest r, ProgressTracker tracker, CancellationToken cancel) throws IOException {
         long started = System.nanoTime();
-        List<LabelledText> quotes = TrainingQuotes.load(store);
+        List<Long> ids = new ArrayList<>();
+        List<LabelledText> quotes = TrainingQuotes.load(store, ids);
         TrainingQuotes.requireTrainable(quotes);
         CascadeVersions.Active active = r.stages() == Stages.BOTH ? null : new CascadeVersions(store).active()
                 .orElseThrow(() -> new IllegalStateException("training one stage needs an active cascade: train both first"));
@@ -77,7 +79,7 @@ final class FullFineTune {
             tracker.progress(0.97, "registering and activating the new cascade");
             Path folder = modelsDir.resolve(name);
             ModelFolders.publish(partial, folder);
-            CascadeVersions.Active now = activate(folder);
+            CascadeVersions.Active now = activate(folder, seen(r.stages(), cfg, quotes, ids, active));
             String summary = "Trained " + r.stages().name().toLowerCase() + " on " + quotes.size()
                     + " labelled quotes; active now: stage 1 v" + now.stage1().id() + ", stage 2 v" + now.stage2().id();
             store.runs().finish(runId, RunStatus.DONE, summary, now.stage1().id());
@@ -95,13 +97,34 @@ final class FullFineTune {
     }
 
     /** Registers and activates the new folder; a folder that cannot be activated is not kept. */
-    private CascadeVersions.Active activate(Path folder) throws IOException {
+    private CascadeVersions.Active activate(Path folder, SeenQuotes.Training[] seen) throws IOException {
         try {
-            return new CascadeActivation(store).register(folder, "trained cascade " + folder.getFileName());
+            return new CascadeActivation(store).register(folder, "trained cascade " + folder.getFileName(),
+                    seen[0], seen[1]);
         } catch (IOException | RuntimeException e) {
             ModelFolders.deleteTree(folder); // nothing was registered: no version row points into it
             throw e;
         }
+    }
+
+    /**
+     * What each new stage saw: every training quote, in training or calibration (see
+     * {@link CascadeTrainer#calibrationPart}); a stage copied from the active cascade saw what it saw.
+     */
+    private static SeenQuotes.Training[] seen(Stages stages, CascadeConfig cfg, List<LabelledText> quotes,
+                                              List<Long> ids, CascadeVersions.Active active) {
+        List<Long> calibrated = new ArrayList<>();
+        for (int i : CascadeTrainer.calibrationPart(quotes, cfg)) {
+            calibrated.add(ids.get(i));
+        }
+        SeenQuotes.Training all = new SeenQuotes.Training(ids, calibrated, null);
+        return switch (stages) {
+            case BOTH -> new SeenQuotes.Training[] {all, all};
+            case STAGE1 -> new SeenQuotes.Training[] {new SeenQuotes.Training(ids, List.of(), null),
+                new SeenQuotes.Training(List.of(), List.of(), active.stage2())};
+            case STAGE2 -> new SeenQuotes.Training[] {new SeenQuotes.Training(List.of(), calibrated, active.stage1()),
+                all};
+        };
     }
 
     private void end(ProgressTracker tracker, Path partial, long runId, RunStatus status, String message)
@@ -140,7 +163,9 @@ final class FullFineTune {
             plan.add(steps(quotes, cfg.stage1()));
             return plan;
         }
-        int fit = (int) Math.round(quotes * (1 - cfg.validationFraction()));
+        // cross-fitting calibrates on out-of-fold scores and keeps no quotes back; the seed's way holds a part out
+        boolean cross = cfg.construction() == Construction.CROSS_FIT;
+        int fit = cross ? quotes : (int) Math.round(quotes * (1 - cfg.validationFraction()));
         if (stages == Stages.BOTH) {
             plan.add(steps(fit, cfg.stage1()));
         }
@@ -150,7 +175,13 @@ final class FullFineTune {
             }
         }
         // stage 2 sees the in-topic quotes and the out-of-topic ones stage 1 lets through
-        plan.add(steps((int) Math.ceil(fit * inTopicShare), cfg.stage2()));
+        int stage2 = (int) Math.ceil(fit * inTopicShare);
+        plan.add(steps(stage2, cfg.stage2()));
+        if (cross) {
+            for (int f = 0; f < cfg.folds(); f++) {
+                plan.add(steps(stage2 * (cfg.folds() - 1) / cfg.folds(), cfg.stage2()));
+            }
+        }
         return plan;
     }
 
