@@ -8,7 +8,6 @@ import org.quotelab.domain.calibration.ReliabilityDiagram;
 import org.quotelab.domain.calibration.TemperatureScaling;
 import org.quotelab.domain.cascade.LabelledText;
 import org.quotelab.domain.cascade.Recommendation;
-import org.quotelab.domain.metrics.Estimate;
 
 /**
  * Calibration and the operating point from out-of-fold scores: each training quote scored by the
@@ -92,24 +91,8 @@ final class OutOfFold {
         m.put("min_class0_support", Recommendation.MIN_CLASS0_SUPPORT);
         m.put("plain_rule", r.plainRule());
         m.put("recommendation", r.reason());
-        put(m, "recommended_", r.at());
-        put(m, "plain_rule_", r.plain());
+        EstimateJson.put(m, "recommended_", r.at());
+        EstimateJson.put(m, "plain_rule_", r.plain());
         return m;
-    }
-
-    static void put(Map<String, Object> m, String prefix, Recommendation.PointFigures f) {
-        put(m, prefix + "end_to_end_macro_f1", f.macroF1());
-        put(m, prefix + "out_of_topic_recall", f.outOfTopicRecall());
-        put(m, prefix + "class0_recall", f.class0Recall());
-        for (int k = 0; k < f.topics().size(); k++) {
-            put(m, prefix + "recall_" + f.topics().get(k), f.topicRecall().get(k));
-        }
-    }
-
-    /** key, key_ci and n_key: the shape of every figure in the JSON outputs. */
-    static void put(Map<String, Object> m, String key, Estimate e) {
-        m.put(key, e.value());
-        m.put(key + "_ci", e.ci().asList());
-        m.put("n_" + key, e.n());
     }
 }
