@@ -61,6 +61,11 @@ public final class ThresholdTuning {
             return Arrays.stream(scores.truth()).filter(t -> t == 0).count();
         }
 
+        /** Quotes of end-to-end class {@code c} (0 out-of-topic, k topic k). */
+        public long support(int c) {
+            return Arrays.stream(scores.truth()).filter(t -> t == c).count();
+        }
+
         /** Truly in-topic quotes: the support of stage-1 recall. */
         public long inTopic() {
             return scores.size() - outOfTopic();
