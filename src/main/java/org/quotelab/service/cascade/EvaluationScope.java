@@ -1,6 +1,7 @@
 package org.quotelab.service.cascade;
 
 import java.util.List;
+import org.quotelab.domain.quote.Quote;
 import org.quotelab.domain.quote.QuoteRow;
 
 /**
@@ -34,12 +35,15 @@ public enum EvaluationScope {
      * validation part (no store training path learns it) and seen means the rest.
      */
     public List<QuoteRow> select(List<QuoteRow> rows, SeenQuotes.Seen seen) {
+        return this == ALL ? rows : rows.stream().filter(r -> keeps(r.quote(), seen)).toList();
+    }
+
+    /** Whether {@code q} belongs to this scope. */
+    public boolean keeps(Quote q, SeenQuotes.Seen seen) {
         return switch (this) {
-            case ALL -> rows;
-            case HELD_OUT -> rows.stream().filter(r -> seen.recorded() ? !seen.contains(r.quote().id())
-                    : r.quote().validation()).toList();
-            case SEEN -> rows.stream().filter(r -> seen.recorded() ? seen.contains(r.quote().id())
-                    : !r.quote().validation()).toList();
+            case ALL -> true;
+            case HELD_OUT -> seen.recorded() ? !seen.contains(q.id()) : q.validation();
+            case SEEN -> seen.recorded() ? seen.contains(q.id()) : !q.validation();
         };
     }
 

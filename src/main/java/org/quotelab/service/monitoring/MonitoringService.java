@@ -14,6 +14,7 @@ import org.quotelab.domain.quote.Batch;
 import org.quotelab.service.Json;
 import org.quotelab.service.cascade.CascadeModel;
 import org.quotelab.service.cascade.CascadeVersions;
+import org.quotelab.service.cascade.SeenQuotes;
 import org.quotelab.service.cascade.PredictionCache;
 import org.quotelab.service.continual.DriftCheck;
 import org.quotelab.service.continual.Embedder;
@@ -105,6 +106,8 @@ public final class MonitoringService {
         CascadeVersions.Active active = found.get();
         List<String> topics = CascadeModel.read(active.folder()).topics();
         List<Batch> batches = store.batches().list();
+        // the timeline's measured accuracy counts quotes the cascade never saw
+        SeenQuotes.Seen seen = new SeenQuotes(store).of(active.stage1(), active.stage2());
         int sample = settings.drift().maxSample();
         List<BatchFigures> figures = new ArrayList<>();
         List<TimelinePoint> timeline = new ArrayList<>();
@@ -112,7 +115,7 @@ public final class MonitoringService {
         int earlierLabelled = 0;
         for (int j = 0; j < batches.size(); j++) {
             progress.update(0.4 * j / Math.max(1, batches.size()), "reading " + batches.get(j).day());
-            BatchFigures f = new BatchFigures(batches.get(j), sample, settings.drift().seed());
+            BatchFigures f = new BatchFigures(batches.get(j), sample, settings.drift().seed(), seen);
             loader.forEach(batches.get(j).id(), active, f::add, progress, cancel);
             figures.add(f);
             timeline.add(f.point(earlierCorrect, earlierLabelled));
