@@ -24,7 +24,8 @@ public final class Wilson {
         double p = (double) successes / n;
         double centre = (p + z2 / (2.0 * n)) / (1 + z2 / n);
         double half = Z95 * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / (1 + z2 / n);
-        return new Interval(Math.max(0, centre - half), Math.min(1, centre + half));
+        // at 0 of n and n of n the open end is exact; the formula leaves a rounding crumb there
+        return new Interval(successes == 0 ? 0 : Math.max(0, centre - half), successes == n ? 1 : Math.min(1, centre + half));
     }
 
     /** The interval of a proportion given as a ratio over {@code n} (the count is rounded back). */

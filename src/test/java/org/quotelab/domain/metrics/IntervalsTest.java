@@ -20,6 +20,8 @@ class IntervalsTest {
         assertInterval(0.7225, 1.0, Wilson.interval(10, 10));
         assertInterval(0.4038, 0.5962, Wilson.interval(50, 100));
         assertFalse(Wilson.interval(0, 0).known());
+        assertEquals(0.0, Wilson.interval(0, 7).lo());
+        assertEquals(1.0, Wilson.interval(7, 7).hi());
         assertThrows(IllegalArgumentException.class, () -> Wilson.interval(3, 2));
     }
 
