@@ -11,6 +11,7 @@ import org.quotelab.domain.cascade.OperatingPoint;
 import org.quotelab.service.cascade.CascadeEvaluation;
 import org.quotelab.service.cascade.CascadeOutput;
 import org.quotelab.service.cascade.CascadeScorer;
+import org.quotelab.service.cascade.EvaluationScope;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,7 +34,8 @@ public final class CascadeEvaluateCommand implements Callable<Integer> {
     @Option(names = "--class0-threshold", description = "Call a passed quote class 0 from this P(not pertinent) on;"
             + " 1 = only when it is stage 2's top class (the seed's rule). Default: the cascade's recommended one.")
     Double class0Threshold;
-    @Option(names = "--json", description = "One JSON object with end_to_end_macro_f1, class0_recall, ...")
+    @Option(names = "--json", description = "One JSON object with scope, end_to_end_macro_f1, class0_recall, ..."
+            + " and for each figure <key>_ci (95 % interval) and n_<key> (its support).")
     boolean json;
 
     @Override
@@ -46,10 +48,13 @@ public final class CascadeEvaluateCommand implements Callable<Integer> {
             e = CascadeEvaluation.of(out, quotes, at);
         }
         PrintWriter w = spec.commandLine().getOut();
+        // a CSV is not the store: what the cascade saw of it is not known, so the scope is the file
+        Map<String, Object> summary = e.summary(EvaluationScope.EXTERNAL_FILE);
         if (json) {
-            w.println(Json.MAPPER.writeValueAsString(e.summary()));
+            w.println(Json.MAPPER.writeValueAsString(summary));
         } else {
-            w.printf(Locale.ROOT, "%d labelled rows of %s, %s%n%n", quotes.size(), csv.data, e.at().describe());
+            w.printf(Locale.ROOT, "%d labelled rows of %s, %s; scope: %s%n%n", quotes.size(), csv.data,
+                    e.at().describe(), EvaluationScope.EXTERNAL_FILE);
             w.println("Stage 1 (in-topic vs out-of-topic)");
             w.println(e.stage1().format());
             if (e.stage2() != null) {
@@ -58,11 +63,7 @@ public final class CascadeEvaluateCommand implements Callable<Integer> {
             }
             w.println("End to end (stage-1 rejections and class 0 both count as out-of-topic)");
             w.println(e.endToEnd().format());
-            for (Map.Entry<String, Object> kv : e.summary().entrySet()) {
-                if (!(kv.getValue() instanceof Map)) {
-                    w.printf(Locale.ROOT, "%-24s %s%n", kv.getKey(), kv.getValue());
-                }
-            }
+            FigureLines.print(w, summary);
         }
         w.flush();
         return 0;

@@ -3,10 +3,15 @@ package org.quotelab.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.quotelab.domain.metrics.ClassificationReport;
+import org.quotelab.domain.metrics.ReportIntervals;
+import org.quotelab.service.cascade.EstimateJson;
+import org.quotelab.service.cascade.EvaluationScope;
 import org.quotelab.service.models.VersionFolders;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.model.ClassifierModel;
@@ -57,13 +62,40 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         ClassificationReport report = VersionFolders.evaluate(model, labels, QuoteCsv.texts(rows),
                 QuoteCsv.labels(rows), maxLength, batchSize);
+        ReportIntervals ci = ReportIntervals.of(report);
         if (json) {
-            w.println(Json.MAPPER.writeValueAsString(VersionFolders.reportJson(report)));
+            w.println(Json.MAPPER.writeValueAsString(withIntervals(VersionFolders.reportJson(report), ci)));
         } else {
-            w.printf(Locale.ROOT, "%d rows of %s, model %s%n", rows.size(), data, model);
+            // a CSV is not the store: what the version trained on is not known, so the scope is the file
+            w.printf(Locale.ROOT, "%d rows of %s, model %s; scope: %s%n", rows.size(), data, model,
+                    EvaluationScope.EXTERNAL_FILE);
             w.println(report.format());
+            w.printf(Locale.ROOT, "accuracy   %s%nmacro-F1   %s%n", ci.accuracy().format(), ci.macroF1().format());
+            for (ReportIntervals.ClassIntervals c : ci.classes()) {
+                w.printf(Locale.ROOT, "%s: F1 %s%s%n", c.label(), c.f1().format(),
+                        c.f1().enough() ? "" : " (" + c.f1().warning() + ")");
+            }
         }
         w.flush();
         return 0;
+    }
+
+    /** The report's keys, each figure joined by {@code <key>_ci} and {@code n_<key>}, and the scope. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> withIntervals(Map<String, Object> report, ReportIntervals ci) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("scope", EvaluationScope.EXTERNAL_FILE);
+        out.putAll(report);
+        EstimateJson.put(out, "accuracy", ci.accuracy());
+        EstimateJson.put(out, "macro_f1", ci.macroF1());
+        Map<String, Object> perClass = (Map<String, Object>) out.get("per_class");
+        for (ReportIntervals.ClassIntervals c : ci.classes()) {
+            Map<String, Object> row = new LinkedHashMap<>((Map<String, Object>) perClass.get(c.label()));
+            EstimateJson.put(row, "precision", c.precision());
+            EstimateJson.put(row, "recall", c.recall());
+            EstimateJson.put(row, "f1", c.f1());
+            perClass.put(c.label(), row);
+        }
+        return out;
     }
 }

@@ -72,6 +72,16 @@ class TrainEvaluatePredictCliTest {
         assertEquals(3, report.get("per_class").size());
         assertTrue(report.get("per_class").get("FOOD").has("precision"));
         assertTrue(report.get("accuracy").asDouble() > 0.4, json);
+        assertEquals("external file", report.get("scope").asText());
+        long evaluated = 0;
+        for (JsonNode c : report.get("per_class")) {
+            evaluated += c.get("support").asLong();
+        }
+        assertEquals(evaluated, report.get("n_accuracy").asLong());
+        assertEquals(2, report.get("accuracy_ci").size());
+        assertTrue(report.has("macro_f1_ci") && report.has("n_macro_f1"));
+        assertTrue(report.get("per_class").get("FOOD").has("f1_ci"));
+        assertTrue(report.get("per_class").get("FOOD").has("n_recall"));
 
         Path predictions = dir.resolve("predictions.csv");
         run("predict", "--model", model.toString(), "--data", data.toString(), "--out", predictions.toString());

@@ -51,8 +51,12 @@ class EvaluationViewTest {
         UiFixture.until(20, () -> vm.versionAProperty().get() != null);
         robot.clickOn("#eval-run");
         UiFixture.until(90, () -> vm.resultAProperty().get() != null);
-        long labelled = wb.store().quotes().count(QuoteFilter.all().withLabelled(true));
+        // held-out by default; a cascade registered from a folder has no record of what it saw, so
+        // only the store's validation part counts as held out
+        long labelled = wb.store().quotes().count(QuoteFilter.all().withLabelled(true).withValidation(true));
         Evaluation e = vm.resultAProperty().get();
+        assertTrue(e.scopeLabel().startsWith("held-out"), e.scopeLabel());
+        assertTrue(vm.messageProperty().get().contains(e.scopeLabel()), vm.messageProperty().get());
         int classes = e.matrix().size();
         long shown = 0;
         int[] cell = null;

@@ -48,12 +48,25 @@ public final class CascadeActivation {
 
     /** Registers a cascade folder's two stages and activates them with its recommended operating point. */
     public CascadeVersions.Active register(Path folder, String reason) throws IOException {
+        return register(folder, reason, null, null);
+    }
+
+    /**
+     * As {@link #register(Path, String)}, recording in the same transaction what each stage saw
+     * ({@link SeenQuotes}); null for a stage trained outside the store.
+     */
+    public CascadeVersions.Active register(Path folder, String reason, SeenQuotes.Training seen1,
+                                           SeenQuotes.Training seen2) throws IOException {
         CascadeModel m = CascadeModel.read(folder);
         check(List.of(folder.resolve(m.stage1()), folder.resolve(m.stage2())));
         CascadeVersions versions = new CascadeVersions(store);
         CascadeVersions.Rows rows = versions.rows(folder, m);
         List<ModelVersion> on = inTransaction(() -> {
             CascadeVersions.Active created = versions.create(rows);
+            if (seen1 != null && seen2 != null) {
+                new SeenQuotes(store).record(created.stage1(), seen1);
+                new SeenQuotes(store).record(created.stage2(), seen2);
+            }
             return switchTo(List.of(created.stage1(), created.stage2()), null, reason,
                     new Point(m.operatingPoint(), null));
         });

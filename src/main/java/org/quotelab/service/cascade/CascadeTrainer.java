@@ -7,21 +7,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.quotelab.ml.model.ComputeDevice;
+import java.util.stream.IntStream;
 import org.quotelab.domain.calibration.ReliabilityDiagram;
 import org.quotelab.domain.calibration.TemperatureScaling;
 import org.quotelab.domain.cascade.Folds;
 import org.quotelab.domain.cascade.CascadeScores;
 import org.quotelab.domain.cascade.LabelledText;
-import org.quotelab.domain.cascade.OperatingPoint;
+import org.quotelab.domain.cascade.Recommendation;
 import org.quotelab.domain.cascade.Stage2TrainingSet;
-import org.quotelab.domain.cascade.SweepPoint;
-import org.quotelab.domain.cascade.ThresholdObjective;
-import org.quotelab.domain.cascade.ThresholdSweep;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.train.DataSplit;
 import org.quotelab.ml.train.TrainingConfig;
@@ -36,8 +33,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains the two-stage cascade as the seed does, optionally with a cross-fitted stage-2 set, then
- * calibrates both stages and recommends an operating point on a held-out validation part.
+ * Trains the two-stage cascade. With the cross-fitted construction every training quote is scored
+ * by stage-1 and stage-2 models that did not see it; those out-of-fold probabilities, over all
+ * training quotes, fit both temperatures and choose the operating point, and the final stages
+ * learn every quote. The seed's construction has no out-of-fold scores: it keeps a held-out part
+ * for calibration. Either way a point is recommended only with enough class-0 examples
+ * ({@link Recommendation#MIN_CLASS0_SUPPORT}); otherwise the plain rule stays, and says so.
  */
 public final class CascadeTrainer {
 
@@ -96,10 +97,13 @@ public final class CascadeTrainer {
         }
         List<String> topics = List.copyOf(new TreeSet<>(quotes.stream()
                 .filter(LabelledText::inTopic).map(LabelledText::topic).toList()));
-        int[] endToEnd = quotes.stream().mapToInt(q -> q.inTopic() ? topics.indexOf(q.topic()) + 1 : 0).toArray();
-        int[][] split = DataSplit.stratified(endToEnd, topics.size() + 1, cfg.validationFraction(), cfg.seed());
-        List<LabelledText> fit = DataSplit.select(quotes, split[0]);
-        List<LabelledText> valid = DataSplit.select(quotes, split[1]);
+        List<LabelledText> fit = quotes;
+        List<LabelledText> valid = List.of();
+        if (cfg.construction() == Construction.SEED) {
+            int[][] split = split(quotes, topics, cfg);
+            fit = DataSplit.select(quotes, split[0]);
+            valid = DataSplit.select(quotes, split[1]);
+        }
         Files.createDirectories(out);
         try {
             return trainInto(quotes, topics, fit, valid, cfg, out, cancelled);
@@ -108,6 +112,24 @@ public final class CascadeTrainer {
             ModelFolders.deleteTree(out);
             throw e;
         }
+    }
+
+    /**
+     * Indexes of {@code quotes} that fit the temperatures and the operating point: all of them
+     * (out-of-fold) when cross-fitted, else the held-out part the seed's construction keeps.
+     */
+    public static int[] calibrationPart(List<LabelledText> quotes, CascadeConfig cfg) {
+        if (cfg.construction() == Construction.CROSS_FIT) {
+            return IntStream.range(0, quotes.size()).toArray();
+        }
+        List<String> topics = List.copyOf(new TreeSet<>(quotes.stream()
+                .filter(LabelledText::inTopic).map(LabelledText::topic).toList()));
+        return split(quotes, topics, cfg)[1];
+    }
+
+    private static int[][] split(List<LabelledText> quotes, List<String> topics, CascadeConfig cfg) {
+        int[] endToEnd = quotes.stream().mapToInt(q -> q.inTopic() ? topics.indexOf(q.topic()) + 1 : 0).toArray();
+        return DataSplit.stratified(endToEnd, topics.size() + 1, cfg.validationFraction(), cfg.seed());
     }
 
     private CascadeModel trainInto(List<LabelledText> quotes, List<String> topics, List<LabelledText> fit,
@@ -122,9 +144,11 @@ public final class CascadeTrainer {
             ModelFolders.copyTree(cfg.stage1Version(), out.resolve("stage1"));
         }
 
-        boolean[] passed = cfg.construction() == Construction.SEED
-                ? passedBy(out.resolve("stage1"), texts(fit))
-                : crossFitted(fit, cfg, out, cancelled);
+        boolean cross = cfg.construction() == Construction.CROSS_FIT;
+        int[] fold = cross ? Folds.stratified(fit.stream().mapToInt(q -> q.inTopic() ? 1 : 0).toArray(), cfg.folds(),
+                cfg.seed()) : null;
+        double[][] oof1 = cross ? crossFitted(fit, fold, cfg, out, cancelled) : null;
+        boolean[] passed = cross ? OutOfFold.passed(oof1) : passedBy(out.resolve("stage1"), texts(fit));
         int[] fitTruth = new int[fit.size()];
         for (int i = 0; i < fit.size(); i++) {
             fitTruth[i] = fit.get(i).inTopic() ? topics.indexOf(fit.get(i).topic()) + 1 : 0;
@@ -143,10 +167,28 @@ public final class CascadeTrainer {
         trainStage(s2Texts, s2Labels, cfg.baseModel(), cfg.stage2(), out.resolve("stage2"), "stage2", cancelled);
 
         phases.accept("stage 1: feature statistics for the unfamiliar score");
-        UnfamiliarFit.fitAndSave(out.resolve("stage1"), texts(fit), texts(valid), "the cascade's calibration quotes",
-                cfg.seed());
-        phases.accept("calibrating on " + valid.size() + " held-out quotes");
-        CascadeModel model = calibrate(out, topics, valid, cfg, class0, s2.size(), fit.size());
+        if (valid.isEmpty()) {
+            // cross-fitted: stage 1 learned every quote but the part its fine-tune held out to pick the epoch
+            UnfamiliarFit.fitAndSaveWithSplit(out.resolve("stage1"), texts(fit), binaryLabels(fit), EPOCH_HOLD_OUT,
+                    cfg.stage1().seed());
+        } else {
+            UnfamiliarFit.fitAndSave(out.resolve("stage1"), texts(fit), texts(valid),
+                    "the cascade's calibration quotes", cfg.seed());
+        }
+        CascadeModel model;
+        if (cross) {
+            double[][] oof2 = crossFittedStage2(fit, fold, s2Texts, s2Labels, s2, topics, cfg, out, cancelled);
+            phases.accept("calibrating on the out-of-fold scores of all " + fit.size() + " training quotes");
+            OutOfFold.Fitted f = OutOfFold.fit(topics, fit, oof1, oof2, cfg.objective(), MAX_MACRO_F1_TRADE);
+            Map<String, Object> facts = facts(cfg, class0, s2.size(), fit.size());
+            facts.putAll(f.facts());
+            model = new CascadeModel(topics, "stage1", "stage2", f.t1(), f.t2(), 0.5, null, cfg.construction().name(),
+                    facts).withOperatingPoint(f.recommendation().point());
+            report(f.recommendation(), fit.size(), "out-of-fold");
+        } else {
+            phases.accept("calibrating on " + valid.size() + " held-out quotes");
+            model = calibrate(out, topics, valid, cfg, class0, s2.size(), fit.size());
+        }
         model.write(out);
         return model;
     }
@@ -156,7 +198,9 @@ public final class CascadeTrainer {
      * part (calibration and thresholds), and within a fine-tune the part that picks the best epoch.
      */
     private String counts(int labelled, List<LabelledText> fit, List<LabelledText> valid, CascadeConfig cfg) {
-        String split = String.format(java.util.Locale.ROOT,
+        String split = valid.isEmpty() ? String.format(java.util.Locale.ROOT,
+                "%,d labelled quotes, all to train; calibration and thresholds from their out-of-fold scores", labelled)
+                : String.format(java.util.Locale.ROOT,
                 "%,d labelled quotes = %,d to train + %,d held out for calibration and thresholds", labelled,
                 fit.size(), valid.size());
         if (listener == null) {
@@ -167,6 +211,21 @@ public final class CascadeTrainer {
         int epochHoldOut = DataSplit.stratified(y, 2, EPOCH_HOLD_OUT, cfg.stage1().seed())[1].length;
         return split + String.format(java.util.Locale.ROOT,
                 "; fine-tuning on %,d (%,d more held out to pick the best epoch)", fit.size() - epochHoldOut, epochHoldOut);
+    }
+
+    private void report(Recommendation r, int quotes, String on) {
+        LOG.info("operating point from {} {} quotes: {}", quotes, on, r.reason());
+        phases.accept("operating point: " + r.reason());
+    }
+
+    private static Map<String, Object> facts(CascadeConfig cfg, long class0, int stage2Size, int fitSize) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("class0_examples", class0);
+        facts.put("stage2_examples", stage2Size);
+        facts.put("fit_quotes", fitSize);
+        facts.put("folds", cfg.construction() == Construction.CROSS_FIT ? cfg.folds() : 0);
+        facts.put("seed", cfg.seed());
+        return facts;
     }
 
     private CascadeModel calibrate(Path out, List<String> topics, List<LabelledText> valid, CascadeConfig cfg,
@@ -205,55 +264,32 @@ public final class CascadeTrainer {
             facts.put("stage2_ece_after",
                     ReliabilityDiagram.of(TemperatureScaling.apply(r2, t2), y2, 15).expectedCalibrationError());
         }
-        facts.put("class0_examples", class0);
-        facts.put("stage2_examples", stage2Size);
-        facts.put("fit_quotes", fitSize);
+        facts.putAll(facts(cfg, class0, stage2Size, fitSize));
         facts.put("validation_quotes", valid.size());
-        facts.put("folds", cfg.construction() == Construction.CROSS_FIT ? cfg.folds() : 0);
-        facts.put("seed", cfg.seed());
         CascadeModel calibrated = new CascadeModel(topics, "stage1", "stage2", t1, t2, 0.5, null,
                 cfg.construction().name(), facts);
         calibrated.write(out);
-        Optional<SweepPoint> point = recommend(out, valid, cfg.objective());
-        OperatingPoint op = point.map(OperatingPoint::of).orElse(OperatingPoint.argmax(0.5));
-        LOG.info("recommended on {} validation quotes: {}", valid.size(), op.describe());
-        if (point.isPresent()) {
-            facts.put(VALIDATION_MACRO_F1, point.get().endToEndMacroF1());
-            calibrated = new CascadeModel(topics, "stage1", "stage2", t1, t2, 0.5, null, cfg.construction().name(), facts);
-        }
-        return calibrated.withOperatingPoint(op);
+        Recommendation r = recommend(out, valid, cfg.objective());
+        report(r, valid.size(), "held-out");
+        Map<String, Object> all = new LinkedHashMap<>(facts);
+        all.putAll(OutOfFold.facts(r, "held-out part", valid.size()));
+        return new CascadeModel(topics, "stage1", "stage2", t1, t2, 0.5, null, cfg.construction().name(), all)
+                .withOperatingPoint(r.point());
     }
 
-    /**
-     * The validation operating point: the stage-1 threshold with the best end-to-end macro-F1 under
-     * stage 2's argmax rule, then what the objective asks from there. That point itself when
-     * nothing meets the objective (few labelled quotes, an easy data set) or when meeting it would
-     * cost more than {@link #MAX_MACRO_F1_TRADE}: a weak model reaches class-0 recall only by
-     * calling nearly everything class 0.
-     */
-    private Optional<SweepPoint> recommend(Path out, List<LabelledText> valid,
-            CascadeConfig.Objective objective) throws IOException {
+    /** The recommendation on the held-out part (the seed's construction has no out-of-fold scores). */
+    private Recommendation recommend(Path out, List<LabelledText> valid, CascadeConfig.Objective objective)
+            throws IOException {
         try (CascadeScorer scorer = CascadeScorer.open(out, MAX_LENGTH, SCORE_BATCH, device)) {
             CascadeScores scores = scorer.score(texts(valid)).against(valid, 1);
-            double[] grid = ThresholdSweep.grid(200);
-            OperatingPoint start = OperatingPoint.argmax(0.5);
-            Optional<SweepPoint> best = ThresholdSweep.recommend(scores, grid, start,
-                    ThresholdObjective.BEST_MACRO_F1, 0);
-            if (best.isEmpty()) {
-                return Optional.empty();
-            }
-            Optional<SweepPoint> met = ThresholdSweep.recommend(scores, grid, OperatingPoint.of(best.get()),
-                    objective.kind(), objective.bound())
-                    .filter(p -> p.endToEndMacroF1() >= best.get().endToEndMacroF1() - MAX_MACRO_F1_TRADE);
-            return met.isPresent() ? met : best;
+            return Recommendation.choose(scores, objective.kind(), objective.bound(), MAX_MACRO_F1_TRADE);
         }
     }
 
-    private boolean[] crossFitted(List<LabelledText> fit, CascadeConfig cfg, Path out, BooleanSupplier cancelled)
-            throws IOException {
-        int[] y = fit.stream().mapToInt(q -> q.inTopic() ? 1 : 0).toArray();
-        int[] fold = Folds.stratified(y, cfg.folds(), cfg.seed());
-        boolean[] passed = new boolean[fit.size()];
+    /** Raw stage-1 probabilities [P(out), P(in)] of each quote from the fold model that did not see it. */
+    private double[][] crossFitted(List<LabelledText> fit, int[] fold, CascadeConfig cfg, Path out,
+            BooleanSupplier cancelled) throws IOException {
+        double[][] oof = new double[fit.size()][];
         Path scratch = out.resolve(".folds");
         try {
             for (int f = 0; f < cfg.folds(); f++) {
@@ -269,17 +305,62 @@ public final class CascadeTrainer {
                 phases.accept("cross-fitting stage 1: fold " + (f + 1) + " of " + cfg.folds());
                 Path dir = scratch.resolve("fold" + f);
                 trainStage(texts(in), binaryLabels(in), cfg.baseModel(), cfg.stage1(), dir, "stage1-fold", cancelled);
-                List<String> heldTexts = heldOut.stream().map(i -> fit.get(i).text()).toList();
-                boolean[] p = passedBy(dir, heldTexts);
-                for (int k = 0; k < heldOut.size(); k++) {
-                    passed[heldOut.get(k)] = p[k];
+                try (VersionScorer s = VersionScorer.open(dir, MAX_LENGTH, SCORE_BATCH, device)) {
+                    int positive = s.labels().indexOf("1");
+                    float[][] p = s.probabilities(heldOut.stream().map(i -> fit.get(i).text()).toList());
+                    for (int k = 0; k < heldOut.size(); k++) {
+                        oof[heldOut.get(k)] = new double[] {1 - p[k][positive], p[k][positive]};
+                    }
                 }
                 ModelFolders.deleteTree(dir);
             }
         } finally {
             ModelFolders.deleteTree(scratch);
         }
-        return passed;
+        return oof;
+    }
+
+    /**
+     * Raw stage-2 probabilities in cascade order of each quote from a stage 2 trained on the
+     * stage-2 examples of the other folds: what the operating point's class-0 threshold is chosen on.
+     */
+    private double[][] crossFittedStage2(List<LabelledText> fit, int[] fold, List<String> s2Texts,
+            List<String> s2Labels, List<Stage2TrainingSet.Example> s2, List<String> topics, CascadeConfig cfg,
+            Path out, BooleanSupplier cancelled) throws IOException {
+        double[][] oof = new double[fit.size()][];
+        Path scratch = out.resolve(".folds2");
+        try {
+            for (int f = 0; f < cfg.folds(); f++) {
+                List<String> texts = new ArrayList<>();
+                List<String> labels = new ArrayList<>();
+                for (int e = 0; e < s2.size(); e++) {
+                    if (fold[s2.get(e).index()] != f) {
+                        texts.add(s2Texts.get(e));
+                        labels.add(s2Labels.get(e));
+                    }
+                }
+                List<Integer> heldOut = new ArrayList<>();
+                for (int i = 0; i < fit.size(); i++) {
+                    if (fold[i] == f) {
+                        heldOut.add(i);
+                    }
+                }
+                phases.accept("cross-fitting stage 2: fold " + (f + 1) + " of " + cfg.folds());
+                Path dir = scratch.resolve("fold" + f);
+                trainStage(texts, labels, cfg.baseModel(), cfg.stage2(), dir, "stage2-fold", cancelled);
+                try (VersionScorer s = VersionScorer.open(dir, MAX_LENGTH, SCORE_BATCH, device)) {
+                    double[][] q = CascadeScorer.stage2InCascadeOrder(s.labels(),
+                            s.probabilities(heldOut.stream().map(i -> fit.get(i).text()).toList()), topics, 1.0);
+                    for (int k = 0; k < heldOut.size(); k++) {
+                        oof[heldOut.get(k)] = q[k];
+                    }
+                }
+                ModelFolders.deleteTree(dir);
+            }
+        } finally {
+            ModelFolders.deleteTree(scratch);
+        }
+        return oof;
     }
 
     private void trainStage(List<String> texts, List<String> labels, String base, TrainingConfig cfg,

@@ -1,6 +1,7 @@
 package org.quotelab.service.cascade;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import org.quotelab.domain.cascade.CascadeDecision;
 import org.quotelab.domain.cascade.CascadePrediction;
 import org.quotelab.domain.cascade.CascadeScores;
 import org.quotelab.domain.cascade.OperatingPoint;
+import org.quotelab.domain.cascade.Recommendation;
 import org.quotelab.domain.cascade.ThresholdObjective;
 import org.quotelab.domain.cascade.SweepPoint;
 import org.quotelab.domain.cascade.ThresholdSweep;
@@ -40,9 +42,34 @@ public final class ThresholdTuning {
      *                   stage-1 threshold {@code grid[i]}
      * @param at         the stored operating point
      * @param skipped    labelled quotes left out because their topic is not one the cascade knows
+     * @param scope      which quotes, in words ("held-out", ...): the view shows it with every figure
+     * @param here       the figures at the stored point, with intervals
+     * @param plain      the figures under the plain rule (0.5, top class), with intervals
+     * @param training   what the cascade's own recommendation rested on (its reason, with the count), or ""
      */
     public record Loaded(CascadeVersions.Active active, CascadeScores scores, double[] grid, double[] class0Grid,
-            List<List<SweepPoint>> sweeps, ReliabilityDiagram reliability, OperatingPoint at, int skipped) {
+            List<List<SweepPoint>> sweeps, ReliabilityDiagram reliability, OperatingPoint at, int skipped,
+            String scope, Recommendation.PointFigures here, Recommendation.PointFigures plain, String training) {
+
+        /** Truly out-of-topic quotes stage 1 passes at {@code threshold}: the support of class-0 recall. */
+        public long class0Support(double threshold) {
+            return Recommendation.class0Support(scores, threshold);
+        }
+
+        /** Truly out-of-topic quotes: the support of out-of-topic recall. */
+        public long outOfTopic() {
+            return Arrays.stream(scores.truth()).filter(t -> t == 0).count();
+        }
+
+        /** Quotes of end-to-end class {@code c} (0 out-of-topic, k topic k). */
+        public long support(int c) {
+            return Arrays.stream(scores.truth()).filter(t -> t == c).count();
+        }
+
+        /** Truly in-topic quotes: the support of stage-1 recall. */
+        public long inTopic() {
+            return scores.size() - outOfTopic();
+        }
 
         /** Index of the grid point nearest to {@code t}. */
         public int indexOf(double t) {
@@ -95,8 +122,11 @@ public final class ThresholdTuning {
         List<String> topics = CascadeModel.read(active.folder()).topics();
         OperatingPoint at = predictions.operatingPoint(active);
         progress.update(-1, "reading validation quotes");
-        List<QuoteRow> rows = predictions.readScored(active, QuoteFilter.all().withValidation(true).withLabelled(true),
-                at, progress, cancel);
+        // the validation part, less any quote the cascade trained or was calibrated on
+        SeenQuotes.Seen seen = new SeenQuotes(store).of(active.stage1(), active.stage2());
+        List<QuoteRow> rows = EvaluationScope.HELD_OUT.select(predictions.readScored(active,
+                QuoteFilter.all().withValidation(true).withLabelled(true), at, progress, cancel), seen);
+        String scope = EvaluationScope.HELD_OUT.label(rows, seen);
         progress.update(-1, "sweeping " + (GRID_STEPS + 1) + " thresholds");
         int n = rows.size();
         double[] p = new double[n];
@@ -137,8 +167,13 @@ public final class ThresholdTuning {
         }
         ReliabilityDiagram reliability = ReliabilityDiagram.of(java.util.Arrays.copyOf(stage1, kept),
                 java.util.Arrays.copyOf(truth1, kept), 10);
-        LOG.info("threshold sweep over {} validation quotes ({} skipped)", kept, skipped);
-        return Optional.of(new Loaded(active, scores, grid, class0Grid, sweeps, reliability, at, skipped));
+        progress.update(-1, "intervals at the stored point and under the plain rule");
+        Recommendation.PointFigures here = Recommendation.PointFigures.of(scores, at);
+        Recommendation.PointFigures plain = Recommendation.PointFigures.of(scores, Recommendation.PLAIN_RULE);
+        Object reason = CascadeModel.read(active.folder()).facts().get("recommendation");
+        LOG.info("threshold sweep over {} {} validation quotes ({} skipped)", kept, scope, skipped);
+        return Optional.of(new Loaded(active, scores, grid, class0Grid, sweeps, reliability, at, skipped, scope, here,
+                plain, reason == null ? "" : reason.toString()));
     }
 
     /**

@@ -26,6 +26,7 @@ import org.quotelab.service.cascade.CascadeActivation;
 import org.quotelab.service.cascade.CascadeModel;
 import org.quotelab.service.cascade.CascadeRun;
 import org.quotelab.service.cascade.CascadeVersions;
+import org.quotelab.service.cascade.SeenQuotes;
 import org.quotelab.domain.jobs.CancellationToken;
 import org.quotelab.service.jobs.Job;
 import org.quotelab.service.jobs.ProgressSink;
@@ -129,8 +130,12 @@ public final class ContinualUpdater {
         }
         boolean promote = candidates.stream().allMatch(c -> c.decision().promote());
         // both candidates or neither: a kill between two rows must not leave half a cascade registered
-        List<StageOutcome> outcomes = store.inOneTransaction(() -> candidates.stream().map(c -> c.create(store,
-                promote ? null : c.decision().reason())).toList());
+        List<StageOutcome> outcomes = store.inOneTransaction(() -> {
+            List<StageOutcome> made = candidates.stream().map(c -> c.create(store,
+                    promote ? null : c.decision().reason())).toList();
+            recordSeen(made, parents, older, learning);
+            return made;
+        });
         run.registered();
         if (promote) {
             new CascadeActivation(store).activate(outcomes.stream().map(StageOutcome::candidate).toList(),
@@ -138,6 +143,25 @@ public final class ContinualUpdater {
         }
         progress.update(1, promote ? "promoted" : "kept as candidate");
         return new Outcome(runId, folder, promote, outcomes);
+    }
+
+    /**
+     * What each candidate saw ({@link SeenQuotes}): its parent's quotes and the training quotes of
+     * the batches it learned; also every older training quote when the parent's are not recorded,
+     * since the lineage learned them before records were kept.
+     */
+    private void recordSeen(List<StageOutcome> made, ModelVersion[] parents, List<StoredBatch> older,
+                            List<StoredBatch> learning) {
+        SeenQuotes seen = new SeenQuotes(store);
+        for (StageOutcome o : made) {
+            ModelVersion parent = parents[o.stage() - 1];
+            List<Long> ids = new ArrayList<>();
+            learning.forEach(b -> b.train().forEach(i -> ids.add(i.id())));
+            if (!store.versionQuotes().recorded(parent.id())) {
+                older.forEach(b -> b.train().forEach(i -> ids.add(i.id())));
+            }
+            seen.record(o.candidate(), new SeenQuotes.Training(ids, List.of(), parent));
+        }
     }
 
     /** What one stage's update produced before it is registered. */

@@ -13,7 +13,8 @@ import org.quotelab.service.cascade.CascadeEvaluation;
 import org.quotelab.service.cascade.CascadeModel;
 import org.quotelab.service.cascade.CascadeOutput;
 import org.quotelab.domain.jobs.CancellationToken;
-import org.quotelab.service.cascade.CascadeScorer;
+import org.quotelab.service.cascade.EvaluationScope;
+import org.quotelab.service.cascade.SeenQuotes;
 import org.quotelab.service.jobs.ProgressSink;
 import org.quotelab.service.models.CascadePair;
 import org.quotelab.store.QuoteStore;
@@ -38,9 +39,19 @@ public final class CascadeEvaluator {
         this.predictions = predictions;
     }
 
-    /** Reads the store and may run the models: call it from a job. An empty {@code batchIds} means all batches. */
+    /** On the quotes the pair never saw ({@link EvaluationScope#HELD_OUT}). */
     public Evaluation evaluate(CascadePair pair, List<Long> batchIds, ProgressSink progress, CancellationToken cancel)
             throws Exception {
+        return evaluate(pair, batchIds, EvaluationScope.HELD_OUT, progress, cancel);
+    }
+
+    /**
+     * Reads the store and may run the models: call it from a job. An empty {@code batchIds} means
+     * all batches. Only held-out figures are kept for Monitoring: a figure on seen quotes would
+     * make a batch look better than the cascade is.
+     */
+    public Evaluation evaluate(CascadePair pair, List<Long> batchIds, EvaluationScope scope, ProgressSink progress,
+            CancellationToken cancel) throws Exception {
         CascadeModel model = CascadeModel.read(pair.folder());
         List<String> topics = model.topics();
         OperatingPoint at = OperatingPoints.current(store, model);
@@ -50,6 +61,9 @@ public final class CascadeEvaluator {
         for (Long b : new LinkedHashSet<>(batches)) {
             read.addAll(predictions.read(pair.asScoringPair(), QuoteFilter.all().withLabelled(true).withBatch(b), cancel));
         }
+        SeenQuotes.Seen seen = new SeenQuotes(store).of(pair.stage1(), pair.stage2());
+        read = scope.select(read, seen);
+        String scopeLabel = scope.label(read, seen);
         long scoredNow = read.stream().filter(r -> r.prediction() == null).count();
         List<QuoteRow> rows = predictions.ensureScored(pair.asScoringPair(), read, at, progress, cancel);
         List<QuoteRow> kept = new ArrayList<>(rows.size());
@@ -84,8 +98,9 @@ public final class CascadeEvaluator {
             y[i] = out.truthClass(truth.get(i));
             yHat[i] = out.decide(i, at).finalClass();
         }
-        Evaluation e = new Evaluation(pair, batchIds, at, figures, ids, y, yHat, skipped, (int) scoredNow);
-        if (n > 0) {
+        Evaluation e = new Evaluation(pair, batchIds, at, figures, ids, y, yHat, skipped, (int) scoredNow, scope,
+                scopeLabel, figures == null ? null : figures.intervals());
+        if (n > 0 && scope == EvaluationScope.HELD_OUT) {
             new EvaluationStore(store).save(e, batchOf(kept));
         }
         return e;

@@ -5,6 +5,7 @@ import java.util.List;
 import org.quotelab.domain.cascade.OperatingPoint;
 import org.quotelab.domain.metrics.ConfusionMatrix;
 import org.quotelab.service.cascade.CascadeEvaluation;
+import org.quotelab.service.cascade.EvaluationScope;
 import org.quotelab.service.models.CascadePair;
 
 /**
@@ -14,9 +15,12 @@ import org.quotelab.service.models.CascadePair;
  * @param batchIds the batches asked for; empty means all
  * @param skipped  labelled quotes left out because their topic is unknown to the cascade
  * @param scored   quotes that had no cached prediction and were scored for this evaluation
+ * @param scope    which quotes, relative to what the pair saw in training; {@code scopeLabel} says it in words
+ * @param intervals every figure with its support and 95 % interval; null when no quote was evaluated
  */
 public record Evaluation(CascadePair pair, List<Long> batchIds, OperatingPoint at, CascadeEvaluation figures,
-        long[] quoteIds, int[] truth, int[] predicted, int skipped, int scored) {
+        long[] quoteIds, int[] truth, int[] predicted, int skipped, int scored, EvaluationScope scope,
+        String scopeLabel, CascadeEvaluation.Intervals intervals) {
 
     public Evaluation {
         batchIds = List.copyOf(batchIds);

@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.quotelab.domain.quote.Batch;
+import org.quotelab.service.cascade.EvaluationScope;
+import org.quotelab.service.cascade.SeenQuotes;
 
 /**
  * What monitoring keeps of one batch while its quotes stream past: counts for the timeline, the
@@ -20,6 +22,7 @@ final class BatchFigures {
     }
 
     private final Batch batch;
+    private final SeenQuotes.Seen seenByCascade;
     private final int sampleSize;
     private final Random random;
     private final List<Outcome> validation = new ArrayList<>();
@@ -35,7 +38,9 @@ final class BatchFigures {
     private double confidenceUnlabelled;
     private double confidenceAll;
 
-    BatchFigures(Batch batch, int sampleSize, long seed) {
+    /** @param seen what the cascade saw: its measured accuracy counts held-out quotes only */
+    BatchFigures(Batch batch, int sampleSize, long seed, SeenQuotes.Seen seen) {
+        this.seenByCascade = seen;
         this.batch = batch;
         this.sampleSize = sampleSize;
         this.random = new Random(seed + batch.id());
@@ -43,7 +48,7 @@ final class BatchFigures {
 
     void add(ScoredQuote q) {
         quotes++;
-        if (q.evaluable()) {
+        if (q.evaluable() && EvaluationScope.HELD_OUT.keeps(q.quote(), seenByCascade)) {
             labelled++;
             correct += q.correct() ? 1 : 0;
             if (q.quote().validation()) {

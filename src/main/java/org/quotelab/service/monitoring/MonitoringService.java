@@ -14,6 +14,7 @@ import org.quotelab.domain.quote.Batch;
 import org.quotelab.service.Json;
 import org.quotelab.service.cascade.CascadeModel;
 import org.quotelab.service.cascade.CascadeVersions;
+import org.quotelab.service.cascade.SeenQuotes;
 import org.quotelab.service.cascade.PredictionCache;
 import org.quotelab.service.continual.DriftCheck;
 import org.quotelab.service.continual.Embedder;
@@ -104,10 +105,12 @@ public final class MonitoringService {
         CascadeVersions.Active active = found.get();
         List<String> topics = CascadeModel.read(active.folder()).topics();
         List<Batch> batches = store.batches().list();
+        // the timeline's measured accuracy counts quotes the cascade never saw
+        SeenQuotes.Seen seen = new SeenQuotes(store).of(active.stage1(), active.stage2());
         int sample = settings.drift().maxSample();
         List<BatchFigures> figures = new ArrayList<>();
         UnfamiliarAlerts unfamiliar = UnfamiliarAlerts.forStage1(java.nio.file.Path.of(active.stage1().path()));
-        List<TimelinePoint> timeline = timeline(active, batches, figures, unfamiliar, progress, cancel);
+        List<TimelinePoint> timeline = timeline(active, batches, figures, seen, unfamiliar, progress, cancel);
         List<Long> reference = referenceBatches(active, batches);
         Map<Long, BatchDrift> drift = new HashMap<>();
         Map<Long, List<ExplainingQuote>> explaining = new HashMap<>();
@@ -154,14 +157,14 @@ public final class MonitoringService {
 
     /** Reads each batch's predictions (scoring only those missing) into {@code figures}; the accuracy timeline. */
     private List<TimelinePoint> timeline(CascadeVersions.Active active, List<Batch> batches, List<BatchFigures> figures,
-                                         UnfamiliarAlerts unfamiliar, ProgressSink progress, CancellationToken cancel)
+                                         SeenQuotes.Seen seen, UnfamiliarAlerts unfamiliar, ProgressSink progress, CancellationToken cancel)
             throws Exception {
         List<TimelinePoint> timeline = new ArrayList<>();
         int earlierCorrect = 0;
         int earlierLabelled = 0;
         for (int j = 0; j < batches.size(); j++) {
             progress.update(0.4 * j / Math.max(1, batches.size()), "reading " + batches.get(j).day());
-            BatchFigures f = new BatchFigures(batches.get(j), settings.drift().maxSample(), settings.drift().seed());
+            BatchFigures f = new BatchFigures(batches.get(j), settings.drift().maxSample(), settings.drift().seed(), seen);
             long batchId = batches.get(j).id();
             loader.forEach(batchId, active, q -> {
                 f.add(q);
@@ -199,7 +202,8 @@ public final class MonitoringService {
             }
             List<Batch> batches = store.batches().list();
             UnfamiliarAlerts unfamiliar = UnfamiliarAlerts.forStage1(java.nio.file.Path.of(active.stage1().path()));
-            List<TimelinePoint> timeline = timeline(active, batches, new ArrayList<>(), unfamiliar, progress, cancel);
+            List<TimelinePoint> timeline = timeline(active, batches, new ArrayList<>(),
+                    new SeenQuotes(store).of(active.stage1(), active.stage2()), unfamiliar, progress, cancel);
             Long s1 = active.stage1().id();
             Long s2 = active.stage2().id();
             return Optional.of(new MonitoringReport("v" + s1 + "/" + s2, timeline, referenceBatches(active, batches), drift,

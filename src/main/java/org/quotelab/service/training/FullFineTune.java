@@ -22,6 +22,7 @@ import org.quotelab.service.cascade.CascadeRun;
 import org.quotelab.service.cascade.CascadeTrainer;
 import org.quotelab.service.cascade.CascadeVersions;
 import org.quotelab.service.cascade.Construction;
+import org.quotelab.service.cascade.SeenQuotes;
 import org.quotelab.domain.jobs.CancellationToken;
 import org.quotelab.store.QuoteStore;
 import org.slf4j.Logger;
@@ -57,7 +58,8 @@ final class FullFineTune {
     TrainingOutcome run(FineTuneRequest r, ProgressTracker tracker, CancellationToken cancel, ComputeDevice device)
             throws IOException {
         long started = System.nanoTime();
-        List<LabelledText> quotes = TrainingQuotes.load(store);
+        List<Long> ids = new ArrayList<>();
+        List<LabelledText> quotes = TrainingQuotes.load(store, ids);
         TrainingQuotes.requireTrainable(quotes);
         CascadeVersions.Active active = r.stages() == Stages.BOTH ? null : new CascadeVersions(store).active()
                 .orElseThrow(() -> new IllegalStateException("training one stage needs an active cascade: train both first"));
@@ -83,9 +85,11 @@ final class FullFineTune {
             Path folder = run.publish();
             java.util.Optional<String> keep = onlyIfBetter
                     ? QuickStart.notBetter(new CascadeVersions(store).active(), folder) : java.util.Optional.empty();
+            SeenQuotes.Training[] seen = seen(r.stages(), cfg, quotes, ids, active);
             CascadeVersions.Active now = keep.isEmpty()
-                    ? new CascadeActivation(store).register(folder, "trained cascade " + folder.getFileName())
-                    : new CascadeVersions(store).register(folder, false);
+                    ? new CascadeActivation(store).register(folder, "trained cascade " + folder.getFileName(), seen[0],
+                            seen[1])
+                    : candidate(folder, seen);
             run.registered();
             String summary = "Trained " + r.stages().name().toLowerCase() + " on " + quotes.size() + " labelled quotes; "
                     + (keep.isEmpty() ? "active now: " : "kept as candidate (" + keep.get() + "): ")
@@ -96,6 +100,34 @@ final class FullFineTune {
             return new CascadeRun.Done<>(new TrainingOutcome(run.id(), folder, keep.isEmpty(), now.stage1().id(),
                     now.stage2().id(), summary), summary, now.stage1().id());
         });
+    }
+
+    /** Registers the folder without activating it, with what each stage saw. */
+    private CascadeVersions.Active candidate(Path folder, SeenQuotes.Training[] seen) throws IOException {
+        CascadeVersions.Active c = new CascadeVersions(store).register(folder, false);
+        new SeenQuotes(store).record(c.stage1(), seen[0]);
+        new SeenQuotes(store).record(c.stage2(), seen[1]);
+        return c;
+    }
+
+    /**
+     * What each new stage saw: every training quote, in training or calibration (see
+     * {@link CascadeTrainer#calibrationPart}); a stage copied from the active cascade saw what it saw.
+     */
+    private static SeenQuotes.Training[] seen(Stages stages, CascadeConfig cfg, List<LabelledText> quotes,
+                                              List<Long> ids, CascadeVersions.Active active) {
+        List<Long> calibrated = new ArrayList<>();
+        for (int i : CascadeTrainer.calibrationPart(quotes, cfg)) {
+            calibrated.add(ids.get(i));
+        }
+        SeenQuotes.Training all = new SeenQuotes.Training(ids, calibrated, null);
+        return switch (stages) {
+            case BOTH -> new SeenQuotes.Training[] {all, all};
+            case STAGE1 -> new SeenQuotes.Training[] {new SeenQuotes.Training(ids, List.of(), null),
+                new SeenQuotes.Training(List.of(), List.of(), active.stage2())};
+            case STAGE2 -> new SeenQuotes.Training[] {new SeenQuotes.Training(List.of(), calibrated, active.stage1()),
+                all};
+        };
     }
 
     /**
@@ -127,7 +159,9 @@ final class FullFineTune {
             plan.add(steps(quotes, cfg.stage1()));
             return plan;
         }
-        int fit = (int) Math.round(quotes * (1 - cfg.validationFraction()));
+        // cross-fitting calibrates on out-of-fold scores and keeps no quotes back; the seed's way holds a part out
+        boolean cross = cfg.construction() == Construction.CROSS_FIT;
+        int fit = cross ? quotes : (int) Math.round(quotes * (1 - cfg.validationFraction()));
         if (stages == Stages.BOTH) {
             plan.add(steps(fit, cfg.stage1()));
         }
@@ -137,7 +171,13 @@ final class FullFineTune {
             }
         }
         // stage 2 sees the in-topic quotes and the out-of-topic ones stage 1 lets through
-        plan.add(steps((int) Math.ceil(fit * inTopicShare), cfg.stage2()));
+        int stage2 = (int) Math.ceil(fit * inTopicShare);
+        plan.add(steps(stage2, cfg.stage2()));
+        if (cross) {
+            for (int f = 0; f < cfg.folds(); f++) {
+                plan.add(steps(stage2 * (cfg.folds() - 1) / cfg.folds(), cfg.stage2()));
+            }
+        }
         return plan;
     }
 

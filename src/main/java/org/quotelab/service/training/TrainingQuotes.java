@@ -22,6 +22,11 @@ final class TrainingQuotes {
     }
 
     static List<LabelledText> load(QuoteStore store) {
+        return load(store, new ArrayList<>());
+    }
+
+    /** As {@link #load(QuoteStore)}, adding each quote's id to {@code ids} in the same order. */
+    static List<LabelledText> load(QuoteStore store, List<Long> ids) {
         List<LabelledText> out = new ArrayList<>();
         long after = 0;
         while (true) {
@@ -29,6 +34,7 @@ final class TrainingQuotes {
             for (QuoteRow r : page.items()) {
                 QuoteLabel l = r.label().label();
                 out.add(new LabelledText(r.quote().text(), l.inTopic(), l.topic()));
+                ids.add(r.quote().id());
             }
             if (!page.hasMore() || page.items().isEmpty()) {
                 return out;

@@ -3,6 +3,7 @@ package org.quotelab.ui.evaluation;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
@@ -14,7 +15,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -22,7 +25,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.CheckComboBox;
+import org.quotelab.domain.metrics.Interval;
 import org.quotelab.domain.quote.Batch;
+import org.quotelab.service.cascade.EvaluationScope;
 import org.quotelab.service.evaluation.ClassRow;
 import org.quotelab.service.evaluation.Evaluation;
 import org.quotelab.service.models.CascadePair;
@@ -77,6 +82,12 @@ public final class EvaluationView {
         batches.setConverter(ShowOnly.converter(bt -> bt == null ? "" : bt.day()));
         batches.getCheckModel().getCheckedItems().addListener((ListChangeListener<Batch>) c ->
                 vm.chosenBatches().setAll(batches.getCheckModel().getCheckedItems()));
+        ComboBox<EvaluationScope> scope = new ComboBox<>(FXCollections.observableArrayList(EvaluationScope.values()));
+        scope.setId("eval-scope");
+        scope.setConverter(ShowOnly.converter(sc -> sc == null ? "" : sc.choice()));
+        scope.valueProperty().bindBidirectional(vm.scopeProperty());
+        scope.setTooltip(new Tooltip("Held-out: quotes the cascade never trained or was calibrated on."
+                + " Figures on seen quotes are optimistic."));
         Button run = new Button("Evaluate");
         run.setId("eval-run");
         run.getStyleClass().add("accent");
@@ -89,7 +100,7 @@ public final class EvaluationView {
         batches.setPrefWidth(140);
         // the actions sit beside the tool bar, not in it: a narrow window moves choosers into the
         // overflow menu, never the Evaluate button
-        ToolBar choosers = new ToolBar(title, new Label("Version A"), a, compare, b, new Label("on"), batches);
+        ToolBar choosers = new ToolBar(title, new Label("Version A"), a, compare, b, new Label("on"), batches, scope);
         HBox.setHgrow(choosers, Priority.ALWAYS);
         choosers.setMinWidth(0);
         ToolBar actions = new ToolBar(refresh, run);
@@ -119,9 +130,21 @@ public final class EvaluationView {
         table.getColumns().get(0).setMinWidth(100);
         table.getColumns().add(column("Scope", ClassRow::scope));
         table.getColumns().get(1).setMinWidth(90);
-        table.getColumns().add(column("Precision", r -> fmt(r.precision())));
-        table.getColumns().add(column("Recall", r -> fmt(r.recall())));
-        table.getColumns().add(column("F1", r -> fmt(r.f1())));
+        table.getColumns().add(column("Precision", r -> fmt(r.precision(), r.intervals() == null ? null
+                : r.intervals().precision().ci())));
+        table.getColumns().add(column("Recall", r -> fmt(r.recall(), r.intervals() == null ? null
+                : r.intervals().recall().ci())));
+        table.getColumns().add(column("F1", r -> fmt(r.f1(), r.intervals() == null ? null : r.intervals().f1().ci())));
+        // a class with fewer than 30 quotes is greyed out, and says why on hover
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(ClassRow row, boolean empty) {
+                super.updateItem(row, empty);
+                boolean thin = !empty && row != null && !row.warning().isEmpty();
+                setOpacity(thin ? 0.5 : 1);
+                setTooltip(thin ? new Tooltip(row.warning()) : null);
+            }
+        });
         table.getColumns().add(column("Support", r -> String.valueOf(r.support())));
         if (withDelta) {
             table.getColumns().add(column("\u0394F1 vs A", r -> Double.isNaN(r.deltaF1()) ? "-"
@@ -139,7 +162,8 @@ public final class EvaluationView {
         if (e == null || e.figures() == null) {
             return;
         }
-        Label heading = new Label("Confusion matrix, end to end (" + e.matrix().total() + " quotes; click a cell to review it)");
+        Label heading = new Label("Confusion matrix, end to end (" + e.matrix().total() + " " + e.scopeLabel()
+                + " quotes; click a cell to review it)");
         holder.getChildren().addAll(heading, ConfusionGrid.of(e.matrix(), idPrefix, (t, p) -> vm.openCell(ofB, t, p)));
     }
 
@@ -149,7 +173,7 @@ public final class EvaluationView {
         return c;
     }
 
-    private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.3f", v);
+    private static String fmt(double v, Interval ci) {
+        return ci == null ? String.format(Locale.ROOT, "%.3f", v) : String.format(Locale.ROOT, "%.3f %s", v, ci.format());
     }
 }

@@ -12,7 +12,9 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.quotelab.domain.quote.Batch;
+import org.quotelab.domain.metrics.Estimate;
 import org.quotelab.service.Workbench;
+import org.quotelab.service.cascade.EvaluationScope;
 import org.quotelab.service.evaluation.CascadeEvaluator;
 import org.quotelab.service.evaluation.ClassRow;
 import org.quotelab.service.evaluation.Evaluation;
@@ -48,6 +50,8 @@ public final class EvaluationViewModel implements ShowsJobStatus {
     private final ObjectProperty<CascadePair> versionA = new SimpleObjectProperty<>();
     private final ObjectProperty<CascadePair> versionB = new SimpleObjectProperty<>();
     private final BooleanProperty compare = new SimpleBooleanProperty(false);
+    /** Held-out by default: figures on quotes the cascade saw are only shown when asked for. */
+    private final ObjectProperty<EvaluationScope> scope = new SimpleObjectProperty<>(EvaluationScope.HELD_OUT);
     private final ReadOnlyObjectWrapper<Evaluation> resultA = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Evaluation> resultB = new ReadOnlyObjectWrapper<>();
     private final ObservableList<ClassRow> rowsA = FXCollections.observableArrayList();
@@ -96,9 +100,10 @@ public final class EvaluationViewModel implements ShowsJobStatus {
         }
         List<Long> ids = chosenBatches.stream().map(Batch::id).toList();
         evaluatedBatches = ids;
+        EvaluationScope on = scope.get() == null ? EvaluationScope.HELD_OUT : scope.get();
         status.run("Evaluating cascades", "Evaluating " + a.label() + (b == null ? "" : " and " + b.label()) + "...",
-                (p, c) -> new Results(evaluator.evaluate(a, ids, p, c),
-                    b == null ? null : evaluator.evaluate(b, ids, p, c)), this::shown, "Evaluation failed");
+                (p, c) -> new Results(evaluator.evaluate(a, ids, on, p, c),
+                    b == null ? null : evaluator.evaluate(b, ids, on, p, c)), this::shown, "Evaluation failed");
     }
 
     private void shown(Results r) {
@@ -111,12 +116,16 @@ public final class EvaluationViewModel implements ShowsJobStatus {
 
     static String summary(Evaluation e) {
         if (e.figures() == null) {
-            return e.pair().label() + ": no labelled quotes to evaluate";
+            return e.pair().label() + ": no labelled " + e.scopeLabel() + " quotes to evaluate";
         }
-        return String.format(Locale.ROOT, "%s: %d labelled quotes, macro-F1 %.3f, accuracy %.1f %% at %s%s%s",
-                e.pair().label(), e.size(), e.figures().endToEnd().macro().f1(), 100 * e.figures().endToEnd().accuracy(),
-                e.at().describe(), e.skipped() > 0 ? ", " + e.skipped() + " skipped (topic unknown to it)" : "",
-                e.scored() > 0 ? ", " + e.scored() + " scored now" : "");
+        Estimate f1 = e.intervals().endToEnd().macroF1();
+        Estimate acc = e.intervals().endToEnd().accuracy();
+        return String.format(Locale.ROOT, "%s on %s quotes: %d labelled, macro-F1 %.3f %s, accuracy %.1f %% %s at %s%s%s%s",
+                e.pair().label(), e.scopeLabel(), e.size(), f1.value(), f1.ci().format(), 100 * acc.value(),
+                acc.ci().format(), e.at().describe(),
+                e.skipped() > 0 ? ", " + e.skipped() + " skipped (topic unknown to it)" : "",
+                e.scored() > 0 ? ", " + e.scored() + " scored now" : "",
+                f1.enough() ? "" : "; " + f1.warning());
     }
 
     /** Opens Review on the quotes of one cell of A's (or B's) confusion matrix. */
@@ -159,6 +168,11 @@ public final class EvaluationViewModel implements ShowsJobStatus {
 
     public BooleanProperty compareProperty() {
         return compare;
+    }
+
+    /** Which quotes to evaluate on, relative to what the cascade saw. */
+    public ObjectProperty<EvaluationScope> scopeProperty() {
+        return scope;
     }
 
     public ReadOnlyObjectProperty<Evaluation> resultAProperty() {

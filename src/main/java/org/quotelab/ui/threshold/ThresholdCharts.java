@@ -13,6 +13,8 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.quotelab.domain.calibration.ReliabilityDiagram;
 import org.quotelab.domain.cascade.SweepPoint;
+import org.quotelab.domain.metrics.Interval;
+import org.quotelab.domain.metrics.Wilson;
 
 /**
  * The two pictures of the Threshold view. The curves are built once per load; moving the slider
@@ -20,6 +22,10 @@ import org.quotelab.domain.cascade.SweepPoint;
  */
 final class ThresholdCharts {
     private final XYSeries curve = new XYSeries("stage 1", false);
+    private final XYSeries curveLow = new XYSeries("95 % band", false);
+    private final XYSeries curveHigh = new XYSeries("95 % band (upper)", false);
+    private final XYSeries reliabilityLow = new XYSeries("95 % band", false);
+    private final XYSeries reliabilityHigh = new XYSeries("95 % band (upper)", false);
     private final XYSeries current = new XYSeries("current threshold", false);
     private final XYSeries reliability = new XYSeries("calibrated stage 1", false);
     private final XYSeries diagonal = new XYSeries("perfect calibration", false);
@@ -30,6 +36,8 @@ final class ThresholdCharts {
         XYSeriesCollection pr = new XYSeriesCollection();
         pr.addSeries(curve);
         pr.addSeries(current);
+        pr.addSeries(curveLow);
+        pr.addSeries(curveHigh);
         JFreeChart prChart = ChartFactory.createXYLineChart("Stage-1 precision-recall", "recall", "precision", pr,
                 PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = prChart.getXYPlot();
@@ -38,6 +46,7 @@ final class ThresholdCharts {
         r.setSeriesLinesVisible(1, false);
         r.setSeriesShapesVisible(1, true);
         r.setSeriesPaint(1, new Color(0xd0452b));
+        band(r, 2);
         plot.setRenderer(r);
         square(plot);
         precisionRecall = new ChartViewer(prChart);
@@ -47,6 +56,8 @@ final class ThresholdCharts {
         XYSeriesCollection rel = new XYSeriesCollection();
         rel.addSeries(reliability);
         rel.addSeries(diagonal);
+        rel.addSeries(reliabilityLow);
+        rel.addSeries(reliabilityHigh);
         JFreeChart relChart = ChartFactory.createXYLineChart("Reliability (stage 1)", "confidence", "accuracy", rel,
                 PlotOrientation.VERTICAL, true, false, false);
         XYPlot rp = relChart.getXYPlot();
@@ -56,9 +67,22 @@ final class ThresholdCharts {
         rr.setSeriesShapesVisible(1, false);
         rr.setSeriesStroke(1, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                 new float[] {4f, 4f}, 0f));
+        band(rr, 2);
         rp.setRenderer(rr);
         square(rp);
         calibration = new ChartViewer(relChart);
+    }
+
+    /** Series {@code first} and the next are a band's two edges: thin, light, one legend entry. */
+    private static void band(XYLineAndShapeRenderer r, int first) {
+        for (int k = first; k <= first + 1; k++) {
+            r.setSeriesPaint(k, new Color(0x2b6cb0, false).brighter().brighter());
+            r.setSeriesShapesVisible(k, false);
+            r.setSeriesLinesVisible(k, true);
+            r.setSeriesStroke(k, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                    new float[] {2f, 3f}, 0f));
+        }
+        r.setSeriesVisibleInLegend(first + 1, false);
     }
 
     private static void square(XYPlot plot) {
@@ -69,23 +93,35 @@ final class ThresholdCharts {
         plot.setRangeGridlinePaint(new Color(0xdddddd));
     }
 
-    /** Rebuilds the curves of a new load; every tenth grid point is plenty for a curve. */
+    /**
+     * Rebuilds the curves of a new load; every tenth grid point is plenty for a curve. The bands
+     * are the Wilson 95 % intervals of precision (over the quotes passed) and of each bin's
+     * accuracy (over the quotes in the bin): where few quotes back a point, the band is wide.
+     */
     void load(List<SweepPoint> sweep, ReliabilityDiagram diagram) {
-        curve.clear();
+        for (XYSeries s : List.of(curve, curveLow, curveHigh, reliability, reliabilityLow, reliabilityHigh)) {
+            s.clear();
+        }
         for (int i = 0; i < sweep.size(); i += 10) {
             SweepPoint p = sweep.get(i);
             if (p.passed() > 0) {
                 curve.add(p.stage1Recall(), p.stage1Precision(), false);
+                Interval ci = Wilson.ofRatio(p.stage1Precision(), p.passed());
+                curveLow.add(p.stage1Recall(), ci.lo(), false);
+                curveHigh.add(p.stage1Recall(), ci.hi(), false);
             }
         }
-        curve.fireSeriesChanged();
-        reliability.clear();
         for (ReliabilityDiagram.Bin b : diagram.bins()) {
             if (b.count() > 0) {
                 reliability.add(b.meanConfidence(), b.accuracy(), false);
+                Interval ci = Wilson.ofRatio(b.accuracy(), b.count());
+                reliabilityLow.add(b.meanConfidence(), ci.lo(), false);
+                reliabilityHigh.add(b.meanConfidence(), ci.hi(), false);
             }
         }
-        reliability.fireSeriesChanged();
+        for (XYSeries s : List.of(curve, curveLow, curveHigh, reliability, reliabilityLow, reliabilityHigh)) {
+            s.fireSeriesChanged();
+        }
     }
 
     void mark(SweepPoint p) {

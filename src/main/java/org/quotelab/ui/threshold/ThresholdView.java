@@ -1,6 +1,7 @@
 package org.quotelab.ui.threshold;
 
 import java.util.Locale;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
@@ -14,6 +15,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -91,12 +93,14 @@ public final class ThresholdView {
         GridPane figures = new GridPane();
         figures.setHgap(12);
         figures.setVgap(4);
-        addFigure(figures, 0, "Class-0 recall", value("class0-recall", vm.class0RecallProperty()));
-        addFigure(figures, 1, "Class-0 precision", value("class0-precision", vm.class0PrecisionProperty()));
-        addFigure(figures, 2, "Out-of-topic recall", value("out-of-topic-recall", vm.outOfTopicRecallProperty()));
-        addFigure(figures, 3, "End-to-end macro-F1", value("macro-f1", vm.macroF1Property()));
-        addFigure(figures, 4, "End-to-end accuracy", value("accuracy", vm.accuracyProperty()));
-        addFigure(figures, 5, "Review load", value("review-load", vm.reviewLoadProperty()));
+        addFigure(figures, 0, "Class-0 recall", value("class0-recall", vm.class0RecallProperty()),
+                vm.class0RecallNoteProperty());
+        addFigure(figures, 1, "Class-0 precision", value("class0-precision", vm.class0PrecisionProperty()), null);
+        addFigure(figures, 2, "Out-of-topic recall", value("out-of-topic-recall", vm.outOfTopicRecallProperty()),
+                vm.outOfTopicRecallNoteProperty());
+        addFigure(figures, 3, "End-to-end macro-F1", value("macro-f1", vm.macroF1Property()), vm.macroF1NoteProperty());
+        addFigure(figures, 4, "End-to-end accuracy", value("accuracy", vm.accuracyProperty()), vm.accuracyNoteProperty());
+        addFigure(figures, 5, "Review load", value("review-load", vm.reviewLoadProperty()), null);
 
         TableView<ThresholdViewModel.TopicLoss> lost = new TableView<>(vm.topicLoss());
         lost.setId("topic-loss");
@@ -107,10 +111,20 @@ public final class ThresholdView {
         TableColumn<ThresholdViewModel.TopicLoss, String> share = new TableColumn<>("Recall lost at stage 1");
         share.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
                 String.format(Locale.ROOT, "%.1f %%", 100 * c.getValue().lost())));
+        TableColumn<ThresholdViewModel.TopicLoss, String> band = new TableColumn<>("95 % interval, n");
+        band.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().estimate().ci().format() + "  n = "
+                + c.getValue().estimate().n()));
         lost.getColumns().add(topic);
         lost.getColumns().add(share);
+        lost.getColumns().add(band);
+        Label comparison = new Label();
+        comparison.setId("plain-rule-comparison");
+        comparison.setStyle("-fx-font-family: monospace;");
+        comparison.textProperty().bind(vm.comparisonProperty());
+        comparison.setTooltip(new Tooltip("The point shown against the plain rule (stage 1 at 0.5, stage 2's top class),"
+                + " on the same held-out quotes, with 95 % intervals"));
 
-        VBox left = new VBox(10, figures, recommendations(), lost);
+        VBox left = new VBox(10, figures, recommendations(), lost, comparison);
         left.setPrefWidth(380);
         left.setMinWidth(340);
         HBox chartsRow = new HBox(8, charts.precisionRecall(), charts.calibration());
@@ -195,8 +209,26 @@ public final class ThresholdView {
         return l;
     }
 
-    private static void addFigure(GridPane grid, int row, String name, Label value) {
-        grid.add(new Label(name), 0, row);
+    /** A figure with its interval and support beside it; greyed out, with the reason on hover, under 30 quotes. */
+    private static void addFigure(GridPane grid, int row, String name, Label value,
+                                  ReadOnlyObjectProperty<ThresholdViewModel.Note> note) {
+        Label label = new Label(name);
+        grid.add(label, 0, row);
         grid.add(value, 1, row);
+        if (note == null) {
+            return;
+        }
+        Label ci = new Label();
+        ci.setId(value.getId() + "-ci");
+        grid.add(ci, 2, row);
+        note.addListener((o, a, n) -> {
+            ci.setText(n.text());
+            boolean thin = !n.warning().isEmpty();
+            Tooltip why = thin ? new Tooltip(n.warning()) : null;
+            for (Label l : new Label[] {label, value, ci}) {
+                l.setOpacity(thin ? 0.45 : 1);
+                l.setTooltip(why);
+            }
+        });
     }
 }

@@ -18,8 +18,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.quotelab.domain.cascade.CascadeDecision;
 import org.quotelab.domain.cascade.OperatingPoint;
+import org.quotelab.domain.cascade.Recommendation;
 import org.quotelab.domain.cascade.SweepPoint;
 import org.quotelab.domain.cascade.ThresholdObjective;
+import org.quotelab.domain.metrics.Estimate;
 import org.quotelab.service.Workbench;
 import org.quotelab.service.cascade.ThresholdTuning;
 import org.quotelab.ui.common.JobStatus;
@@ -36,8 +38,20 @@ public final class ThresholdViewModel implements ShowsJobStatus {
     public static final String NO_CASCADE = "No model yet. Open the Training view and press \"Train the first model\""
             + " (or Start with the form's settings).\nThe thresholds of the new model show here as soon as it is active.";
 
-    /** One row of the recall-lost table. */
-    public record TopicLoss(String topic, double lost) {
+    /** One row of the recall-lost table: the share stage 1 rejects, of {@code n} quotes of the topic. */
+    public record TopicLoss(String topic, double lost, Estimate estimate) {
+    }
+
+    /**
+     * A figure's support and interval as the view shows them beside the figure; {@code warning} is
+     * empty, or says why the figure is greyed out (fewer than 30 quotes).
+     */
+    public record Note(String text, String warning) {
+        static final Note NONE = new Note("", "");
+
+        static Note of(Estimate e) {
+            return new Note(e.ci().format() + "  n = " + e.n(), e.warning());
+        }
     }
 
     private final Runnable afterApply;
@@ -57,10 +71,20 @@ public final class ThresholdViewModel implements ShowsJobStatus {
     private final ReadOnlyStringWrapper accuracy = new ReadOnlyStringWrapper("-");
     private final ReadOnlyStringWrapper reviewLoad = new ReadOnlyStringWrapper("-");
     private final StringProperty bound = new SimpleStringProperty("0.90");
+    private final ReadOnlyObjectWrapper<Note> class0RecallNote = new ReadOnlyObjectWrapper<>(Note.NONE);
+    private final ReadOnlyObjectWrapper<Note> outOfTopicRecallNote = new ReadOnlyObjectWrapper<>(Note.NONE);
+    private final ReadOnlyObjectWrapper<Note> accuracyNote = new ReadOnlyObjectWrapper<>(Note.NONE);
+    private final ReadOnlyObjectWrapper<Note> macroF1Note = new ReadOnlyObjectWrapper<>(Note.NONE);
+    private final ReadOnlyStringWrapper comparison = new ReadOnlyStringWrapper("");
+    private final UiJobs jobs;
+    /** The bootstrap of the shown point runs off the FX thread, one at a time; the latest request waits. */
+    private boolean intervalRunning;
+    private OperatingPoint intervalWanted;
     private final ObservableList<TopicLoss> topicLoss = FXCollections.observableArrayList();
 
     public ThresholdViewModel(Workbench workbench, UiJobs jobs, Runnable afterApply) {
         this.status = new JobStatus(jobs);
+        this.jobs = jobs;
         this.afterApply = afterApply;
         this.tuning = workbench.thresholds();
         index.addListener((o, a, b) -> show());
@@ -89,8 +113,9 @@ public final class ThresholdViewModel implements ShowsJobStatus {
         }
         loaded.set(l);
         ready.set(true);
-        status.setMessage(l.scores().size() + " labelled validation quotes, " + l.scores().days() + " day(s)"
-                + (l.skipped() > 0 ? "; " + l.skipped() + " skipped (topic unknown to the cascade)" : ""));
+        status.setMessage(l.scores().size() + " labelled validation quotes (" + l.scope() + "), " + l.scores().days()
+                + " day(s)" + (l.skipped() > 0 ? "; " + l.skipped() + " skipped (topic unknown to the cascade)" : "")
+                + (l.training().isEmpty() ? "" : ". At training: " + l.training()));
         moveTo(l.indexOf(l.at().threshold()), l.class0IndexOf(l.at().class0Threshold()));
         show();
     }
@@ -124,12 +149,79 @@ public final class ThresholdViewModel implements ShowsJobStatus {
         macroF1.set(fmt(p.endToEndMacroF1()));
         accuracy.set(pct(p.endToEndAccuracy()));
         reviewLoad.set(String.format(Locale.ROOT, "%d passed, %.1f per day", p.passed(), p.passedPerDay()));
-        List<String> topics = loaded.get().scores().topics();
+        ThresholdTuning.Loaded l = loaded.get();
+        List<String> topics = l.scores().topics();
         List<TopicLoss> rows = new ArrayList<>(topics.size());
         for (int k = 0; k < topics.size(); k++) {
-            rows.add(new TopicLoss(topics.get(k), p.topicRecallLost()[k]));
+            long n = l.support(k + 1);
+            rows.add(new TopicLoss(topics.get(k), p.topicRecallLost()[k],
+                    Estimate.proportion(Math.round(p.topicRecallLost()[k] * n), n)));
         }
         topicLoss.setAll(rows);
+        // proportions: Wilson from the counts, cheap enough for every slider step
+        long passedOut = l.class0Support(p.threshold());
+        class0RecallNote.set(Note.of(Estimate.proportion(Math.round(p.class0Recall() * passedOut), passedOut)));
+        long out = l.outOfTopic();
+        outOfTopicRecallNote.set(Note.of(Estimate.proportion(Math.round(p.outOfTopicRecall() * out), out)));
+        long n = l.scores().size();
+        accuracyNote.set(Note.of(Estimate.proportion(Math.round(p.endToEndAccuracy() * n), n)));
+        intervalsFor(OperatingPoint.of(p));
+    }
+
+    /** Macro-F1's bootstrap and the comparison with the plain rule, for the shown point, in a job. */
+    private void intervalsFor(OperatingPoint at) {
+        ThresholdTuning.Loaded l = loaded.get();
+        if (l == null) {
+            return;
+        }
+        if (at.equals(l.here().point())) {
+            intervalWanted = null;
+            shown(l.here());
+            return;
+        }
+        intervalWanted = at;
+        if (intervalRunning) {
+            return;
+        }
+        intervalRunning = true;
+        intervalWanted = null;
+        jobs.run("Intervals at " + at.describe(), (pr, c) -> Recommendation.PointFigures.of(l.scores(), at), f -> {
+            intervalRunning = false;
+            if (loaded.get() == l) {
+                shown(f);
+            }
+            if (intervalWanted != null) {
+                intervalsFor(intervalWanted);
+            }
+        }, () -> intervalRunning = false, e -> intervalRunning = false);
+    }
+
+    private void shown(Recommendation.PointFigures f) {
+        ThresholdTuning.Loaded l = loaded.get();
+        SweepPoint p = point();
+        if (l == null || p == null || !f.point().equals(OperatingPoint.of(p))) {
+            return; // the slider moved on; its own job is on the way
+        }
+        macroF1Note.set(Note.of(f.macroF1()));
+        comparison.set(compare(f, l.plain()));
+    }
+
+    /** What the shown point costs or gains against the plain rule (0.5, top class), with intervals. */
+    static String compare(Recommendation.PointFigures at, Recommendation.PointFigures plain) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-22s %-26s %s%n", "",
+                at.point().describe(), "plain rule (0.5, top class)"));
+        line(sb, "macro-F1", at.macroF1(), plain.macroF1());
+        line(sb, "out-of-topic recall", at.outOfTopicRecall(), plain.outOfTopicRecall());
+        line(sb, "class-0 recall", at.class0Recall(), plain.class0Recall());
+        for (int k = 0; k < at.topics().size(); k++) {
+            line(sb, "recall " + at.topics().get(k), at.topicRecall().get(k), plain.topicRecall().get(k));
+        }
+        return sb.toString().stripTrailing();
+    }
+
+    private static void line(StringBuilder sb, String name, Estimate a, Estimate b) {
+        sb.append(String.format(Locale.ROOT, "%-22s %.3f %-18s %.3f %s  n = %d%s%n", name, a.value(), a.ci().format(),
+                b.value(), b.ci().format(), b.n(), a.enough() && b.enough() ? "" : "  (too few quotes)"));
     }
 
     /** Moves the slider to the objective's recommendation; the bound field applies to the constrained ones. */
@@ -146,6 +238,13 @@ public final class ThresholdViewModel implements ShowsJobStatus {
             return;
         }
         SweepPoint here = point();
+        long support = l.class0Support(here.threshold());
+        if (objective == ThresholdObjective.MIN_CLASS0_RECALL && support < Recommendation.MIN_CLASS0_SUPPORT) {
+            // a class-0 threshold tuned on a handful of quotes lands anywhere, often at 0.01: refuse
+            status.setMessage("No class-0 recommendation: only " + support + " out-of-topic quotes pass stage 1 here"
+                    + " (fewer than " + Recommendation.MIN_CLASS0_SUPPORT + "); the plain rule stays.");
+            return;
+        }
         Optional<SweepPoint> best = l.recommend(objective, b, l.class0IndexOf(here.class0Threshold()),
                 l.indexOf(here.threshold()));
         if (best.isEmpty()) {
@@ -233,6 +332,27 @@ public final class ThresholdViewModel implements ShowsJobStatus {
 
     public ReadOnlyStringProperty reviewLoadProperty() {
         return reviewLoad.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Note> class0RecallNoteProperty() {
+        return class0RecallNote.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Note> outOfTopicRecallNoteProperty() {
+        return outOfTopicRecallNote.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Note> accuracyNoteProperty() {
+        return accuracyNote.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Note> macroF1NoteProperty() {
+        return macroF1Note.getReadOnlyProperty();
+    }
+
+    /** The shown point against the plain rule: macro-F1 and each topic's recall, with intervals. */
+    public ReadOnlyStringProperty comparisonProperty() {
+        return comparison.getReadOnlyProperty();
     }
 
     public StringProperty boundProperty() {

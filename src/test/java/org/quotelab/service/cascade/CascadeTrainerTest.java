@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.domain.cascade.CascadeScores;
 import org.quotelab.domain.cascade.LabelledText;
+import org.quotelab.domain.cascade.Recommendation;
 import org.quotelab.domain.cascade.ThresholdSweep;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.ml.train.TrainingCancelledException;
@@ -71,6 +72,22 @@ class CascadeTrainerTest {
             assertEquals(m.topics(), read.topics());
             assertFalse(Files.exists(out.resolve(".folds")));
             assertEquals(c == Construction.CROSS_FIT, phases.stream().anyMatch(p -> p.startsWith("cross-fitting")));
+            assertFalse(Files.exists(out.resolve(".folds2")));
+            if (c == Construction.CROSS_FIT) {
+                // calibrated and tuned on the out-of-fold scores of every training quote
+                assertEquals("out-of-fold", m.facts().get("calibration"));
+                assertEquals(72, ((Number) m.facts().get("calibration_quotes")).intValue());
+                assertTrue(phases.stream().anyMatch(p -> p.startsWith("cross-fitting stage 2")), phases.toString());
+            } else {
+                assertEquals("held-out part", m.facts().get("calibration"));
+            }
+            // 18 out-of-topic quotes cannot give 30 class-0 examples: the plain rule stays, with the count
+            assertEquals(Recommendation.PLAIN_RULE, m.operatingPoint());
+            assertEquals(Boolean.TRUE, m.facts().get("plain_rule"));
+            String reason = (String) m.facts().get("recommendation");
+            assertTrue(reason.contains("only " + m.facts().get("class0_support") + " class-0 example"), reason);
+            assertTrue(phases.stream().anyMatch(p -> p.startsWith("operating point: plain rule kept")), phases.toString());
+            assertTrue(m.facts().containsKey("plain_rule_end_to_end_macro_f1_ci"));
 
             List<LabelledText> test = quotes(24, 9);
             try (CascadeScorer scorer = CascadeScorer.open(out, 64, 16)) {

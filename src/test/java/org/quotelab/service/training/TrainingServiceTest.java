@@ -1,5 +1,9 @@
 package org.quotelab.service.training;
 
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.quotelab.domain.quote.QuoteFilter;
+import org.quotelab.store.VersionQuoteRepository;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -74,6 +78,15 @@ class TrainingServiceTest {
         assertEquals(steps.size(), store.metrics().loss(o.runId(), -1).size());
         assertEquals(2, store.metrics().epochs(o.runId()).size());
         assertEquals(1.0, fractions.get(fractions.size() - 1));
+
+        // both versions record what they saw: every training quote, and the held-out part they were calibrated on
+        Set<Long> training = store.quotes().review(QuoteFilter.all().withLabelled(true).withValidation(false), 0, 10_000)
+                .items().stream().map(r -> r.quote().id()).collect(Collectors.toSet());
+        for (long v : new long[] {o.stage1Version(), o.stage2Version()}) {
+            assertEquals(training, store.versionQuotes().quoteIds(v));
+            Set<Long> calibrated = store.versionQuotes().quoteIds(v, VersionQuoteRepository.CALIBRATED);
+            assertTrue(!calibrated.isEmpty() && calibrated.size() < training.size(), calibrated.toString());
+        }
     }
 
     @Test
@@ -122,6 +135,14 @@ class TrainingServiceTest {
         assertEquals(RunStatus.DONE, store.runs().find(u.runId()).orElseThrow().status());
         assertTrue(events.stream().anyMatch(TrainingEvent.Step.class::isInstance));
         assertFalse(store.metrics().loss(u.runId(), -1).isEmpty(), "the update's loss is recorded with its run");
+        // the update's candidates saw what their parents saw and day 2's training quotes
+        long day2 = store.batches().list().get(1).id();
+        Set<Long> learned = store.quotes().review(QuoteFilter.all().withBatch(day2).withLabelled(true)
+                .withValidation(false), 0, 10_000).items().stream().map(row -> row.quote().id())
+                .collect(Collectors.toSet());
+        Set<Long> candidate = store.versionQuotes().quoteIds(u.stage1Version());
+        assertTrue(candidate.containsAll(learned) && !learned.isEmpty());
+        assertTrue(candidate.containsAll(store.versionQuotes().quoteIds(second.stage1Version())));
     }
 
     @Test
@@ -138,6 +159,9 @@ class TrainingServiceTest {
         assertTrue(Files.mismatch(Path.of(store.models().find(first.stage1Version()).orElseThrow().path())
                 .resolve("model.safetensors"), second.folder().resolve("stage1").resolve("model.safetensors")) >= 0,
                 "stage 1 is new");
+        // the copied stage 2 saw what the first one saw
+        assertEquals(store.versionQuotes().quoteIds(first.stage2Version()),
+                store.versionQuotes().quoteIds(second.stage2Version()));
     }
 
     private static List<Path> list(Path folder) throws Exception {
