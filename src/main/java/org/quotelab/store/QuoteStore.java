@@ -18,6 +18,7 @@ public final class QuoteStore implements AutoCloseable {
     private final DriftRepository drift;
     private final ReplayMemoryRepository replay;
     private final SettingsRepository settings;
+    private final ScheduleRepository schedule;
     private final CsvImporter importer;
     private final CsvExporter exporter;
 
@@ -33,6 +34,7 @@ public final class QuoteStore implements AutoCloseable {
         this.drift = new DriftRepository(db);
         this.replay = new ReplayMemoryRepository(db);
         this.settings = new SettingsRepository(db);
+        this.schedule = new ScheduleRepository(db);
         this.importer = new CsvImporter(db);
         this.exporter = new CsvExporter(db);
     }
@@ -84,6 +86,11 @@ public final class QuoteStore implements AutoCloseable {
 
     public SettingsRepository settings() {
         return settings;
+    }
+
+    /** The watched-folder schedule's log. */
+    public ScheduleRepository schedule() {
+        return schedule;
     }
 
     /**
