@@ -110,7 +110,7 @@ public record UpdatePolicy(int everyBatches, long minNewLabels, boolean onDrift,
         if (onDrift) {
             when.add("a drift alert");
         }
-        String time = at == null ? "" : (when.isEmpty() ? "every day at " : ", at ") + HH_MM.format(at);
+        String time = at == null ? "" : (when.isEmpty() ? " every day at " : ", at ") + HH_MM.format(at);
         return when.isEmpty() && at == null ? "no condition set: never update"
                 : "update" + (when.isEmpty() ? "" : " after " + String.join(", or ", when)) + time;
     }
