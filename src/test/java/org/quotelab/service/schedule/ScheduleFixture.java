@@ -30,7 +30,7 @@ import org.quotelab.service.training.UpdateRequest;
 import org.quotelab.store.QuoteStore;
 
 /** A tiny cascade trained on a sample day, and schedules whose updates and drift checks use the tiny BERT. */
-final class ScheduleFixture {
+public final class ScheduleFixture {
 
     private ScheduleFixture() {
     }
@@ -40,13 +40,13 @@ final class ScheduleFixture {
     }
 
     /** Trains a tiny cascade on the labelled quotes of sample day {@code day} into {@code out}. */
-    static Path trainOnSampleDay(int day, Path out) throws IOException {
+    public static Path trainOnSampleDay(int day, Path out) throws IOException {
         CascadeConfig cfg = new CascadeConfig(BertModels.TINY, tiny(), tiny(), Construction.SEED, 2, 0.2, 5, null);
         new CascadeTrainer(new FineTuneListener() { }, p -> { }).train(sampleDay(day), cfg, out, () -> false);
         return out;
     }
 
-    static Path sampleFile(int day) {
+    public static Path sampleFile(int day) {
         return Path.of("sample-data", String.format("day-%02d.csv", day));
     }
 
