@@ -15,6 +15,7 @@ import org.quotelab.service.continual.Strategy;
 import org.quotelab.service.continual.UpdatePolicy;
 import org.quotelab.service.schedule.Schedule;
 import org.quotelab.service.schedule.ScheduleSettings;
+import org.quotelab.service.training.UpdateOptions;
 import org.quotelab.service.training.UpdateRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,6 +75,7 @@ public final class WatchCommand implements Callable<Integer> {
             UpdatePolicy.parseTime(at); // a bad time is an error before the store is opened
         }
         StoreSession session = storeOptions.open();
+        boolean handedToHook = false;
         try {
             int interrupted = session.markInterruptedRuns();
             if (interrupted > 0) {
@@ -92,18 +94,18 @@ public final class WatchCommand implements Callable<Integer> {
                 return events.stream().anyMatch(e -> e.status() == ScheduleEvent.Status.FAILED
                         && e.kind() != ScheduleEvent.Kind.IMPORT) ? 2 : 0;
             }
-            return runUntilStopped(session, schedule, settings, out);
+            schedule.start(settings);
+            handedToHook = true;
+            return runUntilStopped(session, schedule, out);
         } finally {
-            if (once) {
+            if (!handedToHook) {
                 session.close();
             }
         }
     }
 
     /** Polls until SIGINT or SIGTERM: the hook stops the schedule (cancelling its step) and closes the store. */
-    private int runUntilStopped(StoreSession session, Schedule schedule, ScheduleSettings settings, PrintWriter out)
-            throws InterruptedException {
-        schedule.start(settings);
+    private int runUntilStopped(StoreSession session, Schedule schedule, PrintWriter out) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("stopping the schedule");
@@ -126,10 +128,9 @@ public final class WatchCommand implements Callable<Integer> {
     }
 
     private UpdateRequest request() {
-        UpdateRequest d = UpdateRequest.defaults();
-        var settings = epochs == null ? d.settings()
-                : d.settings().withUpdateSteps(epochs, d.settings().update().learningRate());
-        return new UpdateRequest(List.of(), Strategy.parse(strategy), settings, d.gate(), d.device());
+        UpdateOptions d = UpdateOptions.defaults();
+        return new UpdateOptions(List.of(), strategy, epochs == null ? d.epochs() : epochs, d.learningRate(),
+                d.baseModel(), d.device()).toRequest();
     }
 
     private static void print(PrintWriter out, PrintWriter err, ScheduleEvent e) {

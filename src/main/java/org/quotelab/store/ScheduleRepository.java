@@ -108,6 +108,22 @@ public final class ScheduleRepository {
         });
     }
 
+    /**
+     * Forces what was committed onto the disk. H2 writes commits to its file in the background,
+     * up to about a second later, so a kill right after a commit can lose it: call this before an
+     * action outside the store depends on the commit (moving an imported file to done/).
+     */
+    public void sync() {
+        db.write(c -> {
+            if ("H2".equals(c.getMetaData().getDatabaseProductName())) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("CHECKPOINT SYNC");
+                }
+            }
+            return null;
+        });
+    }
+
     /** The newest {@code limit} events, newest first. */
     public List<ScheduleEvent> latest(int limit) {
         return db.read(c -> {
@@ -141,19 +157,21 @@ public final class ScheduleRepository {
         });
     }
 
-    /** Whether a file with these bytes was already imported, rejected or skipped by the schedule. */
+    /**
+     * The schedule's last import (or skip) of a file with this name, size and content, if any. A
+     * rejected file is not remembered: dropped again, it is tried (and refused) again.
+     */
     public Optional<ScheduleEvent> handled(String fileName, long size, String hash) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM schedule_events WHERE file_hash = ?"
-                    + " AND file_name = ? AND file_size = ? AND status = ? AND kind IN (?, ?, ?)"
+                    + " AND file_name = ? AND file_size = ? AND status = ? AND kind IN (?, ?)"
                     + " ORDER BY id DESC FETCH FIRST 1 ROWS ONLY")) {
                 ps.setString(1, hash);
                 ps.setString(2, fileName);
                 ps.setLong(3, size);
                 ps.setString(4, Status.DONE.name());
                 ps.setString(5, Kind.IMPORT.name());
-                ps.setString(6, Kind.REJECT.name());
-                ps.setString(7, Kind.SKIP.name());
+                ps.setString(6, Kind.SKIP.name());
                 return collect(ps).stream().findFirst();
             }
         });

@@ -120,6 +120,7 @@ public final class ScheduledUpdate {
         LOG.info("schedule: launching an update on batches {} ({})", pending, reason);
         ScheduleEvent started = log.start(ScheduleEvent.start(Kind.UPDATE, null, null, null, pending,
                 "update launched: " + reason));
+        store.schedule().sync(); // a kill during the update leaves this step to be closed as interrupted
         try {
             Result r = runner.run(List.copyOf(pending), reason, cancel);
             String text = (r.promoted() ? "promoted (" + reason + "): "

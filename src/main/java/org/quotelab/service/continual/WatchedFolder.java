@@ -114,6 +114,7 @@ public final class WatchedFolder {
         }
         ScheduleEvent started = log.start(ScheduleEvent.start(Kind.IMPORT, name, size, hash, List.of(),
                 "importing " + name));
+        store.schedule().sync(); // a kill from here on leaves this step to be closed as interrupted
         ImportOptions options = new ImportOptions(null, false, Map.of(), author);
         ImportListener stop = new ImportListener() {
             @Override
@@ -129,6 +130,7 @@ public final class WatchedFolder {
                         "imported %,d quotes (%,d labelled) as batch %s", r.rows(), r.labelled(), ids)));
             });
             events.add(done);
+            store.schedule().sync(); // the file leaves the folder only once its import is on disk
             files.moveToDone(file);
             LOG.info("schedule: {} imported as batch {}", name, done.batchIds());
             return true;

@@ -49,7 +49,7 @@ public final class Schedule implements AutoCloseable {
     private final List<Consumer<ScheduleEvent>> steps = new CopyOnWriteArrayList<>();
     private final ScheduleLog log;
 
-    private ScheduledExecutorService executor;
+    private volatile ScheduledExecutorService executor;
     private CancellationToken cancel;
     private ScheduleLock lock;
     private volatile Run current;
