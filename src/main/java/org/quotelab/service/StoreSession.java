@@ -2,6 +2,14 @@ package org.quotelab.service;
 
 import java.nio.file.Path;
 import org.quotelab.ml.model.ComputeDevice;
+import java.time.Clock;
+import org.quotelab.service.continual.BertEmbedder;
+import org.quotelab.service.monitoring.MonitoringService;
+import org.quotelab.service.schedule.Schedule;
+import org.quotelab.service.schedule.TrainingUpdates;
+import org.quotelab.service.training.TrainingService;
+import org.quotelab.service.training.UpdateRequest;
+import org.quotelab.ml.train.BertModels;
 import org.quotelab.service.cascade.CascadeVersions;
 import org.quotelab.service.cascade.PredictionCache;
 import org.quotelab.service.continual.ContinualUpdater;
@@ -60,6 +68,16 @@ public final class StoreSession implements AutoCloseable {
     /** Continual updates writing their versions under {@code modelsDir}. */
     public ContinualUpdater updater(Path modelsDir) {
         return new ContinualUpdater(store, modelsDir, ComputeDevice.AUTO);
+    }
+
+    /**
+     * The watched-folder schedule of this store, its updates written under {@code modelsDir} with
+     * {@code update}'s strategy, settings and gate (the {@code quotelab update} defaults unless changed).
+     */
+    public Schedule schedule(Path modelsDir, UpdateRequest update) {
+        return new Schedule(store, predictions, TrainingUpdates.through(new TrainingService(store, modelsDir), update),
+                BertEmbedder::bundled, MonitoringService.Settings.defaults().drift(), Workbench.osUser(),
+                Clock.systemDefaultZone());
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.quotelab.service;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.quotelab.domain.model.ModelVersion;
@@ -15,6 +16,9 @@ import org.quotelab.service.models.ModelAdmin;
 import org.quotelab.service.monitoring.MonitoringService;
 import org.quotelab.service.continual.BertEmbedder;
 import org.quotelab.service.review.ReviewService;
+import org.quotelab.service.schedule.Schedule;
+import org.quotelab.service.schedule.TrainingUpdates;
+import org.quotelab.service.training.UpdateRequest;
 import org.quotelab.service.cascade.PredictionCache;
 import org.quotelab.service.training.TrainingService;
 import org.quotelab.store.QuoteStore;
@@ -49,6 +53,7 @@ public final class Workbench implements AutoCloseable {
     private final CascadeEvaluator evaluator;
     private final Cascades cascades;
     private final ModelAdmin modelAdmin;
+    private final Schedule schedule;
 
     /** Takes ownership of both: {@link #close()} closes the runner, then the store. */
     private final PredictionCache predictions;
@@ -70,6 +75,9 @@ public final class Workbench implements AutoCloseable {
         this.evaluator = new CascadeEvaluator(store, predictions);
         this.cascades = new Cascades(store);
         this.modelAdmin = new ModelAdmin(store);
+        // the schedule's updates are the Training view's update job: same gate, one training at a time
+        this.schedule = new Schedule(store, predictions, TrainingUpdates.through(training, UpdateRequest.defaults()),
+                BertEmbedder::bundled, MonitoringService.Settings.defaults().drift(), author, Clock.systemDefaultZone());
     }
 
     /** Opens the store of {@code home}; throws {@link StoreInUseException} when another process has it. */
@@ -86,7 +94,9 @@ public final class Workbench implements AutoCloseable {
             LOG.warn("{} training run(s) from an earlier session were cut off; marked interrupted", interrupted);
         }
         Recovery.sweepModels(home.models());
-        return new Workbench(store, home.models(), runner, osUser());
+        Workbench wb = new Workbench(store, home.models(), runner, osUser());
+        wb.schedule.resume(); // the watched folder, if one is set and enabled, runs while the app is open
+        return wb;
     }
 
     /** Who label edits are recorded as: the person logged in to the machine. */
@@ -160,6 +170,11 @@ public final class Workbench implements AutoCloseable {
         return modelAdmin;
     }
 
+    /** The watched-folder schedule of this data folder; stopped by {@link #close()}. */
+    public Schedule schedule() {
+        return schedule;
+    }
+
     /** Where models run, e.g. "CPU (PyTorch 2.7.1, 2 intra-op / 2 inter-op threads)"; loads the engine, so call it from a job. */
     public String computeDevice() {
         return Devices.describeAutomatic() + " (" + Devices.describeEngine() + ")";
@@ -191,6 +206,7 @@ public final class Workbench implements AutoCloseable {
 
     @Override
     public void close() {
+        schedule.close(); // first: its step in progress uses the store and the scorer
         runner.close();
         predictions.close();
         store.close();

@@ -19,6 +19,7 @@ public final class QuoteStore implements AutoCloseable {
     private final ReplayMemoryRepository replay;
     private final SettingsRepository settings;
     private final VersionQuoteRepository versionQuotes;
+    private final ScheduleRepository schedule;
     private final CsvImporter importer;
     private final CsvExporter exporter;
 
@@ -35,6 +36,7 @@ public final class QuoteStore implements AutoCloseable {
         this.replay = new ReplayMemoryRepository(db);
         this.settings = new SettingsRepository(db);
         this.versionQuotes = new VersionQuoteRepository(db);
+        this.schedule = new ScheduleRepository(db);
         this.importer = new CsvImporter(db);
         this.exporter = new CsvExporter(db);
     }
@@ -91,6 +93,11 @@ public final class QuoteStore implements AutoCloseable {
     /** The quotes each model version trained and was calibrated on. */
     public VersionQuoteRepository versionQuotes() {
         return versionQuotes;
+    }
+
+    /** The watched-folder schedule's log. */
+    public ScheduleRepository schedule() {
+        return schedule;
     }
 
     /**

@@ -20,6 +20,8 @@ import org.quotelab.ui.models.ModelsView;
 import org.quotelab.ui.models.ModelsViewModel;
 import org.quotelab.ui.review.ReviewView;
 import org.quotelab.ui.review.ReviewViewModel;
+import org.quotelab.ui.schedule.ScheduleView;
+import org.quotelab.ui.schedule.ScheduleViewModel;
 import org.quotelab.ui.threshold.ThresholdView;
 import org.quotelab.ui.threshold.ThresholdViewModel;
 import org.quotelab.ui.training.FirstModelBanner;
@@ -35,6 +37,7 @@ public final class WorkbenchWindow {
     public static final String REVIEW = "Review";
     public static final String THRESHOLD = "Threshold";
     public static final String MONITORING = "Monitoring";
+    public static final String SCHEDULE = "Schedule";
     public static final String TRAINING = "Training";
     public static final String EVALUATION = "Evaluation";
     public static final String MODELS = "Models";
@@ -53,6 +56,7 @@ public final class WorkbenchWindow {
     private final TrainingViewModel training;
     private final EvaluationViewModel evaluation;
     private final ModelsViewModel models;
+    private final ScheduleViewModel schedule;
     private final MainWindow main;
     private final Scene scene;
     private boolean quickStartPending;
@@ -86,6 +90,14 @@ public final class WorkbenchWindow {
         });
         // new drift figures change the Data view's badges
         this.monitoring = new MonitoringViewModel(workbench.monitoring(), jobs, () -> data.refreshBatches());
+        // a step's links open its batch in Review and its version in Models
+        this.schedule = new ScheduleViewModel(workbench.schedule(), jobs, batch -> {
+            review.setFilters(review.filtersProperty().get().withBatch(batch));
+            main().show(REVIEW);
+        }, version -> {
+            models.show(version);
+            main().show(MODELS);
+        });
         // built lazily by MainWindow the first time each is shown; loading starts then
         List<Feature> features = List.of(
                 new Feature(DATA, "data", shortcut(KeyCode.DIGIT1), () -> {
@@ -116,6 +128,10 @@ public final class WorkbenchWindow {
                 new Feature(MONITORING, "monitoring", shortcut(KeyCode.DIGIT7), () -> {
                     monitoring.loadStored();
                     return new MonitoringView(monitoring).root();
+                }),
+                new Feature(SCHEDULE, "schedule", shortcut(KeyCode.DIGIT8), () -> {
+                    schedule.reload();
+                    return new ScheduleView(schedule).root();
                 }));
         data.setAfterImport(() -> {
             if (quickStartPending) {
@@ -255,6 +271,10 @@ public final class WorkbenchWindow {
 
     public ModelsViewModel models() {
         return models;
+    }
+
+    public ScheduleViewModel schedule() {
+        return schedule;
     }
 
     public FxJobs jobs() {

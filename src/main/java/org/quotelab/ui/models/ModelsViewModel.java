@@ -65,7 +65,15 @@ public final class ModelsViewModel {
 
     /** Reads the versions and what a roll-back would do. */
     public void reload() {
-        Long keep = selected.get() == null ? null : selected.get().version().id();
+        reload(selected.get() == null ? null : selected.get().version().id());
+    }
+
+    /** Reads the versions and selects version {@code id} (e.g. a schedule step's candidate). */
+    public void show(long id) {
+        reload(id);
+    }
+
+    private void reload(Long keep) {
         jobs.run("Reading model versions", (p, c) -> new Listing(admin.versions(), admin.rollback()), r -> {
             List<VersionInfo> list = r.versions();
             versions.setAll(list);
