@@ -18,12 +18,14 @@ final class ReviewQuery {
 
     private final QuoteFilter f;
     private final boolean count;
+    private final long projectId;
     private final List<Object> params = new ArrayList<>();
     private final String sql;
 
-    ReviewQuery(QuoteFilter filter, boolean count) {
+    ReviewQuery(QuoteFilter filter, boolean count, long projectId) {
         this.f = filter;
         this.count = count;
+        this.projectId = projectId;
         this.sql = build();
     }
 
@@ -52,8 +54,9 @@ final class ReviewQuery {
             params.add(f.stage1VersionId());
             params.add(f.stage2VersionId() == null ? 0L : f.stage2VersionId());
         }
-        s.append(" WHERE q.id > ?");
+        s.append(" WHERE q.id > ? AND b.project_id = ?");
         params.add(AFTER);
+        params.add(projectId);
         if (f.batchId() != null) {
             s.append(" AND q.batch_id = ?");
             params.add(f.batchId());
