@@ -110,9 +110,14 @@ public final class ImportService {
         return out;
     }
 
-    /** The options the wizard builds: the day name, group splitting and the user's mapping. */
+    /**
+     * The options the wizard builds: the day name, group splitting and the user's mapping. Topics
+     * the project's schema does not have are refused (an {@code UnknownTopicsException}), so the
+     * user decides whether to add or map them: nothing joins a schema silently.
+     */
     public ImportOptions options(String day, boolean splitGroups, Map<String, QuoteField> explicit) {
-        return new ImportOptions(day == null || day.isBlank() ? null : day.trim(), splitGroups, explicit, author);
+        return new ImportOptions(day == null || day.isBlank() ? null : day.trim(), splitGroups, explicit, author)
+                .withAddTopics(false);
     }
 
     /**
