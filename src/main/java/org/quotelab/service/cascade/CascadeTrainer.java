@@ -63,8 +63,10 @@ public final class CascadeTrainer {
         if (Files.exists(out)) {
             throw new IOException("cascade folder " + out + " already exists");
         }
-        List<String> topics = List.copyOf(new TreeSet<>(quotes.stream()
-                .filter(LabelledText::inTopic).map(LabelledText::topic).toList()));
+        // natural order ("2" before "10"): the class order every screen and export shows
+        TreeSet<String> known = new TreeSet<>(org.quotelab.domain.project.NaturalOrder.INSTANCE);
+        quotes.stream().filter(LabelledText::inTopic).map(LabelledText::topic).forEach(known::add);
+        List<String> topics = List.copyOf(known);
         int[] endToEnd = quotes.stream().mapToInt(q -> q.inTopic() ? topics.indexOf(q.topic()) + 1 : 0).toArray();
         int[][] split = DataSplit.stratified(endToEnd, topics.size() + 1, cfg.validationFraction(), cfg.seed());
         List<LabelledText> fit = DataSplit.select(quotes, split[0]);

@@ -166,6 +166,17 @@ public final class ImportService {
         return store.exporter().exportPredictions(out, format, stage1VersionId, stage2VersionId);
     }
 
+    /**
+     * Names topics of the project's schema (topic id -> name) that still have their default name
+     * ("topic 3"); topics renamed by someone, or not in the schema, are left alone.
+     */
+    public void nameTopics(Map<String, String> names) {
+        var schema = store.schema().schema();
+        names.forEach((key, name) -> schema.find(key)
+                .filter(t -> t.name().equals(org.quotelab.domain.project.TopicDef.defaultName(key)))
+                .ifPresent(t -> store.schema().rename(key, name)));
+    }
+
     /** The batch name the importer uses when none is given: the file name without extension. */
     static String dayOf(Path file) {
         String n = file.getFileName().toString();
