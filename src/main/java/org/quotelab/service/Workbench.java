@@ -227,9 +227,12 @@ public final class Workbench implements AutoCloseable {
         return Devices.engineLoaded();
     }
 
-    /** True when nothing was imported yet: the first start of a new data folder. Reads the store. */
+    /**
+     * True when nothing was imported yet: the first start of a new data folder (one project, no
+     * batches). A new, empty project in a folder with others is not a first start. Reads the store.
+     */
     public boolean isEmpty() {
-        return store.batches().count() == 0;
+        return store.batches().count() == 0 && projects.list().size() == 1;
     }
 
     /** Reads the store; call it from a job. */

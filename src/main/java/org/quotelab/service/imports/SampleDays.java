@@ -78,7 +78,9 @@ public final class SampleDays {
                     int index = i;
                     ProgressSink perDay = (f, msg) -> progress.update((index + Math.max(0, f)) / days.size(),
                             "sample day " + (index + 1) + " of " + days.size() + " - " + msg);
-                    ImportResult r = imports.importJob(file, ImportOptions.defaults().withDay(ImportService.dayOf(file)))
+                    ImportResult r = imports.importJob(file, ImportOptions.defaults().withDay(ImportService.dayOf(file))
+                                    // into a project with other topics the samples are refused, not merged
+                                    .withAddTopics(false))
                             .run(perDay, cancel);
                     done.add(r);
                     rows += r.rows();

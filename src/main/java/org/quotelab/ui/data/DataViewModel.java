@@ -181,6 +181,7 @@ public final class DataViewModel implements ShowsJobStatus {
             return;
         }
         errors.clear();
+        importing = null; // a refusal of the samples is reported, not asked about
         status.run("Importing the sample data", "", workbench.sampleDays().importJob(), this::samplesImported,
                 this::cancelled, this::fail);
     }

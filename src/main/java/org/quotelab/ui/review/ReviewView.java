@@ -35,7 +35,7 @@ import org.quotelab.service.ReviewFilters;
 import org.quotelab.service.review.ReviewContext;
 import org.quotelab.ui.common.ShowOnly;
 
-/** The Review view: filters, the digit legend, the paged quote table and the detail pane. Keyboard first. */
+/** The Review view: filters, the key legend (each topic's schema key), the paged quote table and the detail pane. Keyboard first. */
 public final class ReviewView {
     /** Start reading the next page when the user is this many rows from the end of what is loaded. */
     private static final int PREFETCH_ROWS = 40;
