@@ -70,7 +70,10 @@ public final class ReviewView {
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         vm.contextProperty().addListener((o, a, ctx) -> syncContext(ctx));
         vm.filtersProperty().addListener((o, a, f) -> syncFilters(f));
-        vm.detailProperty().addListener((o, a, d) -> detail.show(d));
+        vm.detailProperty().addListener((o, a, d) -> {
+            detail.setSchema(vm.schema());
+            detail.show(d);
+        });
         vm.focusRequestProperty().addListener((o, a, i) -> {
             if (i.intValue() >= 0) {
                 moveTo(i.intValue());
