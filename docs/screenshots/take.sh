@@ -38,14 +38,18 @@ if [ -z "$WIN" ]; then
 fi
 echo "window up after $(echo "$(date +%s.%N) - $START" | bc) s"
 
+# the project bar above the views is BAR pixels high: everything laid out from the top sits that
+# much lower (the navigation, the view toolbars, first table rows)
+BAR=38
+
 # the navigation buttons on the left: clicking them is more reliable under Xvfb than shortcuts
 # after the file chooser has had the keyboard
 view() {
     case "$1" in
-        data) xdotool mousemove 65 29 click 1 ;; review) xdotool mousemove 72 69 click 1 ;;
-        threshold) xdotool mousemove 80 109 click 1 ;; training) xdotool mousemove 75 149 click 1 ;;
-        evaluation) xdotool mousemove 83 189 click 1 ;; models) xdotool mousemove 72 229 click 1 ;;
-        monitoring) xdotool mousemove 83 269 click 1 ;;
+        data) xdotool mousemove 65 $((29 + BAR)) click 1 ;; review) xdotool mousemove 72 $((69 + BAR)) click 1 ;;
+        threshold) xdotool mousemove 80 $((109 + BAR)) click 1 ;; training) xdotool mousemove 75 $((149 + BAR)) click 1 ;;
+        evaluation) xdotool mousemove 83 $((189 + BAR)) click 1 ;; models) xdotool mousemove 72 $((229 + BAR)) click 1 ;;
+        monitoring) xdotool mousemove 83 $((269 + BAR)) click 1 ;;
     esac
 }
 shot() { sleep "$2"; import -window root "$OUT/$1.png"; echo "saved $OUT/$1.png"; }
@@ -58,7 +62,7 @@ sleep 8
 cp sample-data/day-03.csv "$HOME_DIR/day-03.csv"
 view data
 sleep 1
-xdotool mousemove 1055 23 click 1
+xdotool mousemove 1055 $((23 + BAR)) click 1
 sleep 3
 # without a window manager nothing gives the chooser the keyboard: focus it by its title
 xdotool search --name "Import quotes" windowfocus --sync 2>/dev/null || true
@@ -74,7 +78,7 @@ xdotool mousemove 1160 745 click 1
 # Training: the one-click first model, on the sample days, with the bundled MiniLM
 view training
 sleep 2
-xdotool mousemove 517 57 click 1
+xdotool mousemove 517 $((57 + BAR)) click 1
 TRAIN_START=$(date +%s)
 shot training 150
 wait_log() { # pattern, seconds
@@ -92,7 +96,7 @@ echo "first model trained in $(( $(date +%s) - TRAIN_START )) s"
 # Review: pick a quote, label it with a digit, and show its detail and history
 view review
 sleep 4
-xdotool mousemove 400 170 click 1
+xdotool mousemove 400 $((170 + BAR)) click 1
 sleep 0.5
 xdotool key 2
 sleep 1
@@ -105,18 +109,18 @@ shot threshold 20
 # Evaluation of the active cascade on every batch (scores what Review has not yet)
 view evaluation
 sleep 3
-xdotool mousemove 1227 19 click 1
+xdotool mousemove 1227 $((19 + BAR)) click 1
 shot evaluation 60
 
 view models
 sleep 3
-xdotool mousemove 180 84 click 1
+xdotool mousemove 180 $((84 + BAR)) click 1
 shot models 2
 
 # Monitoring: refresh (drift against the reference days, accuracy per day)
 view monitoring
 sleep 3
-xdotool mousemove 1230 19 click 1
+xdotool mousemove 1230 $((19 + BAR)) click 1
 wait_log "monitoring: " 600
 xdotool mousemove 300 645 click 1
 shot monitoring 3

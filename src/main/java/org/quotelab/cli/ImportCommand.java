@@ -10,6 +10,7 @@ import org.quotelab.domain.quote.Batch;
 import org.quotelab.domain.imports.ImportOptions;
 import org.quotelab.domain.imports.ImportResult;
 import org.quotelab.domain.imports.QuoteField;
+import org.quotelab.domain.imports.UnknownTopicsException;
 import org.quotelab.service.StoreSession;
 import org.quotelab.store.QuoteStore;
 import picocli.CommandLine.Command;
@@ -50,15 +51,33 @@ final class ImportCommand implements Callable<Integer> {
         }
     }
 
+    @Option(names = "--add-topics", description = "add topics the project's label schema does not have yet"
+            + " (without it, such a file is refused and its unknown topics listed)")
+    boolean addTopics;
+
+    @Option(names = "--map-topic", paramLabel = "FILE_TOPIC=TOPIC",
+            description = "import the file's topic FILE_TOPIC as the project's topic TOPIC, e.g. 12=3 (repeatable)")
+    Map<String, String> topicMap = new LinkedHashMap<>();
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        ImportOptions options = new ImportOptions(day, splitGroups, mapping, System.getProperty("user.name", "import"));
+        ImportOptions options = new ImportOptions(day, splitGroups, mapping, System.getProperty("user.name", "import"))
+                .withAddTopics(addTopics).withTopicMap(topicMap);
         try (StoreSession s = store.open()) {
             for (Path f : files) {
-                ImportResult r = s.imports().importFile(f, options);
+                ImportResult r;
+                try {
+                    r = s.imports().importFile(f, options);
+                } catch (UnknownTopicsException e) {
+                    // nothing joins a schema silently: say what the project has and how to go on
+                    throw new IllegalArgumentException(e.getMessage() + ". Project '" + s.project().name() + "' has: "
+                            + s.schema().schema().topics().stream().map(t -> t.key() + " (" + t.name() + ")")
+                            .collect(java.util.stream.Collectors.joining(", "))
+                            + ". Import again with --add-topics, or --map-topic FILE_TOPIC=TOPIC for each.", e);
+                }
                 List<String> days = r.batches().stream().map(Batch::day).toList();
                 spec.commandLine().getOut().printf(Locale.ROOT, "imported %s: %d quotes (%d labelled) as batch%s %s"
                                 + " in %.1f s (%.0f rows/s)%n", f.getFileName(), r.rows(), r.labelled(),

@@ -13,6 +13,10 @@ final class StoreOptions {
     @Option(names = "--db", paramLabel = "PATH", description = "database file without the .mv.db suffix (overrides --home)")
     Path db;
 
+    @Option(names = "--project", paramLabel = "NAME",
+            description = "project to work in (default: the one the app showed last, else the first); see 'projects'")
+    String project;
+
     Path databaseFile() {
         if (db != null) {
             return db.toAbsolutePath();
@@ -22,7 +26,7 @@ final class StoreOptions {
 
     /** Opens the store and, when the data folder is known, removes model folders a killed process left. */
     StoreSession open() {
-        return StoreSession.open(databaseFile(), db == null ? home().models() : null);
+        return StoreSession.open(databaseFile(), db == null ? home().models() : null, project);
     }
 
     AppHome home() {

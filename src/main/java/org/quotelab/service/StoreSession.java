@@ -15,6 +15,9 @@ import org.quotelab.service.cascade.PredictionCache;
 import org.quotelab.service.continual.ContinualUpdater;
 import org.quotelab.service.imports.ImportService;
 import org.quotelab.service.models.ModelAdmin;
+import org.quotelab.domain.project.Project;
+import org.quotelab.service.projects.ProjectService;
+import org.quotelab.service.projects.SchemaService;
 import org.quotelab.store.QuoteStore;
 
 /**
@@ -41,11 +44,43 @@ public final class StoreSession implements AutoCloseable {
      * {@code .partial} model folders a killed process left, once this process holds the store.
      */
     public static StoreSession open(Path databaseFile, Path modelsDir) {
-        StoreSession session = new StoreSession(QuoteStore.open(databaseFile));
+        return open(databaseFile, modelsDir, null);
+    }
+
+    /**
+     * As {@link #open(Path, Path)}, working in the project called {@code project}; null = the
+     * default one (the app's current project, else the first). An unknown name is refused with
+     * the names there are, and the store is closed again.
+     */
+    public static StoreSession open(Path databaseFile, Path modelsDir, String project) {
+        QuoteStore root = QuoteStore.open(databaseFile);
+        StoreSession session;
+        try {
+            long id = new ProjectService(root).resolve(project).id();
+            session = new StoreSession(root.projectId() == id ? root : root.forProject(id));
+        } catch (RuntimeException e) {
+            root.close();
+            throw e;
+        }
         if (modelsDir != null) {
             Recovery.sweepModels(modelsDir);
         }
         return session;
+    }
+
+    /** The projects of the data folder. */
+    public ProjectService projects() {
+        return new ProjectService(store);
+    }
+
+    /** The project this session works in. */
+    public Project project() {
+        return projects().find(store.projectId());
+    }
+
+    /** This project's label schema. */
+    public SchemaService schema() {
+        return new SchemaService(store);
     }
 
     public ImportService imports() {

@@ -21,6 +21,9 @@ import org.quotelab.service.schedule.TrainingUpdates;
 import org.quotelab.service.training.UpdateRequest;
 import org.quotelab.service.cascade.PredictionCache;
 import org.quotelab.service.training.TrainingService;
+import org.quotelab.domain.project.Project;
+import org.quotelab.service.projects.ProjectService;
+import org.quotelab.service.projects.SchemaService;
 import org.quotelab.store.QuoteStore;
 import org.quotelab.store.StoreLockedException;
 import org.slf4j.Logger;
@@ -40,29 +43,41 @@ public final class Workbench implements AutoCloseable {
     public record ActiveModels(Optional<ModelVersion> stage1, Optional<ModelVersion> stage2) {
     }
 
-    private final QuoteStore store;
     private final JobRunner runner;
     private final String author;
-    private final ImportService imports;
-    private final SampleDays sampleDays;
-    private final ReviewService review;
-    private final Preferences preferences;
-    private final MonitoringService monitoring;
-    private final TrainingService training;
-    private final ThresholdTuning thresholds;
-    private final CascadeEvaluator evaluator;
-    private final Cascades cascades;
-    private final ModelAdmin modelAdmin;
-    private final Schedule schedule;
+    private final Path modelsDir;
+    private final ProjectService projects;
+    // the services of the current project: all replaced together when the project changes
+    private volatile QuoteStore store;
+    private volatile ImportService imports;
+    private volatile SampleDays sampleDays;
+    private volatile ReviewService review;
+    private volatile Preferences preferences;
+    private volatile MonitoringService monitoring;
+    private volatile TrainingService training;
+    private volatile ThresholdTuning thresholds;
+    private volatile CascadeEvaluator evaluator;
+    private volatile Cascades cascades;
+    private volatile ModelAdmin modelAdmin;
+    private volatile SchemaService schema;
+    private volatile PredictionCache predictions;
+    private volatile Schedule schedule;
 
-    /** Takes ownership of both: {@link #close()} closes the runner, then the store. */
-    private final PredictionCache predictions;
-
-    /** {@code modelsDir}: where training writes model versions (the data folder's models/). */
+    /**
+     * {@code modelsDir}: where training writes model versions (the data folder's models/).
+     * Takes ownership of the store and the runner: {@link #close()} closes the runner, then the store.
+     */
     public Workbench(QuoteStore store, Path modelsDir, JobRunner runner, String author) {
-        this.store = store;
         this.runner = runner;
         this.author = author;
+        this.modelsDir = modelsDir;
+        this.projects = new ProjectService(store);
+        build(store);
+    }
+
+    /** Builds the use-case services on one project's view of the store. */
+    private void build(QuoteStore store) {
+        this.store = store;
         this.predictions = new PredictionCache(store);
         this.imports = new ImportService(store, author);
         this.sampleDays = new SampleDays(imports);
@@ -78,6 +93,42 @@ public final class Workbench implements AutoCloseable {
         // the schedule's updates are the Training view's update job: same gate, one training at a time
         this.schedule = new Schedule(store, predictions, TrainingUpdates.through(training, UpdateRequest.defaults()),
                 BertEmbedder::bundled, MonitoringService.Settings.defaults().drift(), author, Clock.systemDefaultZone());
+        this.schema = new SchemaService(store);
+    }
+
+    /** The projects of the data folder and the current one. */
+    public ProjectService projects() {
+        return projects;
+    }
+
+    /** The current project's label schema. */
+    public SchemaService schema() {
+        return schema;
+    }
+
+    /** The project the services work on now. */
+    public Project currentProject() {
+        return projects.find(store.projectId());
+    }
+
+    /**
+     * Makes {@code projectId} the current project: every service is built anew on its data, the
+     * loaded cascade of the previous project is released, and the choice is remembered for the
+     * next start. Callers must have no job of the previous project running (the window checks);
+     * reads the store, so call it from a job.
+     */
+    public synchronized Project switchProject(long projectId) {
+        QuoteStore next = store.forProject(projectId);
+        PredictionCache old = predictions;
+        Schedule oldSchedule = schedule;
+        oldSchedule.close(); // its step in progress uses the previous project's store and scorer
+        build(next);
+        old.close();
+        schedule.resume();
+        projects.remember(projectId);
+        Project p = projects.find(projectId);
+        LOG.info("switched to project '{}'", p.name());
+        return p;
     }
 
     /** Opens the store of {@code home}; throws {@link StoreInUseException} when another process has it. */
@@ -194,9 +245,12 @@ public final class Workbench implements AutoCloseable {
         return Devices.engineLoaded();
     }
 
-    /** True when nothing was imported yet: the first start of a new data folder. Reads the store. */
+    /**
+     * True when nothing was imported yet: the first start of a new data folder (one project, no
+     * batches). A new, empty project in a folder with others is not a first start. Reads the store.
+     */
     public boolean isEmpty() {
-        return store.batches().count() == 0;
+        return store.batches().count() == 0 && projects.list().size() == 1;
     }
 
     /** Reads the store; call it from a job. */

@@ -18,20 +18,25 @@ public final class BatchRepository {
             "b.id, b.seq, b.file_name, b.content_hash, b.group_name, b.day_name, b.imported_at, b.row_count";
 
     private final Database db;
+    private final long projectId;
 
-    public BatchRepository(Database db) {
+    BatchRepository(Database db, long projectId) {
         this.db = db;
+        this.projectId = projectId;
     }
 
     public List<Batch> list() {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM batches b ORDER BY b.seq");
-                    ResultSet rs = ps.executeQuery()) {
-                List<Batch> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(map(rs));
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                    + " FROM batches b WHERE b.project_id = ? ORDER BY b.seq")) {
+                ps.setLong(1, projectId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<Batch> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(map(rs));
+                    }
+                    return out;
                 }
-                return out;
             }
         });
     }
@@ -41,14 +46,17 @@ public final class BatchRepository {
         String sql = "SELECT " + COLUMNS + ","
                 + " (SELECT COUNT(*) FROM quotes q JOIN labels l ON l.quote_id = q.id WHERE q.batch_id = b.id) AS labelled,"
                 + " (SELECT COUNT(*) FROM quotes q WHERE q.batch_id = b.id AND q.is_validation) AS validation"
-                + " FROM batches b ORDER BY b.seq";
+                + " FROM batches b WHERE b.project_id = ? ORDER BY b.seq";
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-                List<BatchSummary> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(new BatchSummary(map(rs), rs.getInt("labelled"), rs.getInt("validation")));
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, projectId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<BatchSummary> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(new BatchSummary(map(rs), rs.getInt("labelled"), rs.getInt("validation")));
+                    }
+                    return out;
                 }
-                return out;
             }
         });
     }
@@ -64,15 +72,16 @@ public final class BatchRepository {
         });
     }
 
-    /** Batches already imported from a file with this SHA-256 content hash. */
+    /** Batches of this project already imported from a file with this SHA-256 content hash. */
     public List<Batch> findByHash(String contentHash) {
-        return db.read(c -> byHash(c, contentHash));
+        return db.read(c -> byHash(c, projectId, contentHash));
     }
 
-    static List<Batch> byHash(Connection c, String contentHash) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT " + COLUMNS + " FROM batches b WHERE b.content_hash = ? ORDER BY b.seq")) {
+    static List<Batch> byHash(Connection c, long projectId, String contentHash) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                + " FROM batches b WHERE b.content_hash = ? AND b.project_id = ? ORDER BY b.seq")) {
             ps.setString(1, contentHash);
+            ps.setLong(2, projectId);
             try (ResultSet rs = ps.executeQuery()) {
                 List<Batch> out = new ArrayList<>();
                 while (rs.next()) {
@@ -84,22 +93,23 @@ public final class BatchRepository {
     }
 
     public long count() {
-        return db.read(c -> Counts.single(c, "SELECT COUNT(*) FROM batches"));
+        return db.read(c -> Counts.single(c, "SELECT COUNT(*) FROM batches WHERE project_id = ?", projectId));
     }
 
     /** Inserts a batch with a provisional row count; called inside an import transaction. */
-    static Batch insert(Connection c, String fileName, String hash, String group, String day, Instant at)
-            throws SQLException {
+    static Batch insert(Connection c, long projectId, String fileName, String hash, String group, String day,
+            Instant at) throws SQLException {
         int seq = (int) Counts.single(c, "SELECT COALESCE(MAX(seq), 0) + 1 FROM batches");
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO batches (seq, file_name, content_hash, group_name, day_name, imported_at, row_count)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, 0)", Statement.RETURN_GENERATED_KEYS)) {
+                "INSERT INTO batches (seq, file_name, content_hash, group_name, day_name, imported_at, row_count,"
+                        + " project_id) VALUES (?, ?, ?, ?, ?, ?, 0, ?)", Statement.RETURN_GENERATED_KEYS)) {
             ps.setInt(1, seq);
             ps.setString(2, fileName);
             ps.setString(3, hash);
             ps.setString(4, group);
             ps.setString(5, day);
             Jdbc.setInstant(ps, 6, at);
+            ps.setLong(7, projectId);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();

@@ -26,6 +26,7 @@ public final class ColumnMapping {
             Map.entry("label", QuoteField.LABEL),
             Map.entry("topic", QuoteField.TOPIC),
             Map.entry("topic_id", QuoteField.TOPIC),
+            Map.entry("topic_name", QuoteField.TOPIC_NAME),
             Map.entry("group", QuoteField.GROUP),
             Map.entry("country_id", QuoteField.COUNTRY_ID),
             Map.entry("country_name", QuoteField.COUNTRY_NAME),

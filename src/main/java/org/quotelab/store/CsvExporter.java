@@ -18,36 +18,47 @@ import org.apache.commons.csv.CSVPrinter;
 import org.quotelab.domain.imports.ExportFormat;
 
 /**
- * Writes labels or predictions as CSV (importable again: same column names as an import) or JSONL,
+ * Writes one project's labels or predictions as CSV (importable again: same column names as an import) or JSONL,
  * reading the store in keyset pages so any size exports in constant memory. The file appears
  * only when complete (written to a temporary sibling, then moved).
  */
 public final class CsvExporter {
-    static final List<String> LABEL_COLUMNS = List.of("quote_id", "quote_text", "label", "topic", "group",
+    static final List<String> LABEL_COLUMNS = List.of("quote_id", "quote_text", "label", "topic", "topic_name",
+            "group",
             "country_id", "country_name", "product_id", "product_category", "review_id", "review_text",
             "label_source");
+    // the topic's id and its name in the project's schema travel together, so the file re-imports
+    // with the same ids and names the topics in any other tool
     private static final String LABEL_SQL = "SELECT q.id, q.external_id AS quote_id, q.quote_text, l.label, l.topic,"
+            + " s.display_name AS topic_name,"
             + " b.day_name AS \"group\", q.country_id, q.country_name, q.product_id, q.product_category, q.review_id,"
             + " q.review_text, l.source AS label_source FROM quotes q JOIN batches b ON b.id = q.batch_id"
-            + " LEFT JOIN labels l ON l.quote_id = q.id WHERE q.id > ? %s ORDER BY q.id FETCH FIRST ? ROWS ONLY";
+            + " LEFT JOIN labels l ON l.quote_id = q.id"
+            + " LEFT JOIN topic_schema s ON s.project_id = b.project_id AND s.topic_key = l.topic"
+            + " WHERE q.id > ? AND b.project_id = ? %s ORDER BY q.id FETCH FIRST ? ROWS ONLY";
     private static final String PREDICTION_SQL = "SELECT p.quote_id AS id, q.external_id AS quote_id,"
             + " p.stage1_version_id, NULLIF(p.stage2_version_id, 0) AS stage2_version_id, p.p_in_topic,"
-            + " p.predicted_label, p.predicted_topic, p.confidence, p.topic_probs_json AS topic_probabilities,"
+            + " p.predicted_label, p.predicted_topic, s.display_name AS predicted_topic_name, p.confidence,"
+            + " p.topic_probs_json AS topic_probabilities,"
             + " p.unfamiliar, CASE WHEN p.unfamiliar_flag THEN 1 WHEN NOT p.unfamiliar_flag THEN 0 END AS unfamiliar_flag"
-            + " FROM predictions p JOIN quotes q ON q.id = p.quote_id WHERE p.quote_id > ?"
+            + " FROM predictions p JOIN quotes q ON q.id = p.quote_id JOIN batches b ON b.id = q.batch_id"
+            + " LEFT JOIN topic_schema s ON s.project_id = b.project_id AND s.topic_key = p.predicted_topic"
+            + " WHERE p.quote_id > ?"
             + " AND p.stage1_version_id = ? AND p.stage2_version_id = ? ORDER BY p.quote_id FETCH FIRST ? ROWS ONLY";
     private static final int PAGE = 5_000;
 
     private final Database db;
+    private final long projectId;
 
-    public CsvExporter(Database db) {
+    CsvExporter(Database db, long projectId) {
         this.db = db;
+        this.projectId = projectId;
     }
 
     /** Every quote with its current label (empty when unlabelled), or only labelled quotes. Returns rows written. */
     public long exportLabels(Path out, ExportFormat format, boolean labelledOnly) {
         String sql = String.format(LABEL_SQL, labelledOnly ? "AND l.quote_id IS NOT NULL" : "");
-        return export(out, format, sql, new Object[0]);
+        return export(out, format, sql, new Object[] {projectId});
     }
 
     /** The predictions of one pair of versions ({@code stage2VersionId} null = stage 1 only). */

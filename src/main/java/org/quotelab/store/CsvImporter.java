@@ -42,9 +42,11 @@ public final class CsvImporter {
     private static final int PROGRESS_EVERY = 5_000;
 
     private final Database db;
+    private final long projectId;
 
-    public CsvImporter(Database db) {
+    CsvImporter(Database db, long projectId) {
         this.db = db;
+        this.projectId = projectId;
     }
 
     public ImportResult importFile(Path file, ImportOptions options) {
@@ -95,7 +97,7 @@ public final class CsvImporter {
                         .onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT));
                 CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
-                QuoteWriter writer = new QuoteWriter(c, name, options)) {
+                QuoteWriter writer = new QuoteWriter(c, projectId, name, options)) {
             Iterator<CSVRecord> it = parser.iterator();
             long line = 1;
             CSVRecord headerRecord = next(it, file, name, line, null);
@@ -134,7 +136,7 @@ public final class CsvImporter {
             }
             in.transferTo(OutputStreamSink.INSTANCE); // hash every byte even if the parser stopped early
             String hash = hex(sha.digest());
-            List<Batch> earlier = BatchRepository.byHash(c, hash);
+            List<Batch> earlier = BatchRepository.byHash(c, projectId, hash);
             if (!earlier.isEmpty()) {
                 Batch b = earlier.get(0);
                 throw new ImportException(new ImportError(name, 0, null, "this file was already imported on "

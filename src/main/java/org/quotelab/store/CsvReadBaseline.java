@@ -41,7 +41,8 @@ public final class CsvReadBaseline {
         long t0 = System.nanoTime();
         return db.write(c -> {
             Instant now = Instant.now();
-            var batch = BatchRepository.insert(c, csv.getFileName().toString(), "0".repeat(64), "", "bench", now);
+            var batch = BatchRepository.insert(c,
+                    Counts.single(c, "SELECT MIN(id) FROM projects"), csv.getFileName().toString(), "0".repeat(64), "", "bench", now);
             long rows;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO quotes (batch_id, external_id, quote_text,"
                     + " country_id, country_name, product_id, product_category, review_id, review_text, is_validation,"

@@ -17,9 +17,11 @@ import org.quotelab.domain.drift.Severity;
 /** Drift figures per batch and pair of model versions, as the Monitoring job last computed them. */
 public final class DriftRepository {
     private final Database db;
+    private final long projectId;
 
-    public DriftRepository(Database db) {
+    DriftRepository(Database db, long projectId) {
         this.db = db;
+        this.projectId = projectId;
     }
 
     /** Stores the figures, replacing earlier ones of the same batch and versions; one transaction. */
@@ -89,7 +91,9 @@ public final class DriftRepository {
     /** The most recently computed figures of every batch, whatever the versions: for the Data view's badge. */
     public Map<Long, BatchDrift> latestPerBatch() {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM batch_drift ORDER BY computed_at")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT d.* FROM batch_drift d"
+                    + " JOIN batches b ON b.id = d.batch_id WHERE b.project_id = ? ORDER BY d.computed_at")) {
+                ps.setLong(1, projectId);
                 return collect(ps);
             }
         });

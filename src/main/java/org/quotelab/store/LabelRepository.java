@@ -23,9 +23,13 @@ import org.quotelab.domain.quote.TopicCount;
  */
 public final class LabelRepository {
     private final Database db;
+    private final long projectId;
+    private static final String OF_PROJECT = " JOIN quotes q ON q.id = x.quote_id JOIN batches b ON b.id = q.batch_id"
+            + " WHERE b.project_id = ?";
 
-    public LabelRepository(Database db) {
+    LabelRepository(Database db, long projectId) {
         this.db = db;
+        this.projectId = projectId;
     }
 
     public Optional<CurrentLabel> current(long quoteId) {
@@ -97,27 +101,35 @@ public final class LabelRepository {
         });
     }
 
-    /** The stable topic label set in class-index order, with how many quotes carry each topic. */
+    /**
+     * This project's topics in schema order (ordinal = schema position), with how many of the
+     * project's quotes carry each. The schema's names and keys come from {@link SchemaRepository}.
+     */
     public List<TopicCount> topics() {
+        new SchemaRepository(db, projectId).schema(); // gives topics added by labels their position first
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT t.ordinal, t.name,"
-                    + " (SELECT COUNT(*) FROM labels l WHERE l.topic = t.name) FROM topics t ORDER BY t.ordinal");
-                    ResultSet rs = ps.executeQuery()) {
-                List<TopicCount> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(new TopicCount(rs.getInt(1), rs.getString(2), rs.getLong(3)));
+            try (PreparedStatement ps = c.prepareStatement("SELECT s.position, s.topic_key,"
+                    + " (SELECT COUNT(*) FROM labels x" + OF_PROJECT + " AND x.topic = s.topic_key)"
+                    + " FROM topic_schema s WHERE s.project_id = ? ORDER BY s.position")) {
+                ps.setLong(1, projectId);
+                ps.setLong(2, projectId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<TopicCount> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(new TopicCount(rs.getInt(1), rs.getString(2), rs.getLong(3)));
+                    }
+                    return out;
                 }
-                return out;
             }
         });
     }
 
     public long countLabelled() {
-        return db.read(c -> Counts.single(c, "SELECT COUNT(*) FROM labels"));
+        return db.read(c -> Counts.single(c, "SELECT COUNT(*) FROM labels x" + OF_PROJECT, projectId));
     }
 
     public long countHistory() {
-        return db.read(c -> Counts.single(c, "SELECT COUNT(*) FROM label_history"));
+        return db.read(c -> Counts.single(c, "SELECT COUNT(*) FROM label_history x" + OF_PROJECT, projectId));
     }
 
     private static LabelChange apply(Connection c, long quoteId, QuoteLabel label, LabelSource source,
@@ -130,8 +142,11 @@ public final class LabelRepository {
         }
         Optional<CurrentLabel> before = current(c, quoteId);
         Instant now = Instant.now();
-        if (label != null) {
-            TopicTable.ensure(c, TopicTable.load(c), label.topic());
+        if (label != null && label.topic() != null) {
+            // a label on a topic the quote's project does not have yet adds it to that schema
+            long project = Counts.single(c, "SELECT b.project_id FROM quotes q JOIN batches b ON b.id = q.batch_id"
+                    + " WHERE q.id = ?", quoteId);
+            SchemaTable.add(c, project, TopicTable.load(c), SchemaTable.keys(c, project), label.topic(), null);
         }
         String sql = before.isEmpty()
                 ? "INSERT INTO labels (label, topic, source, updated_at, updated_by, quote_id) VALUES (?, ?, ?, ?, ?, ?)"

@@ -15,9 +15,11 @@ import org.quotelab.domain.model.ModelVersion;
 /** Model versions of both stages; at most one ACTIVE per stage, switched in one transaction. */
 public final class ModelVersionRepository {
     private final Database db;
+    private final long projectId;
 
-    public ModelVersionRepository(Database db) {
+    ModelVersionRepository(Database db, long projectId) {
         this.db = db;
+        this.projectId = projectId;
     }
 
     /** Registers a new CANDIDATE version. */
@@ -25,7 +27,7 @@ public final class ModelVersionRepository {
         Instant now = Instant.now();
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO model_versions (stage, parent_id, status,"
-                    + " path, provenance_json, metrics_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    + " path, provenance_json, metrics_json, created_at, project_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 ps.setInt(1, stage);
                 Jdbc.setLong(ps, 2, parentId);
@@ -34,6 +36,7 @@ public final class ModelVersionRepository {
                 ps.setString(5, provenanceJson);
                 ps.setString(6, metricsJson);
                 Jdbc.setInstant(ps, 7, now);
+                ps.setLong(8, projectId);
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
@@ -51,8 +54,9 @@ public final class ModelVersionRepository {
     public List<ModelVersion> list(int stage) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT * FROM model_versions WHERE stage = ? ORDER BY id DESC")) {
+                    "SELECT * FROM model_versions WHERE stage = ? AND project_id = ? ORDER BY id DESC")) {
                 ps.setInt(1, stage);
+                ps.setLong(2, projectId);
                 try (ResultSet rs = ps.executeQuery()) {
                     List<ModelVersion> out = new ArrayList<>();
                     while (rs.next()) {
@@ -67,9 +71,10 @@ public final class ModelVersionRepository {
     public Optional<ModelVersion> active(int stage) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT * FROM model_versions WHERE stage = ? AND status = ?")) {
+                    "SELECT * FROM model_versions WHERE stage = ? AND status = ? AND project_id = ?")) {
                 ps.setInt(1, stage);
                 ps.setString(2, ModelStatus.ACTIVE.name());
+                ps.setLong(3, projectId);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(map(rs)) : Optional.empty();
                 }
@@ -82,11 +87,13 @@ public final class ModelVersionRepository {
         return db.write(c -> {
             ModelVersion v = find(c, id).orElseThrow(() -> new IllegalArgumentException("no model version " + id));
             try (PreparedStatement ps = c.prepareStatement("UPDATE model_versions SET status = ?"
-                    + " WHERE stage = ? AND status = ? AND id <> ?")) {
+                    + " WHERE stage = ? AND status = ? AND id <> ? AND project_id = ?")) {
                 ps.setString(1, ModelStatus.RETIRED.name());
                 ps.setInt(2, v.stage());
                 ps.setString(3, ModelStatus.ACTIVE.name());
                 ps.setLong(4, id);
+                // the version's own project: each project has its own active cascade
+                ps.setLong(5, projectOf(c, id));
                 ps.executeUpdate();
             }
             setStatus(c, id, ModelStatus.ACTIVE, reason);
@@ -126,6 +133,10 @@ public final class ModelVersionRepository {
             ps.setLong(3, id);
             ps.executeUpdate();
         }
+    }
+
+    private static long projectOf(Connection c, long id) throws SQLException {
+        return Counts.single(c, "SELECT project_id FROM model_versions WHERE id = ?", id);
     }
 
     private static Optional<ModelVersion> find(Connection c, long id) throws SQLException {

@@ -24,9 +24,11 @@ public final class QuoteRepository {
             + " q.original_text";
 
     private final Database db;
+    private final long projectId;
 
-    public QuoteRepository(Database db) {
+    QuoteRepository(Database db, long projectId) {
         this.db = db;
+        this.projectId = projectId;
     }
 
     public Optional<Quote> find(long id) {
@@ -43,12 +45,14 @@ public final class QuoteRepository {
     /** Quotes in id order; {@code batchId} null = all batches; start with {@code afterId} = 0. */
     public Page<Quote> page(Long batchId, long afterId, int limit) {
         Jdbc.checkLimit(limit);
-        String sql = "SELECT " + QUOTE_COLUMNS + " FROM quotes q WHERE q.id > ?"
+        String sql = "SELECT " + QUOTE_COLUMNS + " FROM quotes q JOIN batches b ON b.id = q.batch_id"
+                + " WHERE q.id > ? AND b.project_id = ?"
                 + (batchId == null ? "" : " AND q.batch_id = ?") + " ORDER BY q.id FETCH FIRST ? ROWS ONLY";
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
                 ps.setLong(i++, afterId);
+                ps.setLong(i++, projectId);
                 if (batchId != null) {
                     ps.setLong(i++, batchId);
                 }
@@ -67,7 +71,7 @@ public final class QuoteRepository {
     /** The Review table: quotes with label and prediction, filtered, in id order. */
     public Page<QuoteRow> review(QuoteFilter filter, long afterId, int limit) {
         Jdbc.checkLimit(limit);
-        ReviewQuery q = new ReviewQuery(filter, false);
+        ReviewQuery q = new ReviewQuery(filter, false, projectId);
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(q.sql())) {
                 q.bind(ps, afterId, limit + 1);
@@ -84,7 +88,7 @@ public final class QuoteRepository {
 
     /** How many quotes match; a full scan of the matching rows, so call it off the UI thread. */
     public long count(QuoteFilter filter) {
-        ReviewQuery q = new ReviewQuery(filter, true);
+        ReviewQuery q = new ReviewQuery(filter, true, projectId);
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(q.sql())) {
                 q.bind(ps, 0, -1);
@@ -133,7 +137,8 @@ public final class QuoteRepository {
     }
 
     public long count() {
-        return db.read(c -> Counts.single(c, "SELECT COUNT(*) FROM quotes"));
+        return db.read(c -> Counts.single(c, "SELECT COUNT(*) FROM quotes q JOIN batches b ON b.id = q.batch_id"
+                + " WHERE b.project_id = ?", projectId));
     }
 
     static Quote map(ResultSet rs) throws SQLException {

@@ -5,9 +5,22 @@ import java.nio.file.Path;
 /**
  * The open store with its repositories: what the services, the UI and the CLI hold. Open one per
  * process (H2 locks the file) and close it on exit.
+ *
+ * <p>A store is a view of one project: batches, quotes, labels, the label schema, models, runs,
+ * replay memory and settings are read and written in that project only. {@link #forProject}
+ * gives a view of another project over the same database; the project is never implicit state
+ * shared between views. Projects and store-wide settings ({@link #projects()},
+ * {@link #globalSettings()}) are the same in every view.
  */
 public final class QuoteStore implements AutoCloseable {
+    /** Store-wide setting: the project the app showed last, which a caller without a choice opens. */
+    public static final String CURRENT_PROJECT = "app.current-project";
+
     private final Database db;
+    private final long projectId;
+    private final ProjectRepository projects;
+    private final SchemaRepository schema;
+    private final SettingsRepository globalSettings;
     private final BatchRepository batches;
     private final QuoteRepository quotes;
     private final LabelRepository labels;
@@ -23,22 +36,66 @@ public final class QuoteStore implements AutoCloseable {
     private final CsvImporter importer;
     private final CsvExporter exporter;
 
+    /** A view of the default project: the one the app showed last, else the first. */
     public QuoteStore(Database db) {
+        this(db, defaultProject(db));
+    }
+
+    private QuoteStore(Database db, long projectId) {
         this.db = db;
-        this.batches = new BatchRepository(db);
-        this.quotes = new QuoteRepository(db);
-        this.labels = new LabelRepository(db);
+        this.projectId = projectId;
+        this.projects = new ProjectRepository(db);
+        this.schema = new SchemaRepository(db, projectId);
+        this.globalSettings = new SettingsRepository(db, null);
+        this.batches = new BatchRepository(db, projectId);
+        this.quotes = new QuoteRepository(db, projectId);
+        this.labels = new LabelRepository(db, projectId);
         this.predictions = new PredictionRepository(db);
-        this.models = new ModelVersionRepository(db);
-        this.runs = new TrainingRunRepository(db);
+        this.models = new ModelVersionRepository(db, projectId);
+        this.runs = new TrainingRunRepository(db, projectId);
         this.metrics = new MetricsRepository(db);
-        this.drift = new DriftRepository(db);
-        this.replay = new ReplayMemoryRepository(db);
-        this.settings = new SettingsRepository(db);
+        this.drift = new DriftRepository(db, projectId);
+        this.replay = new ReplayMemoryRepository(db, projectId);
+        this.settings = new SettingsRepository(db, projectId);
+        this.importer = new CsvImporter(db, projectId);
+        this.exporter = new CsvExporter(db, projectId);
         this.versionQuotes = new VersionQuoteRepository(db);
         this.schedule = new ScheduleRepository(db);
-        this.importer = new CsvImporter(db);
-        this.exporter = new CsvExporter(db);
+    }
+
+    private static long defaultProject(Database db) {
+        ProjectRepository projects = new ProjectRepository(db);
+        return new SettingsRepository(db, null).get(CURRENT_PROJECT).map(Long::parseLong)
+                .flatMap(projects::find).orElseGet(projects::first).id();
+    }
+
+    /**
+     * A view of project {@code id} over the same database. Closing either view closes the
+     * database: the owner of the first view closes it once.
+     */
+    public QuoteStore forProject(long id) {
+        projects.find(id).orElseThrow(() -> new IllegalArgumentException("no project " + id));
+        return new QuoteStore(db, id);
+    }
+
+    /** The project this view reads and writes. */
+    public long projectId() {
+        return projectId;
+    }
+
+    /** Every project of the data folder. */
+    public ProjectRepository projects() {
+        return projects;
+    }
+
+    /** This project's label schema. */
+    public SchemaRepository schema() {
+        return schema;
+    }
+
+    /** Settings of the data folder as a whole, such as the current project. */
+    public SettingsRepository globalSettings() {
+        return globalSettings;
     }
 
     /** Opens the database file (e.g. {@code AppHome.database()}), migrating it if needed. */
@@ -86,6 +143,7 @@ public final class QuoteStore implements AutoCloseable {
         return replay;
     }
 
+    /** This project's settings: operating point, replay counters, Review filters. */
     public SettingsRepository settings() {
         return settings;
     }

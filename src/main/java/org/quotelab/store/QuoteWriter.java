@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.quotelab.domain.imports.UnknownTopicsException;
+import org.quotelab.domain.project.NaturalOrder;
 import org.quotelab.domain.quote.Batch;
 import org.quotelab.domain.imports.ImportError;
 import org.quotelab.domain.imports.ImportException;
@@ -32,6 +36,11 @@ final class QuoteWriter implements AutoCloseable {
     private final PreparedStatement quotes;
     private final PreparedStatement labels;
     private final Map<String, Integer> topics;
+    private final long projectId;
+    private final Set<String> schema;
+    /** A project without topics takes a file's topics as its schema; one with topics asks first. */
+    private final boolean refuseUnknown;
+    private final Map<String, Long> unknown = new TreeMap<>(NaturalOrder.INSTANCE);
     private final Map<String, int[]> rowsPerBatch = new LinkedHashMap<>();
     private final Map<String, Batch> batches = new LinkedHashMap<>();
     private final IdIndex seen = new IdIndex();
@@ -41,10 +50,19 @@ final class QuoteWriter implements AutoCloseable {
     private long labelled;
     private int pending;
 
-    QuoteWriter(Connection c, String file, ImportOptions options) throws SQLException {
+    QuoteWriter(Connection c, long projectId, String file, ImportOptions options) throws SQLException {
         this.c = c;
+        this.projectId = projectId;
         this.file = file;
         this.options = options;
+        this.schema = SchemaTable.keys(c, projectId);
+        this.refuseUnknown = !options.addTopics() && !schema.isEmpty();
+        for (Map.Entry<String, String> e : options.topicMap().entrySet()) {
+            if (!schema.contains(e.getValue())) {
+                throw new ImportException(new ImportError(file, 0, null, "topic " + e.getKey() + " is mapped onto "
+                        + e.getValue() + ", which is not a topic of this project; nothing was stored"));
+            }
+        }
         this.nextId = Counts.single(c, "SELECT COALESCE(MAX(id), 0) + 1 FROM quotes");
         this.topics = TopicTable.load(c);
         this.quotes = c.prepareStatement("INSERT INTO quotes (id, batch_id, external_id, quote_text, country_id,"
@@ -80,8 +98,19 @@ final class QuoteWriter implements AutoCloseable {
             quotes.setString(13, row.originalText);
         }
         quotes.addBatch();
-        if (row.label != null) {
-            TopicTable.ensure(c, topics, row.topic);
+        String topic = row.topic == null ? null : options.topicMap().getOrDefault(row.topic, row.topic);
+        boolean refused = false;
+        if (row.label != null && topic != null && !schema.contains(topic)) {
+            if (refuseUnknown) {
+                // read on to list every unknown topic; the file is refused at the end
+                unknown.merge(topic, 1L, Long::sum);
+                refused = true;
+            } else {
+                SchemaTable.add(c, projectId, topics, schema, topic, row.topicName);
+            }
+        }
+        row.topic = topic;
+        if (row.label != null && !refused) {
             labels.setLong(1, id);
             labels.setInt(2, row.label);
             labels.setString(3, row.topic);
@@ -126,7 +155,7 @@ final class QuoteWriter implements AutoCloseable {
             }
             // placeholder hash, unique per batch, until the whole file has been hashed
             String placeholder = String.format("%064d", batches.size());
-            b = BatchRepository.insert(c, file, placeholder, key, day, now);
+            b = BatchRepository.insert(c, projectId, file, placeholder, key, day, now);
             if (firstBatchId < 0) {
                 firstBatchId = b.id();
             }
@@ -146,6 +175,10 @@ final class QuoteWriter implements AutoCloseable {
 
     /** Flushes, sets the real content hash and row counts; returns the batches in stream order. */
     List<Batch> finish(String hash) throws SQLException {
+        if (!unknown.isEmpty()) {
+            throw new UnknownTopicsException(file, unknown); // the caller's transaction rolls back
+        }
+        SchemaTable.complete(c, projectId);
         flush();
         List<Batch> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(

@@ -18,12 +18,14 @@ final class ReviewQuery {
 
     private final QuoteFilter f;
     private final boolean count;
+    private final long projectId;
     private final List<Object> params = new ArrayList<>();
     private final String sql;
 
-    ReviewQuery(QuoteFilter filter, boolean count) {
+    ReviewQuery(QuoteFilter filter, boolean count, long projectId) {
         this.f = filter;
         this.count = count;
+        this.projectId = projectId;
         this.sql = build();
     }
 
@@ -65,6 +67,8 @@ final class ReviewQuery {
             s.append(" WHERE q.id > ?");
             params.add(AFTER);
         }
+        s.append(" AND b.project_id = ?");
+        params.add(projectId);
         if (f.batchId() != null) {
             s.append(" AND q.batch_id = ?");
             params.add(f.batchId());

@@ -24,6 +24,7 @@ final class RowValidator {
     private final boolean hasTopicColumn;
     private final int labelIdx;
     private final int topicIdx;
+    private final int topicNameIdx;
     private final int groupIdx;
     private final int[] metaIdx;
 
@@ -32,6 +33,8 @@ final class RowValidator {
     String originalText;
     Integer label;
     String topic;
+    /** The topic's name as the file gives it, or null. */
+    String topicName;
     String group;
     final String[] meta = new String[6];
 
@@ -43,6 +46,7 @@ final class RowValidator {
         originalIdx = m.originalTextIndex();
         labelIdx = m.indexOf(QuoteField.LABEL);
         topicIdx = m.indexOf(QuoteField.TOPIC);
+        topicNameIdx = m.indexOf(QuoteField.TOPIC_NAME);
         hasTopicColumn = topicIdx >= 0;
         topicIds = hasTopicColumn && TopicValue.isIdColumn(m.header().get(topicIdx));
         groupIdx = m.indexOf(QuoteField.GROUP);
@@ -87,6 +91,10 @@ final class RowValidator {
             throw fail(line, textIdx, "the quote text is empty");
         }
         readLabel(r, line);
+        topicName = topicNameIdx < 0 || topic == null || r.get(topicNameIdx).isBlank() ? null : r.get(topicNameIdx).trim();
+        if (topicName != null) {
+            checkLength(line, topicNameIdx, topicName, MAX_SHORT);
+        }
         group = groupIdx < 0 ? "" : r.get(groupIdx).trim();
         if (groupIdx >= 0) {
             checkLength(line, groupIdx, group, MAX_SHORT);

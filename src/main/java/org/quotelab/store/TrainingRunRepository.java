@@ -15,20 +15,23 @@ import org.quotelab.domain.model.TrainingRun;
 /** Training and update jobs. A run left RUNNING by a killed process is marked INTERRUPTED at start-up. */
 public final class TrainingRunRepository {
     private final Database db;
+    private final long projectId;
 
-    public TrainingRunRepository(Database db) {
+    TrainingRunRepository(Database db, long projectId) {
         this.db = db;
+        this.projectId = projectId;
     }
 
     public TrainingRun start(String jobId, String paramsJson) {
         Instant now = Instant.now();
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO training_runs (job_id, status, started_at,"
-                    + " params_json) VALUES (?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                    + " params_json, project_id) VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, jobId);
                 ps.setString(2, RunStatus.RUNNING.name());
                 Jdbc.setInstant(ps, 3, now);
                 ps.setString(4, paramsJson);
+                ps.setLong(5, projectId);
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
@@ -93,13 +96,16 @@ public final class TrainingRunRepository {
     /** Runs, newest first. */
     public List<TrainingRun> list() {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM training_runs ORDER BY id DESC");
-                    ResultSet rs = ps.executeQuery()) {
-                List<TrainingRun> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(map(rs));
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT * FROM training_runs WHERE project_id = ? ORDER BY id DESC")) {
+                ps.setLong(1, projectId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<TrainingRun> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(map(rs));
+                    }
+                    return out;
                 }
-                return out;
             }
         });
     }

@@ -18,6 +18,11 @@ import org.quotelab.ui.evaluation.EvaluationView;
 import org.quotelab.ui.evaluation.EvaluationViewModel;
 import org.quotelab.ui.models.ModelsView;
 import org.quotelab.ui.models.ModelsViewModel;
+import org.quotelab.ui.projects.ProjectBar;
+import org.quotelab.ui.projects.ProjectsViewModel;
+import org.quotelab.ui.projects.SchemaEditor;
+import org.quotelab.ui.projects.SchemaViewModel;
+import javafx.scene.layout.BorderPane;
 import org.quotelab.ui.review.ReviewView;
 import org.quotelab.ui.review.ReviewViewModel;
 import org.quotelab.ui.schedule.ScheduleView;
@@ -49,15 +54,18 @@ public final class WorkbenchWindow {
 
     private final Workbench workbench;
     private final FxJobs jobs;
-    private final DataViewModel data;
-    private final ReviewViewModel review;
-    private final ThresholdViewModel threshold;
-    private final MonitoringViewModel monitoring;
-    private final TrainingViewModel training;
-    private final EvaluationViewModel evaluation;
-    private final ModelsViewModel models;
-    private final ScheduleViewModel schedule;
-    private final MainWindow main;
+    private final ProjectsViewModel projects;
+    private final BorderPane frame = new BorderPane();
+    // the view-models and views of the current project: all built anew when the project changes
+    private DataViewModel data;
+    private ReviewViewModel review;
+    private ThresholdViewModel threshold;
+    private MonitoringViewModel monitoring;
+    private TrainingViewModel training;
+    private EvaluationViewModel evaluation;
+    private ModelsViewModel models;
+    private ScheduleViewModel schedule;
+    private MainWindow main;
     private final Scene scene;
     private boolean quickStartPending;
     private boolean thresholdStale;
@@ -66,6 +74,48 @@ public final class WorkbenchWindow {
     public WorkbenchWindow(Workbench workbench, FxJobs jobs, double width, double height) {
         this.workbench = workbench;
         this.jobs = jobs;
+        this.projects = new ProjectsViewModel(workbench, jobs, () -> jobs.running().size(), p -> rebuild());
+        frame.setTop(new ProjectBar(projects, this::editSchema).root());
+        build();
+        this.scene = new Scene(frame, width, height);
+        scene.getStylesheets().add(WorkbenchWindow.class.getResource(STYLESHEET).toExternalForm());
+        main.installShortcuts(scene);
+        // Ctrl+Q (Cmd+Q on macOS) quits, as in other desktop apps; stop() closes the store
+        scene.getAccelerators().put(QUIT, () -> onQuit.run());
+        main.deviceLabel().setText("Device: " + NOT_LOADED);
+        refreshStatus();
+        projects.reload();
+        // asking for the device would load PyTorch (430 MB unpacked) before the user did anything:
+        // the first scoring, training or evaluation loads it, and the status bar follows
+        workbench.computeDeviceWhenLoaded().whenComplete((device, e) -> Platform.runLater(() -> {
+            setComputeDevice(e == null ? device : "unavailable (" + e.getMessage() + ")");
+            training.detectDevices();
+        }));
+    }
+
+    /**
+     * After a project switch: every view-model and view is built again on the new project's
+     * services, and the view on screen is shown again, reading the new project's data.
+     */
+    private void rebuild() {
+        String view = main.currentProperty().get();
+        String device = main.deviceLabel().getText();
+        build();
+        main.installShortcuts(scene);
+        main.deviceLabel().setText(device);
+        refreshStatus();
+        if (view != null) {
+            main.show(view);
+        }
+    }
+
+    /** Opens the label-schema editor of the current project; Review redraws its legend after each edit. */
+    public void editSchema() {
+        new SchemaEditor(new SchemaViewModel(workbench, jobs, () -> review.reload()))
+                .show(scene == null ? null : scene.getWindow());
+    }
+
+    private void build() {
         this.data = new DataViewModel(workbench, jobs);
         this.review = new ReviewViewModel(workbench, jobs);
         // a new threshold changes which rows Review calls uncertain
@@ -144,12 +194,7 @@ public final class WorkbenchWindow {
             refreshStatus();
         });
         this.main = new MainWindow(features, jobs);
-        this.scene = new Scene(main.root(), width, height);
-        scene.getStylesheets().add(WorkbenchWindow.class.getResource(STYLESHEET).toExternalForm());
-        main.installShortcuts(scene);
-        // Ctrl+Q (Cmd+Q on macOS) quits, as in other desktop apps; stop() closes the store
-        scene.getAccelerators().put(QUIT, () -> onQuit.run());
-        main.deviceLabel().setText("Device: " + NOT_LOADED);
+        frame.setCenter(main.root());
         main.currentProperty().addListener((o, a, view) -> {
             if (THRESHOLD.equals(view) && thresholdStale) {
                 thresholdStale = false;
@@ -160,13 +205,11 @@ public final class WorkbenchWindow {
             workbench.preferences().setLastView(view);
             return null;
         }, x -> { }, () -> { }, e -> { }));
-        refreshStatus();
-        // asking for the device would load PyTorch (430 MB unpacked) before the user did anything:
-        // the first scoring, training or evaluation loads it, and the status bar follows
-        workbench.computeDeviceWhenLoaded().whenComplete((device, e) -> Platform.runLater(() -> {
-            setComputeDevice(e == null ? device : "unavailable (" + e.getMessage() + ")");
-            training.detectDevices();
-        }));
+    }
+
+    /** The project switcher's state. */
+    public ProjectsViewModel projects() {
+        return projects;
     }
 
     /**

@@ -43,7 +43,9 @@ class ExportRoundTripTest {
             b.exporter().exportLabels(second, ExportFormat.CSV, false);
         }
         assertEquals(Files.readString(first), Files.readString(second));
-        assertTrue(Files.readString(first).contains("q3,Unlabelled \u00e9t\u00e9 \u2603,,,day-01"));
+        assertTrue(Files.readString(first).contains("q3,Unlabelled \u00e9t\u00e9 \u2603,,,,day-01"));
+        // the topic's id and its schema name travel together
+        assertTrue(Files.readString(first).contains("q1,battery ok,1,2,topic 2,day-01"), Files.readString(first));
     }
 
     @Test

@@ -89,6 +89,11 @@ public final class UiFixture {
         return fx(() -> robot.lookup(query).queryAs(type));
     }
 
+    /** A lookup already on the FX thread (inside robot.interact or fx). */
+    public static <T extends javafx.scene.Node> T findNow(org.testfx.api.FxRobot robot, String query, Class<T> type) {
+        return robot.lookup(query).queryAs(type);
+    }
+
     public static <T> T fx(Callable<T> read) throws Exception {
         return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
     }

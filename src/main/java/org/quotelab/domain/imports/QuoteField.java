@@ -6,6 +6,8 @@ public enum QuoteField {
     TEXT,
     LABEL,
     TOPIC,
+    /** The name of the row's topic, e.g. "battery life": names new topics of the schema. */
+    TOPIC_NAME,
     GROUP,
     COUNTRY_ID,
     COUNTRY_NAME,

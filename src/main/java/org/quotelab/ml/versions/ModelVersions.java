@@ -71,6 +71,43 @@ public final class ModelVersions {
         });
     }
 
+    /**
+     * As {@link #exportHf(Path, Path)}, with config.json's {@code id2label} and {@code label2id}
+     * under the names people read ({@code names}: the version's label -> its name; a label without
+     * one keeps itself). The labels themselves stay in {@code quotelab_label_ids}, so the
+     * exported model still says which stored topic id each output is.
+     */
+    public static void exportHf(Path version, Path target, java.util.function.UnaryOperator<String> names)
+            throws IOException {
+        LabelMap labels = labels(version);
+        ModelFolders.writeAtomically(target, dir -> {
+            for (String f : List.of(WEIGHTS, TOKENIZER, "tokenizer_config.json", "special_tokens_map.json")) {
+                if (Files.exists(version.resolve(f))) {
+                    Files.copy(version.resolve(f), dir.resolve(f));
+                }
+            }
+            Map<String, Object> config = Json.MAPPER.readValue(version.resolve(CONFIG).toFile(),
+                    new TypeReference<Map<String, Object>>() { });
+            Map<String, String> id2label = new LinkedHashMap<>();
+            Map<String, Integer> label2id = new LinkedHashMap<>();
+            Map<String, String> ids = new LinkedHashMap<>();
+            for (int i = 0; i < labels.size(); i++) {
+                String name = names.apply(labels.label(i));
+                // two outputs must not share a name: label2id would lose one
+                if (name == null || label2id.containsKey(name)) {
+                    name = labels.label(i);
+                }
+                id2label.put(Integer.toString(i), name);
+                label2id.put(name, i);
+                ids.put(Integer.toString(i), labels.label(i));
+            }
+            config.put("id2label", id2label);
+            config.put("label2id", label2id);
+            config.put("quotelab_label_ids", ids);
+            Json.PRETTY.writeValue(dir.resolve(CONFIG).toFile(), config);
+        });
+    }
+
     /** Loads a version (or an exported HF folder) into a model built by {@code factory}. */
     public static ClassifierModel load(Path folder, ModelFactory factory) throws IOException {
         LabelMap labels = labels(folder);

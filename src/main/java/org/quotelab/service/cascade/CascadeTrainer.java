@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.quotelab.domain.project.NaturalOrder;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.quotelab.ml.model.ComputeDevice;
@@ -95,8 +96,7 @@ public final class CascadeTrainer {
         if (Files.exists(out)) {
             throw new IOException("cascade folder " + out + " already exists");
         }
-        List<String> topics = List.copyOf(new TreeSet<>(quotes.stream()
-                .filter(LabelledText::inTopic).map(LabelledText::topic).toList()));
+        List<String> topics = topicsOf(quotes);
         List<LabelledText> fit = quotes;
         List<LabelledText> valid = List.of();
         if (cfg.construction() == Construction.SEED) {
@@ -122,9 +122,14 @@ public final class CascadeTrainer {
         if (cfg.construction() == Construction.CROSS_FIT) {
             return IntStream.range(0, quotes.size()).toArray();
         }
-        List<String> topics = List.copyOf(new TreeSet<>(quotes.stream()
-                .filter(LabelledText::inTopic).map(LabelledText::topic).toList()));
-        return split(quotes, topics, cfg)[1];
+        return split(quotes, topicsOf(quotes), cfg)[1];
+    }
+
+    /** The in-topic classes in natural order ("2" before "10"): the order every screen and export shows. */
+    private static List<String> topicsOf(List<LabelledText> quotes) {
+        TreeSet<String> known = new TreeSet<>(NaturalOrder.INSTANCE);
+        quotes.stream().filter(LabelledText::inTopic).map(LabelledText::topic).forEach(known::add);
+        return List.copyOf(known);
     }
 
     private static int[][] split(List<LabelledText> quotes, List<String> topics, CascadeConfig cfg) {

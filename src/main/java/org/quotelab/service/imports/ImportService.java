@@ -110,9 +110,14 @@ public final class ImportService {
         return out;
     }
 
-    /** The options the wizard builds: the day name, group splitting and the user's mapping. */
+    /**
+     * The options the wizard builds: the day name, group splitting and the user's mapping. Topics
+     * the project's schema does not have are refused (an {@code UnknownTopicsException}), so the
+     * user decides whether to add or map them: nothing joins a schema silently.
+     */
     public ImportOptions options(String day, boolean splitGroups, Map<String, QuoteField> explicit) {
-        return new ImportOptions(day == null || day.isBlank() ? null : day.trim(), splitGroups, explicit, author);
+        return new ImportOptions(day == null || day.isBlank() ? null : day.trim(), splitGroups, explicit, author)
+                .withAddTopics(false);
     }
 
     /**
@@ -159,6 +164,17 @@ public final class ImportService {
     /** The stored predictions of a stage-1 version (and of a stage-2 one when given); returns rows. */
     public long exportPredictions(Path out, ExportFormat format, long stage1VersionId, Long stage2VersionId) {
         return store.exporter().exportPredictions(out, format, stage1VersionId, stage2VersionId);
+    }
+
+    /**
+     * Names topics of the project's schema (topic id -> name) that still have their default name
+     * ("topic 3"); topics renamed by someone, or not in the schema, are left alone.
+     */
+    public void nameTopics(Map<String, String> names) {
+        var schema = store.schema().schema();
+        names.forEach((key, name) -> schema.find(key)
+                .filter(t -> t.name().equals(org.quotelab.domain.project.TopicDef.defaultName(key)))
+                .ifPresent(t -> store.schema().rename(key, name)));
     }
 
     /** The batch name the importer uses when none is given: the file name without extension. */

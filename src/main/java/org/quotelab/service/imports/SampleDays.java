@@ -8,7 +8,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.quotelab.domain.imports.ImportOptions;
 import org.quotelab.domain.imports.ImportResult;
 import org.quotelab.service.jobs.Job;
@@ -71,17 +78,40 @@ public final class SampleDays {
                     int index = i;
                     ProgressSink perDay = (f, msg) -> progress.update((index + Math.max(0, f)) / days.size(),
                             "sample day " + (index + 1) + " of " + days.size() + " - " + msg);
-                    ImportResult r = imports.importJob(file, ImportOptions.defaults().withDay(ImportService.dayOf(file)))
+                    ImportResult r = imports.importJob(file, ImportOptions.defaults().withDay(ImportService.dayOf(file))
+                                    // into a project with other topics the samples are refused, not merged
+                                    .withAddTopics(false))
                             .run(perDay, cancel);
                     done.add(r);
                     rows += r.rows();
                     Files.deleteIfExists(file);
                 }
+                nameTopics();
             } finally {
                 deleteQuietly(tmp);
             }
             return new Outcome(List.copyOf(done), rows);
         };
+    }
+
+    /**
+     * Gives the sample topics their names from the bundled topics.csv (topic_id,name); a topic
+     * someone has renamed already keeps its name.
+     */
+    void nameTopics() throws IOException {
+        URL url = SampleDays.class.getResource(RESOURCE_DIR + "topics.csv");
+        if (url == null) {
+            return;
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        try (InputStream in = url.openStream();
+                CSVParser p = CSVParser.builder().setReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                        .setFormat(CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()).get()) {
+            for (CSVRecord r : p) {
+                names.put(r.get("topic_id").trim(), r.get("name").trim());
+            }
+        }
+        imports.nameTopics(names);
     }
 
     private static Path copy(URL url, Path dir) throws IOException {

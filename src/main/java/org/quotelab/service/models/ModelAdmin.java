@@ -13,6 +13,7 @@ import org.quotelab.service.cascade.CascadeActivation;
 import org.quotelab.service.cascade.CascadeModel;
 import org.quotelab.service.cascade.CascadeVersions;
 import org.quotelab.service.cascade.OperatingPoints;
+import org.quotelab.domain.project.LabelSchema;
 import org.quotelab.store.QuoteStore;
 
 /**
@@ -170,11 +171,18 @@ public final class ModelAdmin {
         }
     }
 
-    /** Writes the version's Hugging Face files (config.json, model.safetensors, tokenizer) into a new folder. */
+    /**
+     * Writes the version's Hugging Face files (config.json, model.safetensors, tokenizer) into a
+     * new folder. {@code id2label} carries names: the project's topic names for stage 2,
+     * "out-of-topic" / "in-topic" for stage 1; the stored ids stay beside them.
+     */
     public Path exportHf(long versionId, Path target) throws IOException {
         ModelVersion v = store.models().find(versionId)
                 .orElseThrow(() -> new IllegalArgumentException("no version " + versionId));
-        ModelVersions.exportHf(Path.of(v.path()), target);
+        LabelSchema schema = store.schema().schema();
+        ModelVersions.exportHf(Path.of(v.path()), target, label -> v.stage() == 1
+                ? ("1".equals(label) ? "in-topic" : "0".equals(label) ? "out-of-topic" : label)
+                : schema.contains(label) ? schema.name(label) : label);
         return target;
     }
 }

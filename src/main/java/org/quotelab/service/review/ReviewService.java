@@ -52,19 +52,9 @@ public final class ReviewService {
         Long s1 = store.models().active(1).map(ModelVersion::id).orElse(null);
         Long s2 = s1 == null ? null : store.models().active(2).map(ModelVersion::id).orElse(null);
         double threshold = OperatingPoints.current(store).threshold();
-        return new ReviewContext(store.batches().list(), digitOrder(store.labels().topics()), s1, s2, threshold);
-    }
-
-    /**
-     * Topics in the order digits pick them: by ordinal, except that numeric topic names (the
-     * seed's topic ids) sort by value so that key 3 sets topic "3".
-     */
-    static List<TopicCount> digitOrder(List<TopicCount> topics) {
-        boolean numeric = !topics.isEmpty() && topics.stream().allMatch(t -> t.topic().matches("\\d{1,6}"));
-        List<TopicCount> out = new ArrayList<>(topics);
-        out.sort(numeric ? Comparator.comparingInt(t -> Integer.parseInt(t.topic()))
-                : Comparator.comparingInt(TopicCount::ordinal));
-        return List.copyOf(out);
+        // topics() completes the schema (positions, keys) first, so both reads agree
+        List<TopicCount> topics = store.labels().topics();
+        return new ReviewContext(store.batches().list(), topics, s1, s2, threshold, store.schema().schema());
     }
 
     /** The store filter for the user's choices; prediction filters are dropped when there is no model. */

@@ -42,7 +42,13 @@ public final class SampleDataGenerator {
     /** Share of in-topic quotes whose annotator picked another topic. */
     private static final double WRONG_TOPIC_SHARE = 0.03;
 
-    /** Writes day-01.csv ... day-10.csv into {@code outDir}; returns the files in day order. */
+    /** The topic names of the sample days: topic_id,name, applied to the label schema by the sample import. */
+    public static final String TOPIC_NAMES = "topics.csv";
+
+    /**
+     * Writes day-01.csv ... day-10.csv into {@code outDir}, and {@link #TOPIC_NAMES} beside them;
+     * returns the day files in day order.
+     */
     public List<Path> generate(Path outDir, long seed) throws IOException {
         Files.createDirectories(outDir);
         List<Path> files = new ArrayList<>();
@@ -58,6 +64,13 @@ public final class SampleDataGenerator {
             }
             LOG.debug("wrote {} ({} quotes)", file, rows.size());
             files.add(file);
+        }
+        try (Writer w = Files.newBufferedWriter(outDir.resolve(TOPIC_NAMES), StandardCharsets.UTF_8);
+                CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator('\n')
+                        .setHeader("topic_id", "name").get())) {
+            for (SampleTopic t : SamplePhrases.TOPICS) {
+                p.printRecord(t.id(), t.name());
+            }
         }
         return files;
     }

@@ -28,7 +28,7 @@ final class SamplePhrases {
             "not gonna lie, {noun} {good} fr");
 
     static final List<SampleTopic> TOPICS = List.of(
-            new SampleTopic(1, "battery", List.of("battery", "battery life", "battery pack"),
+            new SampleTopic(1, "battery life", List.of("battery", "battery life", "battery pack"),
                     List.of("lasts a full day", "easily gets me through two days", "is still strong after months",
                             "holds up well even with heavy use"),
                     List.of("drains by lunchtime", "dies way too quickly", "barely lasts an afternoon",
@@ -59,7 +59,7 @@ final class SamplePhrases {
                     List.of("never answered my emails", "kept me on hold for an hour", "refused the refund",
                             "sent me in circles"),
                     List.of("When I had a problem, the {noun} {good}.", "The {noun} {bad}, never again.")),
-            new SampleTopic(6, "sound", List.of("sound", "audio", "speaker"),
+            new SampleTopic(6, "sound quality", List.of("sound", "audio", "speaker"),
                     List.of("is rich and clear", "has punchy bass", "gets really loud without distortion",
                             "is balanced and detailed"),
                     List.of("sounds tinny", "crackles at high volume", "is muffled", "has no bass at all"),

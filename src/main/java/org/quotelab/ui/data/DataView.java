@@ -51,6 +51,11 @@ public final class DataView {
         // opening and closing the wizard never makes the table build rows while an import runs
         root.setCenter(new StackPane(batchTable(), wizard()));
         vm.previewProperty().addListener((obs, old, p) -> fillPreview(p));
+        vm.topicQuestionProperty().addListener((obs, old, q) -> {
+            if (q != null) {
+                TopicImportDialog.show(root.getScene() == null ? null : root.getScene().getWindow(), q, vm);
+            }
+        });
     }
 
     public Node root() {

@@ -16,6 +16,9 @@ import javafx.collections.ObservableList;
 import org.quotelab.domain.quote.BatchSummary;
 import org.quotelab.domain.imports.ImportError;
 import org.quotelab.domain.imports.ImportException;
+import org.quotelab.domain.imports.ImportOptions;
+import org.quotelab.domain.imports.UnknownTopicsException;
+import org.quotelab.domain.project.LabelSchema;
 import org.quotelab.domain.imports.ImportResult;
 import org.quotelab.domain.imports.QuoteField;
 import org.quotelab.service.Workbench;
@@ -35,6 +38,14 @@ import org.slf4j.LoggerFactory;
  * progress, errors). Lives on the FX thread; all reading and importing runs as jobs.
  */
 public final class DataViewModel implements ShowsJobStatus {
+    /**
+     * A refused import whose file brings topics the project does not have: the question the
+     * import-topic dialog asks. {@code schema}: the project's topics to map onto.
+     */
+    public record TopicQuestion(Path file, ImportOptions options, List<String> unknown, Map<String, Long> rows,
+            LabelSchema schema) {
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(DataViewModel.class);
     static final int PREVIEW_ROWS = 20;
 
@@ -54,6 +65,10 @@ public final class DataViewModel implements ShowsJobStatus {
     /** The import's state; previews and batch reads are short and do not make the view busy. */
     private final JobStatus status;
     private Runnable afterImport = () -> { };
+    private final ReadOnlyObjectWrapper<TopicQuestion> topicQuestion = new ReadOnlyObjectWrapper<>();
+    /** The file and options of the import running now, to ask about its topics if it is refused for them. */
+    private Path importing;
+    private ImportOptions importingOptions;
 
     public DataViewModel(Workbench workbench, UiJobs jobs) {
         this.workbench = workbench;
@@ -116,9 +131,48 @@ public final class DataViewModel implements ShowsJobStatus {
         var options = workbench.imports().options(splitGroups.get() ? null : day.get(), splitGroups.get(),
                 ImportService.explicitMapping(p, chosen));
         errors.clear();
+        run(p.file(), options);
+    }
+
+    private void run(Path file, ImportOptions options) {
+        importing = file;
+        importingOptions = options;
         // the message follows the import's own progress messages, as it starts empty
-        status.run("Importing " + p.file().getFileName(), "", workbench.imports().importJob(p.file(), options),
+        status.run("Importing " + file.getFileName(), "", workbench.imports().importJob(file, options),
                 this::imported, this::cancelled, this::fail);
+    }
+
+    /** The open import-topic question, or null. */
+    public ReadOnlyObjectProperty<TopicQuestion> topicQuestionProperty() {
+        return topicQuestion.getReadOnlyProperty();
+    }
+
+    /**
+     * Answers the import-topic question: each unknown topic maps onto a topic key of the schema,
+     * or (mapped to null) joins the schema as a new topic. Imports the file again with that answer.
+     */
+    public void answerTopics(Map<String, String> answer) {
+        TopicQuestion q = topicQuestion.get();
+        if (q == null || status.isBusy()) {
+            return;
+        }
+        Map<String, String> map = new LinkedHashMap<>(q.options().topicMap());
+        answer.forEach((topic, onto) -> {
+            if (onto != null) {
+                map.put(topic, onto);
+            }
+        });
+        boolean add = answer.values().stream().anyMatch(java.util.Objects::isNull);
+        topicQuestion.set(null);
+        run(q.file(), q.options().withTopicMap(map).withAddTopics(add));
+    }
+
+    /** Cancels the import the question was about: nothing is stored. */
+    public void cancelTopics() {
+        if (topicQuestion.get() != null) {
+            topicQuestion.set(null);
+            finish("Import cancelled: nothing was stored.");
+        }
     }
 
     /** The first-run import of the bundled sample days. */
@@ -127,6 +181,7 @@ public final class DataViewModel implements ShowsJobStatus {
             return;
         }
         errors.clear();
+        importing = null; // a refusal of the samples is reported, not asked about
         status.run("Importing the sample data", "", workbench.sampleDays().importJob(), this::samplesImported,
                 this::cancelled, this::fail);
     }
@@ -177,6 +232,10 @@ public final class DataViewModel implements ShowsJobStatus {
     }
 
     private void fail(Throwable e) {
+        if (e instanceof UnknownTopicsException u && importing != null) {
+            ask(u, importing, importingOptions);
+            return;
+        }
         finish("Import refused: nothing was stored.");
         if (e instanceof ImportException ie && ie.error() != null) {
             errors.setAll(ie.error());
@@ -184,6 +243,16 @@ public final class DataViewModel implements ShowsJobStatus {
             LOG.warn("import failed", e);
             errors.setAll(new ImportError("", 0, null, String.valueOf(e.getMessage())));
         }
+    }
+
+    private void ask(UnknownTopicsException u, Path file, ImportOptions options) {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        u.topics().forEach(t -> rows.put(t, u.rows(t)));
+        finish(file.getFileName() + " has " + u.topics().size() + " topic(s) this project does not have: "
+                + String.join(", ", u.topics()) + ". Add them, map them onto existing topics, or cancel.");
+        jobs.run("Reading the label schema", (p, c) -> workbench.schema().schema(),
+                schema -> topicQuestion.set(new TopicQuestion(file, options, u.topics(), rows, schema)),
+                () -> { }, x -> status.setMessage("Cannot read the label schema: " + x.getMessage()));
     }
 
     public ObservableList<BatchSummary> batches() {

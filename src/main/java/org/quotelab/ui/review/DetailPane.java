@@ -40,7 +40,7 @@ final class DetailPane {
             @Override
             protected void updateItem(LabelChange c, boolean empty) {
                 super.updateItem(c, empty);
-                setText(empty || c == null ? null : describe(c));
+                setText(empty || c == null ? null : describe(c, schema));
                 setWrapText(true);
                 setPrefWidth(0); // wrap to the list's width instead of scrolling sideways
             }
@@ -76,7 +76,7 @@ final class DetailPane {
         showProcessed(d.quote().originalText() == null ? null : d.quote().text());
         QuoteMetadata m = d.quote().metadata();
         review.setText(m.reviewText() == null ? "(no review text)" : m.reviewText());
-        label.setText(d.label() == null ? "unlabelled" : Labels.label(d.label().label()) + "  ("
+        label.setText(d.label() == null ? "unlabelled" : Labels.label(d.label().label(), schema) + "  ("
                 + Labels.source(d.label().source()) + ", " + d.label().updatedBy() + ", "
                 + WHEN.format(d.label().updatedAt()) + ")");
         int row = 0;
@@ -105,9 +105,16 @@ final class DetailPane {
         return row + 1;
     }
 
-    static String describe(LabelChange c) {
-        return WHEN.format(c.changedAt()) + "  " + c.changedBy() + ": " + Labels.label(c.oldLabel()) + " \u2192 "
-                + Labels.label(c.newLabel()) + (c.newSource() == null ? "" : " (" + Labels.source(c.newSource()) + ")")
+    /** The project's topic names for the label and its history; set before each detail is shown. */
+    void setSchema(org.quotelab.domain.project.LabelSchema s) {
+        schema = s;
+    }
+
+    private org.quotelab.domain.project.LabelSchema schema = org.quotelab.domain.project.LabelSchema.EMPTY;
+
+    static String describe(LabelChange c, org.quotelab.domain.project.LabelSchema schema) {
+        return WHEN.format(c.changedAt()) + "  " + c.changedBy() + ": " + Labels.label(c.oldLabel(), schema) + " \u2192 "
+                + Labels.label(c.newLabel(), schema) + (c.newSource() == null ? "" : " (" + Labels.source(c.newSource()) + ")")
                 + (c.undoOf() == null ? "" : "  [undo]");
     }
 

@@ -1,6 +1,8 @@
 package org.quotelab.ui.review;
 
 import java.util.Locale;
+import org.quotelab.domain.project.LabelSchema;
+import org.quotelab.domain.project.TopicDef;
 import org.quotelab.domain.quote.CurrentLabel;
 import org.quotelab.domain.quote.LabelSource;
 import org.quotelab.domain.quote.Prediction;
@@ -14,14 +16,23 @@ final class Labels {
     }
 
     static String label(QuoteLabel l) {
+        return label(l, LabelSchema.EMPTY);
+    }
+
+    /** The label with its topic named as the project's schema names it. */
+    static String label(QuoteLabel l, LabelSchema schema) {
         if (l == null) {
             return "\u2014";
         }
-        return l.inTopic() ? (l.topic() == null ? "in-topic" : topicName(l.topic())) : "out-of-topic";
+        return l.inTopic() ? (l.topic() == null ? "in-topic" : schema.name(l.topic())) : "out-of-topic";
     }
 
     static String current(CurrentLabel c) {
-        return c == null ? "\u2014" : label(c.label());
+        return current(c, LabelSchema.EMPTY);
+    }
+
+    static String current(CurrentLabel c, LabelSchema schema) {
+        return c == null ? "\u2014" : label(c.label(), schema);
     }
 
     static String source(LabelSource s) {
@@ -69,9 +80,9 @@ final class Labels {
         return Boolean.TRUE.equals(p.unfamiliarFlag()) ? "\u26a0 " + d : d;
     }
 
-    /** Numeric topics (the seed's topic ids) read better with a prefix. */
+    /** A topic outside any schema: numeric ids (the seed's topic ids) read "topic 543". */
     static String topicName(String topic) {
-        return topic.matches("\\d+") ? "topic " + topic : topic;
+        return TopicDef.defaultName(topic);
     }
 
     static QuoteLabel predicted(Prediction p) {

@@ -3,6 +3,7 @@ package org.quotelab.ui.review;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -10,6 +11,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
+import org.quotelab.domain.project.LabelSchema;
 import org.quotelab.domain.quote.Prediction;
 import org.quotelab.domain.quote.QuoteRow;
 
@@ -29,8 +31,14 @@ final class PredictionCell extends TableCell<QuoteRow, Prediction> {
     private final Label percent = new Label();
     private final HBox box = new HBox(6, tag, track, percent);
     private final DoubleSupplier threshold;
+    private final Supplier<LabelSchema> schema;
 
     PredictionCell(DoubleSupplier threshold) {
+        this(threshold, () -> LabelSchema.EMPTY);
+    }
+
+    PredictionCell(DoubleSupplier threshold, Supplier<LabelSchema> schema) {
+        this.schema = schema;
         this.threshold = threshold;
         tag.getStyleClass().add("decision");
         tag.setMinWidth(Region.USE_PREF_SIZE);
@@ -62,7 +70,7 @@ final class PredictionCell extends TableCell<QuoteRow, Prediction> {
             return;
         }
         setText(null);
-        Decision d = Decision.of(p, threshold.getAsDouble());
+        Decision d = Decision.of(p, threshold.getAsDouble(), schema.get());
         tag.setText(d.text());
         tag.getStyleClass().add(d.style());
         if (p.confidence() < 0.5) {
@@ -78,12 +86,16 @@ final class PredictionCell extends TableCell<QuoteRow, Prediction> {
     record Decision(String text, String style, String explanation) {
 
         static Decision of(Prediction p, double threshold) {
+            return of(p, threshold, LabelSchema.EMPTY);
+        }
+
+        static Decision of(Prediction p, double threshold, LabelSchema schema) {
             String stage1 = String.format(Locale.ROOT, "Stage 1: P(in-topic) %s, threshold %s", Labels.percent(p.pInTopic()),
                     Labels.percent(threshold));
             String confidence = "Confidence " + Labels.percent(p.confidence())
                     + " (the probability both stages give this decision)";
             if (p.predictedLabel() == 1) {
-                String topic = p.predictedTopic() == null ? "in-topic" : Labels.topicName(p.predictedTopic());
+                String topic = p.predictedTopic() == null ? "in-topic" : schema.name(p.predictedTopic());
                 return new Decision(topic, "decision-topic", stage1 + ": passed.\nStage 2: " + topic + ".\n" + confidence);
             }
             if (p.pInTopic() < threshold) {

@@ -29,12 +29,13 @@ import javafx.scene.layout.VBox;
 import org.quotelab.domain.quote.Batch;
 import org.quotelab.domain.quote.QuoteFilter;
 import org.quotelab.domain.quote.QuoteRow;
-import org.quotelab.domain.quote.TopicCount;
+import org.quotelab.domain.project.LabelSchema;
+import org.quotelab.domain.project.TopicDef;
 import org.quotelab.service.ReviewFilters;
 import org.quotelab.service.review.ReviewContext;
 import org.quotelab.ui.common.ShowOnly;
 
-/** The Review view: filters, the digit legend, the paged quote table and the detail pane. Keyboard first. */
+/** The Review view: filters, the key legend (each topic's schema key), the paged quote table and the detail pane. Keyboard first. */
 public final class ReviewView {
     /** Start reading the next page when the user is this many rows from the end of what is loaded. */
     private static final int PREFETCH_ROWS = 40;
@@ -73,7 +74,10 @@ public final class ReviewView {
         vm.contextProperty().addListener((o, a, ctx) -> syncContext(ctx));
         vm.filtersProperty().addListener((o, a, f) -> syncFilters(f));
         vm.focusProperty().addListener((o, a, f) -> syncFilters(vm.filtersProperty().get()));
-        vm.detailProperty().addListener((o, a, d) -> detail.show(d));
+        vm.detailProperty().addListener((o, a, d) -> {
+            detail.setSchema(vm.schema());
+            detail.show(d);
+        });
         vm.focusRequestProperty().addListener((o, a, i) -> {
             if (i.intValue() >= 0) {
                 moveTo(i.intValue());
@@ -101,7 +105,7 @@ public final class ReviewView {
         batch.setConverter(ShowOnly.converter(b -> b == null ? "All batches" : b.day()));
         predicted.setId("filter-predicted");
         predicted.setConverter(ShowOnly.converter(c -> c == null ? "Any prediction"
-                : QuoteFilter.OUT_OF_TOPIC.equals(c) ? "Predicted out-of-topic" : "Predicted " + Labels.topicName(c)));
+                : QuoteFilter.OUT_OF_TOPIC.equals(c) ? "Predicted out-of-topic" : "Predicted " + vm.schema().name(c)));
         unlabelled.setId("filter-unlabelled");
         uncertain.setId("filter-uncertain");
         disagreement.setId("filter-disagreement");
@@ -163,11 +167,17 @@ public final class ReviewView {
         return legend;
     }
 
-    private void fillLegend(List<TopicCount> topics) {
+    /** Exactly what each key does: the schema's key of every topic, in schema order, in the topic's colour. */
+    private void fillLegend(LabelSchema schema) {
         legend.getChildren().clear();
-        for (int n = 1; n <= Math.min(ReviewViewModel.MAX_KEYED_TOPICS, topics.size()); n++) {
-            String cap = n <= 9 ? String.valueOf(n) : "\u21e7" + (n - 10);
-            legend.getChildren().add(key(cap, Labels.topicName(topics.get(n - 1).topic())));
+        for (TopicDef t : schema.topics()) {
+            if (t.hotkey() != null) {
+                Node k = key(t.hotkey().toUpperCase(java.util.Locale.ROOT), t.name());
+                k.setStyle("-fx-border-color: transparent transparent " + t.colour() + " transparent;"
+                        + " -fx-border-width: 0 0 3 0;");
+                k.setId("legend-key-" + t.hotkey());
+                legend.getChildren().add(k);
+            }
         }
         legend.getChildren().addAll(key("0", "out-of-topic"), key("Enter", "accept prediction"),
                 key("\u2191\u2193", "move"), key("Ctrl+Z", "undo"));
@@ -199,9 +209,9 @@ public final class ReviewView {
         fixed(p, ProbabilityCell.BAR_WIDTH + 60);
         TableColumn<QuoteRow, org.quotelab.domain.quote.Prediction> pred = new TableColumn<>("Predicted");
         pred.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().prediction()));
-        pred.setCellFactory(c -> new PredictionCell(this::threshold));
+        pred.setCellFactory(c -> new PredictionCell(this::threshold, vm::schema));
         fixed(pred, 220);
-        TableColumn<QuoteRow, String> label = column("Label", r -> Labels.current(r.label()));
+        TableColumn<QuoteRow, String> label = column("Label", r -> Labels.current(r.label(), vm.schema()));
         fixed(label, 120);
         TableColumn<QuoteRow, String> source = column("Source", r -> r.label() == null ? "" : Labels.source(r.label().source()));
         fixed(source, 110);
@@ -236,10 +246,10 @@ public final class ReviewView {
         if (e.isShortcutDown() || e.isAltDown() || index < 0) {
             return;
         }
-        int digit = digit(e.getCode());
+        String key = key(e.getCode());
         boolean done = false;
-        if (digit >= 0) {
-            done = vm.labelWithKey(index, digit, e.isShiftDown());
+        if (key != null) {
+            done = vm.labelWithKey(index, key);
             e.consume();
         } else if (e.getCode() == KeyCode.ENTER) {
             done = vm.acceptPrediction(index);
@@ -250,12 +260,16 @@ public final class ReviewView {
         }
     }
 
-    private static int digit(KeyCode code) {
+    /** The key as the legend names it: a digit (main row or keypad) or a lower-case letter; else null. */
+    private static String key(KeyCode code) {
         if (code.isDigitKey()) {
             String name = code.getName();
-            return Character.getNumericValue(name.charAt(name.length() - 1));
+            return name.substring(name.length() - 1);
         }
-        return -1;
+        if (code.isLetterKey()) {
+            return code.getName().toLowerCase(java.util.Locale.ROOT);
+        }
+        return null;
     }
 
     /** Selects a row and scrolls only as far as needed, as the arrow keys do. */
@@ -291,7 +305,7 @@ public final class ReviewView {
                 c.setDisable(!ctx.hasModel());
                 ((javafx.scene.control.Control) c).setTooltip(why == null ? null : new Tooltip(why));
             }
-            fillLegend(ctx.topics());
+            fillLegend(ctx.schema());
         } finally {
             syncing = false;
         }

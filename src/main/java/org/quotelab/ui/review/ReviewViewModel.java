@@ -30,6 +30,8 @@ import org.quotelab.domain.quote.QuoteFilter;
 import org.quotelab.domain.quote.QuoteLabel;
 import org.quotelab.domain.quote.QuoteRow;
 import org.quotelab.domain.quote.TopicCount;
+import org.quotelab.domain.project.Hotkeys;
+import org.quotelab.domain.project.LabelSchema;
 import org.quotelab.service.ReviewFilters;
 import org.quotelab.service.Workbench;
 import org.quotelab.service.jobs.Job;
@@ -220,35 +222,33 @@ public final class ReviewViewModel {
         }, () -> { }, this::failed);
     }
 
-    /** Digit 1-9 sets topic d of the legend, 0 marks the quote out-of-topic; false when the key means nothing. */
+    /** A digit key: see {@link #labelWithKey(int, String)}. */
     public boolean labelWithDigit(int index, int digit) {
-        return labelWithKey(index, digit, false);
+        return labelWithKey(index, String.valueOf(digit));
     }
 
     /**
-     * A digit key, with Shift for the topics after the ninth: Shift+0 is topic 10, Shift+1 to
-     * Shift+9 are topics 11 to 19. 0 without Shift marks the quote out-of-topic.
+     * A key as the legend shows it: 0 marks the quote out-of-topic; 1-9 and the letters label the
+     * topic the project's schema gives that key. False (with a message) when the key means nothing.
      */
-    public boolean labelWithKey(int index, int digit, boolean shift) {
-        if (digit == 0 && !shift) {
+    public boolean labelWithKey(int index, String key) {
+        if (Hotkeys.OUT_OF_TOPIC.equals(key)) {
             return label(index, QuoteLabel.outOfTopic(), LabelSource.EXPERT);
         }
-        int number = topicNumber(digit, shift);
-        List<TopicCount> topics = topics();
-        if (number > topics.size()) {
-            status.setMessage(topics.isEmpty() ? "No topics yet: import labelled quotes first."
-                    : "No topic on this key; the legend lists the keys of all " + Math.min(MAX_KEYED_TOPICS, topics.size())
-                    + " keyed topics.");
+        LabelSchema schema = schema();
+        var topic = schema.byHotkey(key);
+        if (topic.isEmpty()) {
+            status.setMessage(schema.isEmpty() ? "No topics yet: import labelled quotes first."
+                    : "No topic on key " + key.toUpperCase(java.util.Locale.ROOT)
+                    + "; the legend shows each topic's key (Schema... changes them).");
             return false;
         }
-        return label(index, QuoteLabel.inTopic(topics.get(number - 1).topic()), LabelSource.EXPERT);
+        return label(index, QuoteLabel.inTopic(topic.get().key()), LabelSource.EXPERT);
     }
 
-    /** Topics reachable from the keyboard: 1-9, then Shift+0 to Shift+9. */
-    public static final int MAX_KEYED_TOPICS = 19;
-
-    public static int topicNumber(int digit, boolean shift) {
-        return shift ? 10 + digit : digit;
+    /** The project's label schema: topic names, colours and keys. */
+    public LabelSchema schema() {
+        return context.get() == null ? LabelSchema.EMPTY : context.get().schema();
     }
 
     /** Enter: the model's prediction becomes the label (source MODEL_ACCEPTED). */
@@ -294,7 +294,7 @@ public final class ReviewViewModel {
             LabelChange ch = change.get();
             Integer at = indexById.get(ch.quoteId());
             replace(ch.quoteId(), r -> withLabel(r, ReviewService.labelAfter(ch)));
-            status.setMessage("Undone: " + Labels.label(ch.oldLabel()) + " \u2192 " + Labels.label(ch.newLabel()));
+            status.setMessage("Undone: " + Labels.label(ch.oldLabel(), schema()) + " \u2192 " + Labels.label(ch.newLabel(), schema()));
             if (at != null) {
                 focusRequest.set(-1);
                 focusRequest.set(at);

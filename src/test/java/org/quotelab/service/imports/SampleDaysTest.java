@@ -42,6 +42,13 @@ class SampleDaysTest {
             assertEquals("day-01", wb.store().batches().list().get(0).day());
             assertEquals(o.rows(), wb.store().quotes().count());
             assertTrue(progress.stream().allMatch(f -> f >= 0 && f <= 1) && progress.get(progress.size() - 1) > 0.9);
+            // the sample topics get their names from sample-data/topics.csv, in natural order, keys 1-9 then a
+            var schema = wb.schema().schema();
+            assertEquals("battery life", schema.name("1"));
+            assertEquals("delivery", schema.name("3"));
+            assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10"),
+                    schema.topics().stream().map(t -> t.key()).toList());
+            assertEquals("a", schema.find("10").orElseThrow().hotkey());
         }
     }
 

@@ -65,6 +65,13 @@ class ModelAdminTest {
                 assertTrue(Files.size(out.resolve(f)) > 0, f);
             }
             assertThrows(java.nio.file.FileAlreadyExistsException.class, () -> admin.exportHf(second.stage2().id(), out));
+            // id2label names the topics as the project's schema does; the stored ids stay beside them
+            String topic = wb.store().schema().schema().topics().get(0).key();
+            wb.schema().rename(topic, "Battery life");
+            Path named = dir.resolve("export").resolve("named-hf");
+            admin.exportHf(second.stage2().id(), named);
+            String config = Files.readString(named.resolve("config.json"));
+            assertTrue(config.contains("\"Battery life\"") && config.contains("quotelab_label_ids"), config);
         }
     }
 
