@@ -63,7 +63,7 @@ public final class Workbench implements AutoCloseable {
         this.sampleDays = new SampleDays(imports);
         this.review = new ReviewService(store, author, predictions);
         this.preferences = new Preferences(store.settings());
-        this.monitoring = new MonitoringService(store, predictions, BertEmbedder::bundled,
+        this.monitoring = new MonitoringService(store, predictions, () -> BertEmbedder.shared(predictions.models()),
                 MonitoringService.Settings.defaults());
         this.training = new TrainingService(store, modelsDir);
         this.thresholds = new ThresholdTuning(store, predictions);

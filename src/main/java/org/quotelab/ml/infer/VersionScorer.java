@@ -5,12 +5,14 @@ import java.nio.file.Path;
 import java.util.List;
 import org.quotelab.ml.model.ClassifierModel;
 import org.quotelab.ml.model.LabelMap;
+import org.quotelab.ml.model.NoGrad;
 import org.quotelab.ml.model.QuoteClassifiers;
 import org.quotelab.ml.versions.ModelVersions;
 
 /**
  * A saved version opened for scoring: class probabilities of texts in the order of its label map.
- * Not thread-safe; open one per worker and close it when done.
+ * Callers on several threads take turns, so one loaded copy can serve every job
+ * ({@link LoadedModels}); close it when no one needs it.
  */
 public final class VersionScorer implements AutoCloseable {
 
@@ -33,11 +35,19 @@ public final class VersionScorer implements AutoCloseable {
         return labels;
     }
 
-    public float[][] probabilities(List<String> texts) {
+    public synchronized float[][] probabilities(List<String> texts) {
         if (texts.isEmpty()) {
             return new float[0][];
         }
-        return Scorer.score(model.net(), model.encoder().encodeAll(texts, null), batchSize).probabilities();
+        // grad mode is on in job threads: without this every forward pass would record a graph
+        try (NoGrad off = NoGrad.enter()) {
+            return Scorer.score(model.net(), model.encoder().encodeAll(texts, null), batchSize).probabilities();
+        }
+    }
+
+    /** False once closed: its weights are freed. */
+    public boolean isOpen() {
+        return model.net().manager().isOpen();
     }
 
     @Override

@@ -5,26 +5,49 @@ import java.nio.file.Path;
 import java.util.List;
 import org.quotelab.domain.calibration.TemperatureScaling;
 import org.quotelab.ml.model.LabelMap;
+import org.quotelab.ml.infer.LoadedModels;
 import org.quotelab.ml.infer.VersionScorer;
 
-/** Both stages of a cascade opened together; scores quotes into calibrated {@link CascadeOutput}s. */
+/**
+ * Both stages of a cascade opened together; scores quotes into calibrated {@link CascadeOutput}s.
+ * Closing it closes or releases what it opened.
+ */
 public final class CascadeScorer implements AutoCloseable {
 
     private final CascadeModel model;
     private final VersionScorer stage1;
     private final VersionScorer stage2;
+    private final AutoCloseable first;
+    private final AutoCloseable second;
 
-    private CascadeScorer(CascadeModel model, VersionScorer stage1, VersionScorer stage2) {
+    private CascadeScorer(CascadeModel model, VersionScorer stage1, VersionScorer stage2, AutoCloseable first,
+                          AutoCloseable second) {
         this.model = model;
         this.stage1 = stage1;
         this.stage2 = stage2;
+        this.first = first;
+        this.second = second;
     }
 
+    /** Both stages loaded for this scorer alone: a one-off use (a CSV, a fresh training's calibration). */
     public static CascadeScorer open(Path folder, int maxLength, int batchSize) throws IOException {
         CascadeModel m = CascadeModel.read(folder);
         VersionScorer s1 = VersionScorer.open(folder.resolve(m.stage1()), maxLength, batchSize);
         try {
-            return new CascadeScorer(m, s1, VersionScorer.open(folder.resolve(m.stage2()), maxLength, batchSize));
+            VersionScorer s2 = VersionScorer.open(folder.resolve(m.stage2()), maxLength, batchSize);
+            return new CascadeScorer(m, s1, s2, s1, s2);
+        } catch (IOException | RuntimeException e) {
+            s1.close();
+            throw e;
+        }
+    }
+
+    /** Both stages of {@code m} (read from {@code folder}) held from {@code models}, shared with their other users. */
+    public static CascadeScorer shared(LoadedModels models, Path folder, CascadeModel m) throws IOException {
+        LoadedModels.Lease<VersionScorer> s1 = models.version(folder.resolve(m.stage1()));
+        try {
+            LoadedModels.Lease<VersionScorer> s2 = models.version(folder.resolve(m.stage2()));
+            return new CascadeScorer(m, s1.model(), s2.model(), s1, s2);
         } catch (IOException | RuntimeException e) {
             s1.close();
             throw e;
@@ -93,9 +116,19 @@ public final class CascadeScorer implements AutoCloseable {
     @Override
     public void close() {
         try {
-            stage1.close();
+            closeQuietly(first);
         } finally {
-            stage2.close();
+            closeQuietly(second);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.quotelab.ml.infer.LoadedModels;
 import org.quotelab.ml.infer.VersionScorer;
 
 /**
@@ -37,7 +38,8 @@ public final class StreamDrift implements StreamEvaluation.BeforeUpdate, AutoClo
         List<LabelledQuote> cur = new ArrayList<>(batches.get(t).train());
         cur.addAll(batches.get(t).validation());
         DriftReport r;
-        try (VersionScorer scorer = VersionScorer.open(current, 128, 64)) {
+        try (LoadedModels.Lease<VersionScorer> lease = LoadedModels.shared().version(current)) {
+            VersionScorer scorer = lease.model();
             r = new DriftCheck(embedder, DriftCheck.Settings.defaults()).check(batches.get(t).name(), texts(ref),
                     texts(cur), scorer::probabilities, 1.0, labels(ref), labels(cur), scorer.labels().labels());
         }

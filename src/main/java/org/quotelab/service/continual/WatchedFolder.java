@@ -21,6 +21,7 @@ import org.quotelab.domain.imports.ImportResult;
 import org.quotelab.domain.quote.Page;
 import org.quotelab.domain.quote.Quote;
 import org.quotelab.domain.quote.QuoteFilter;
+import org.quotelab.ml.infer.LoadedModels;
 import org.quotelab.ml.infer.VersionScorer;
 import org.quotelab.service.cascade.PredictionCache;
 import org.quotelab.service.cascade.CascadeVersions;
@@ -102,10 +103,10 @@ public final class WatchedFolder {
         List<Long> ids = imported.batches().stream().map(Batch::id).toList();
         DriftReport report = null;
         if (new CascadeVersions(store).active().isPresent()) {
-            try (PredictionCache predictions = new PredictionCache(store)) {
-                for (Long id : ids) {
-                    predictions.scoreBatch(id, ProgressSink.NONE, new CancellationToken());
-                }
+            // the shared models stay loaded for the update and the next file
+            PredictionCache predictions = new PredictionCache(store);
+            for (Long id : ids) {
+                predictions.scoreBatch(id, ProgressSink.NONE, new CancellationToken());
             }
             if (!earlier.isEmpty()) {
                 report = check(file.getFileName().toString(), earlier, ids);
@@ -140,8 +141,8 @@ public final class WatchedFolder {
             return null;
         }
         Path stage1 = Path.of(new CascadeVersions(store).active().orElseThrow().stage1().path());
-        try (VersionScorer scorer = VersionScorer.open(stage1, VersionEvaluation.MAX_LENGTH,
-                VersionEvaluation.BATCH_SIZE)) {
+        try (LoadedModels.Lease<VersionScorer> lease = LoadedModels.shared().version(stage1)) {
+            VersionScorer scorer = lease.model();
             DriftReport r = drift.check(name, reference, current, scorer::probabilities, 1.0, null, null,
                     scorer.labels().labels());
             LOG.info("{}: {}", name, r.drifted() ? String.join("; ", r.alerts()) : "no drift");

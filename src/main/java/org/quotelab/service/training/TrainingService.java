@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.quotelab.domain.quote.Batch;
 import org.quotelab.domain.model.RunStatus;
 import org.quotelab.domain.model.TrainingRun;
+import org.quotelab.ml.infer.LoadedModels;
 import org.quotelab.ml.model.Devices;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.service.cascade.CascadeVersions;
@@ -112,6 +113,8 @@ public final class TrainingService {
             throw new IllegalStateException("another training job is running: wait for it or cancel it");
         }
         try {
+            // the fine-tune's peak is the process's: models kept loaded for scoring can be loaded again
+            LoadedModels.shared().closeIdle();
             Devices.preferOnThisThread(device.code());
             return work.call();
         } finally {
