@@ -8,6 +8,6 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Measure speed and memory; figures are ratios against a baseline run in the same process.",
         subcommands = {BenchInferenceCommand.class, BenchImportCommand.class, BenchTrainCommand.class, BenchSweepCommand.class,
-            BenchStepsCommand.class, BenchStabilityCommand.class, BenchUiStallCommand.class})
+            BenchStepsCommand.class, BenchStabilityCommand.class, BenchUiStallCommand.class, BenchSessionCommand.class})
 public final class BenchCommand {
 }
