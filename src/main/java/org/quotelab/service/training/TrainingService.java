@@ -10,6 +10,7 @@ import org.quotelab.domain.quote.Batch;
 import org.quotelab.domain.model.RunStatus;
 import org.quotelab.domain.model.TrainingRun;
 import org.quotelab.ml.infer.LoadedModels;
+import org.quotelab.ml.infer.NativeMemory;
 import org.quotelab.ml.model.Devices;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.service.cascade.CascadeVersions;
@@ -119,6 +120,8 @@ public final class TrainingService {
             return work.call();
         } finally {
             Devices.preferOnThisThread(null);
+            // the job's tensors are freed, but glibc keeps their pages until asked
+            NativeMemory.trim();
             oneAtATime.release();
         }
     }
