@@ -135,7 +135,7 @@ public final class Workbench implements AutoCloseable {
         return training;
     }
 
-    /** The stored predictions, scored on demand; the one holder of a loaded cascade. */
+    /** The stored predictions, scored on demand with the process's shared loaded models. */
     public PredictionCache predictions() {
         return predictions;
     }

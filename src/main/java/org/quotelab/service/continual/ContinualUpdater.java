@@ -17,6 +17,7 @@ import org.quotelab.domain.quote.Batch;
 import org.quotelab.domain.model.ModelStatus;
 import org.quotelab.domain.model.ModelVersion;
 import org.quotelab.domain.model.RunStatus;
+import org.quotelab.ml.infer.LoadedModels;
 import org.quotelab.ml.versions.ModelVersions;
 import org.quotelab.ml.train.TrainingCancelledException;
 import org.quotelab.ml.train.FineTuneListener;
@@ -137,6 +138,8 @@ public final class ContinualUpdater {
                 m.construction(), m.facts()).write(partial);
         Path folder = modelsDir.resolve(name);
         ModelFolders.publish(partial, folder);
+        // the candidates were evaluated under their work names, which are gone now
+        LoadedModels.shared().retire(List.of(partial.resolve("stage1"), partial.resolve("stage2")));
         progress.update(0.95, "evaluating across time and applying the promotion gate");
         List<Candidate> candidates = new ArrayList<>();
         for (Map.Entry<Integer, StageWork> e : work.entrySet()) {
