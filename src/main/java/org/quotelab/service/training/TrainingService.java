@@ -116,6 +116,7 @@ public final class TrainingService {
         try {
             // the fine-tune's peak is the process's: models kept loaded for scoring can be loaded again
             LoadedModels.shared().closeIdle();
+            NativeMemory.trim(); // and the pages scoring and Monitoring freed: the job starts lower
             Devices.preferOnThisThread(device.code());
             return work.call();
         } finally {
