@@ -83,7 +83,7 @@ public final class Workbench implements AutoCloseable {
         this.sampleDays = new SampleDays(imports);
         this.review = new ReviewService(store, author, predictions);
         this.preferences = new Preferences(store.settings());
-        this.monitoring = new MonitoringService(store, predictions, BertEmbedder::bundled,
+        this.monitoring = new MonitoringService(store, predictions, () -> BertEmbedder.shared(predictions.models()),
                 MonitoringService.Settings.defaults());
         this.training = new TrainingService(store, modelsDir);
         this.thresholds = new ThresholdTuning(store, predictions);
@@ -196,7 +196,7 @@ public final class Workbench implements AutoCloseable {
         return training;
     }
 
-    /** The stored predictions, scored on demand; the one holder of a loaded cascade. */
+    /** The stored predictions, scored on demand with the process's shared loaded models. */
     public PredictionCache predictions() {
         return predictions;
     }

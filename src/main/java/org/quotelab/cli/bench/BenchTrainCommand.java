@@ -1,8 +1,6 @@
 package org.quotelab.cli.bench;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,15 +123,6 @@ public final class BenchTrainCommand implements Callable<Integer> {
 
     /** VmHWM: the resident set's high-water mark, or -1 where /proc is missing. */
     static long peakRssMb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("\\D+", "")) / 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        }
-        return -1;
+        return ResidentMemory.peakMb();
     }
 }

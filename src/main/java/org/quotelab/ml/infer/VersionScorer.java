@@ -7,13 +7,15 @@ import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.domain.unfamiliar.FeatureStatistics;
 import org.quotelab.ml.model.ClassifierModel;
 import org.quotelab.ml.model.LabelMap;
+import org.quotelab.ml.weights.NoGrad;
 import org.quotelab.ml.model.QuoteClassifiers;
 import org.quotelab.ml.versions.FeatureStatisticsFile;
 import org.quotelab.ml.versions.ModelVersions;
 
 /**
  * A saved version opened for scoring: class probabilities of texts in the order of its label map.
- * Not thread-safe; open one per worker and close it when done.
+ * Callers on several threads take turns, so one loaded copy can serve every job
+ * ({@link LoadedModels}); close it when no one needs it.
  */
 public final class VersionScorer implements AutoCloseable {
 
@@ -41,11 +43,13 @@ public final class VersionScorer implements AutoCloseable {
     }
 
     /** Probabilities and encoder features of one forward pass per batch. */
-    public Scores scores(List<String> texts) {
+    public synchronized Scores scores(List<String> texts) {
         if (texts.isEmpty()) {
             return new Scores(new float[0][], new float[0][]);
         }
-        return Scorer.scoreWithFeatures(model.net(), model.encoder().encodeAll(texts, null), batchSize);
+        try (NoGrad off = NoGrad.enter()) {
+            return Scorer.scoreWithFeatures(model.net(), model.encoder().encodeAll(texts, null), batchSize);
+        }
     }
 
     /** Mahalanobis distance of each scored text from the training quotes; null without statistics. */
@@ -64,11 +68,19 @@ public final class VersionScorer implements AutoCloseable {
         return labels;
     }
 
-    public float[][] probabilities(List<String> texts) {
+    public synchronized float[][] probabilities(List<String> texts) {
         if (texts.isEmpty()) {
             return new float[0][];
         }
-        return Scorer.score(model.net(), model.encoder().encodeAll(texts, null), batchSize).probabilities();
+        // grad mode is on in job threads: without this every forward pass would record a graph
+        try (NoGrad off = NoGrad.enter()) {
+            return Scorer.score(model.net(), model.encoder().encodeAll(texts, null), batchSize).probabilities();
+        }
+    }
+
+    /** False once closed: its weights are freed. */
+    public boolean isOpen() {
+        return model.net().manager().isOpen();
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.quotelab.domain.cascade.OperatingPoint;
 import org.quotelab.domain.model.ModelVersion;
 import org.quotelab.ml.infer.VersionCheck;
 import org.quotelab.ml.model.ComputeDevice;
+import org.quotelab.ml.infer.LoadedModels;
 import org.quotelab.store.QuoteStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,9 +42,16 @@ public final class CascadeActivation {
     }
 
     private final QuoteStore store;
+    private final LoadedModels models;
 
     public CascadeActivation(QuoteStore store) {
+        this(store, LoadedModels.shared());
+    }
+
+    /** {@code models}: where the versions an activation replaces are closed. */
+    public CascadeActivation(QuoteStore store, LoadedModels models) {
         this.store = store;
+        this.models = models;
     }
 
     /** Registers a cascade folder's two stages and activates them with its recommended operating point. */
@@ -61,6 +69,7 @@ public final class CascadeActivation {
         check(List.of(folder.resolve(m.stage1()), folder.resolve(m.stage2())));
         CascadeVersions versions = new CascadeVersions(store);
         CascadeVersions.Rows rows = versions.rows(folder, m);
+        List<Path> replaced = new ArrayList<>();
         List<ModelVersion> on = inTransaction(() -> {
             CascadeVersions.Active created = versions.create(rows);
             if (seen1 != null && seen2 != null) {
@@ -68,15 +77,16 @@ public final class CascadeActivation {
                 new SeenQuotes(store).record(created.stage2(), seen2);
             }
             return switchTo(List.of(created.stage1(), created.stage2()), null, reason,
-                    new Point(m.operatingPoint(), null));
-        });
+                    new Point(m.operatingPoint(), null), replaced);
+        }, replaced);
         return new CascadeVersions.Active(on.get(0), on.get(1), folder);
     }
 
     /** Activates existing versions (at most one per stage), whatever is active now. */
     public List<ModelVersion> activate(List<ModelVersion> targets, String reason) throws IOException {
         check(targets.stream().map(v -> Path.of(v.path())).toList());
-        return inTransaction(() -> switchTo(targets, null, reason, null));
+        List<Path> replaced = new ArrayList<>();
+        return inTransaction(() -> switchTo(targets, null, reason, null, replaced), replaced);
     }
 
     /**
@@ -89,7 +99,8 @@ public final class CascadeActivation {
         Map<Integer, ModelVersion> expected = new HashMap<>();
         switches.forEach(s -> expected.put(s.stage(), s.from()));
         check(targets.stream().map(v -> Path.of(v.path())).toList());
-        return inTransaction(() -> switchTo(targets, expected, reason, point));
+        List<Path> replaced = new ArrayList<>();
+        return inTransaction(() -> switchTo(targets, expected, reason, point, replaced), replaced);
     }
 
     /** On the device the versions will serve from once active. */
@@ -99,8 +110,12 @@ public final class CascadeActivation {
         }
     }
 
-    /** The body runs inside one transaction; IO failures inside travel as UncheckedIOException. */
-    private List<ModelVersion> inTransaction(java.util.function.Supplier<List<ModelVersion>> body) throws IOException {
+    /**
+     * The body runs inside one transaction; IO failures inside travel as UncheckedIOException.
+     * Once it committed, the loaded models of the versions it replaced are closed.
+     */
+    private List<ModelVersion> inTransaction(java.util.function.Supplier<List<ModelVersion>> body,
+                                             List<Path> replaced) throws IOException {
         List<ModelVersion> on;
         try {
             on = store.inOneTransaction(body);
@@ -109,12 +124,13 @@ public final class CascadeActivation {
         }
         // logged once committed, so the log never claims a switch that was rolled back
         on.forEach(v -> LOG.info("stage {}: v{} active ({})", v.stage(), v.id(), v.statusReason()));
+        models.retire(replaced);
         return on;
     }
 
     /** Must run inside the caller's transaction: reads here see what was committed before it. */
     private List<ModelVersion> switchTo(List<ModelVersion> targets, Map<Integer, ModelVersion> expected,
-                                        String reason, Point point) {
+                                        String reason, Point point, List<Path> replaced) {
         if (targets.isEmpty() || targets.stream().map(ModelVersion::stage).distinct().count() != targets.size()) {
             throw new IllegalArgumentException("activate one version per stage, at least one: " + targets);
         }
@@ -134,6 +150,7 @@ public final class CascadeActivation {
             }
             if (from != null && from.id() != now.id()) {
                 store.settings().put(PREVIOUS + now.stage(), String.valueOf(from.id()));
+                replaced.add(Path.of(from.path()));
             }
             out.add(now);
         }

@@ -8,23 +8,32 @@ import org.quotelab.domain.calibration.TemperatureScaling;
 import org.quotelab.ml.model.LabelMap;
 import org.quotelab.domain.unfamiliar.FeatureStatistics;
 import org.quotelab.ml.infer.Scores;
+import org.quotelab.ml.infer.LoadedModels;
 import org.quotelab.ml.infer.VersionScorer;
 import org.quotelab.ml.model.Devices;
 
-/** Both stages of a cascade opened together; scores quotes into calibrated {@link CascadeOutput}s. */
+/**
+ * Both stages of a cascade opened together; scores quotes into calibrated {@link CascadeOutput}s.
+ * Closing it closes or releases what it opened.
+ */
 public final class CascadeScorer implements AutoCloseable {
 
     private final CascadeModel model;
     private final VersionScorer stage1;
     private final VersionScorer stage2;
+    private final AutoCloseable first;
+    private final AutoCloseable second;
 
-    private CascadeScorer(CascadeModel model, VersionScorer stage1, VersionScorer stage2) {
+    private CascadeScorer(CascadeModel model, VersionScorer stage1, VersionScorer stage2, AutoCloseable first,
+                          AutoCloseable second) {
         this.model = model;
         this.stage1 = stage1;
         this.stage2 = stage2;
+        this.first = first;
+        this.second = second;
     }
 
-    /** Opens both stages on the automatic device (the GPU when there is one): how cascades are scored in use. */
+    /** Both stages loaded for this scorer alone: a one-off use (a CSV, a fresh training's calibration). */
     public static CascadeScorer open(Path folder, int maxLength, int batchSize) throws IOException {
         return open(folder, maxLength, batchSize, ComputeDevice.AUTO);
     }
@@ -33,8 +42,20 @@ public final class CascadeScorer implements AutoCloseable {
         CascadeModel m = CascadeModel.read(folder);
         VersionScorer s1 = VersionScorer.open(folder.resolve(m.stage1()), maxLength, batchSize, device);
         try {
-            return new CascadeScorer(m, s1, VersionScorer.open(folder.resolve(m.stage2()), maxLength, batchSize,
-                    device));
+            VersionScorer s2 = VersionScorer.open(folder.resolve(m.stage2()), maxLength, batchSize, device);
+            return new CascadeScorer(m, s1, s2, s1, s2);
+        } catch (IOException | RuntimeException e) {
+            s1.close();
+            throw e;
+        }
+    }
+
+    /** Both stages of {@code m} (read from {@code folder}) held from {@code models}, shared with their other users. */
+    public static CascadeScorer shared(LoadedModels models, Path folder, CascadeModel m) throws IOException {
+        LoadedModels.Lease<VersionScorer> s1 = models.version(folder.resolve(m.stage1()));
+        try {
+            LoadedModels.Lease<VersionScorer> s2 = models.version(folder.resolve(m.stage2()));
+            return new CascadeScorer(m, s1.model(), s2.model(), s1, s2);
         } catch (IOException | RuntimeException e) {
             s1.close();
             throw e;
@@ -107,9 +128,19 @@ public final class CascadeScorer implements AutoCloseable {
     @Override
     public void close() {
         try {
-            stage1.close();
+            closeQuietly(first);
         } finally {
-            stage2.close();
+            closeQuietly(second);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -15,6 +15,7 @@ import org.quotelab.domain.quote.Quote;
 import org.quotelab.domain.quote.QuoteFilter;
 import org.quotelab.domain.quote.QuoteRow;
 import org.quotelab.domain.jobs.CancellationToken;
+import org.quotelab.ml.infer.LoadedModels;
 import org.quotelab.service.jobs.ProgressSink;
 import org.quotelab.store.QuoteStore;
 
@@ -22,11 +23,11 @@ import org.quotelab.store.QuoteStore;
  * The stored predictions of a cascade pair, scored on demand: every view and command that needs
  * predictions comes here, so views never run the network for quotes already scored.
  *
- * <p>Holds at most one opened scorer (the last pair asked for) and reopens it when another pair
- * is asked for: two loaded cascades would double the memory for no gain on a laptop CPU. Calls
- * into the model are serialised, one step at a time, because a loaded model is not thread-safe;
- * between steps another job (Review's page while an evaluation runs) gets its turn. Two jobs on
- * different pairs at once reload at their turns: rare, and cheaper than holding both in memory.
+ * <p>The models come from {@link LoadedModels}: one loaded copy per version for the whole
+ * process, shared with evaluation, Monitoring and the update's evaluations, kept while it is
+ * among the last few used and closed when an activation replaces it. Calls into the model are
+ * serialised, one step at a time; between steps another job (Review's page while an evaluation
+ * runs) gets its turn.
  */
 public final class PredictionCache implements AutoCloseable {
 
@@ -34,8 +35,6 @@ public final class PredictionCache implements AutoCloseable {
     static final int STEP = 128;
     private static final int BATCH_PAGE = 256;
     private static final int READ_PAGE = 1000;
-    private static final int MAX_TOKENS = 128;
-    private static final int MODEL_BATCH = 64;
 
     /** Work on the opened scorer of a pair, run while no other job uses it. */
     @FunctionalInterface
@@ -44,11 +43,23 @@ public final class PredictionCache implements AutoCloseable {
     }
 
     private final QuoteStore store;
-    private CascadeScorer scorer; // guarded by this
-    private Path openFolder; // guarded by this
+    private final LoadedModels models;
+    private CascadeModel model; // guarded by this: the last pair's cascade.json
+    private Path modelFolder; // guarded by this
 
+    /** Scores with the process's shared models. */
     public PredictionCache(QuoteStore store) {
+        this(store, LoadedModels.shared());
+    }
+
+    public PredictionCache(QuoteStore store, LoadedModels models) {
         this.store = store;
+        this.models = models;
+    }
+
+    /** Where the models come from: shared with every other user of the same versions. */
+    public LoadedModels models() {
+        return models;
     }
 
     /** The active pair, if both stages have an active version. */
@@ -152,14 +163,15 @@ public final class PredictionCache implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} on the opened scorer of {@code pair}, opening it (and closing another) first if needed. */
+    /** Runs {@code work} on the scorer of {@code pair}, its stages loaded first unless they are loaded. */
     public synchronized <T> T withScorer(CascadeVersions.Active pair, ScorerWork<T> work) throws IOException {
-        if (scorer == null || !pair.folder().equals(openFolder)) {
-            close();
-            scorer = CascadeScorer.open(pair.folder(), MAX_TOKENS, MODEL_BATCH);
-            openFolder = pair.folder();
+        if (model == null || !pair.folder().equals(modelFolder)) {
+            model = CascadeModel.read(pair.folder());
+            modelFolder = pair.folder();
         }
-        return work.run(scorer);
+        try (CascadeScorer scorer = CascadeScorer.shared(models, pair.folder(), model)) {
+            return work.run(scorer);
+        }
     }
 
     private List<Prediction> scoreAndStore(CascadeVersions.Active pair, List<Quote> quotes, OperatingPoint at)
@@ -175,13 +187,9 @@ public final class PredictionCache implements AutoCloseable {
         return list;
     }
 
-    /** Closes the opened scorer; a later call opens one again. */
+    /** Closes the models nobody uses now; a later call loads them again. */
     @Override
-    public synchronized void close() {
-        if (scorer != null) {
-            scorer.close();
-            scorer = null;
-            openFolder = null;
-        }
+    public void close() {
+        models.closeIdle();
     }
 }

@@ -15,6 +15,7 @@ import org.quotelab.domain.continual.PromotionGate;
 import org.quotelab.domain.quote.Batch;
 import org.quotelab.domain.model.ModelStatus;
 import org.quotelab.domain.model.ModelVersion;
+import org.quotelab.ml.infer.LoadedModels;
 import org.quotelab.ml.versions.ModelVersions;
 import org.quotelab.ml.train.FineTuneListener;
 import org.quotelab.ml.train.BertModels;
@@ -123,6 +124,8 @@ public final class ContinualUpdater {
         }
         CascadeModel.read(active.folder()).withStages("stage1", "stage2").write(partial);
         Path folder = run.publish();
+        // the candidates were evaluated under their work names, which are gone now
+        LoadedModels.shared().retire(List.of(run.partial().resolve("stage1"), run.partial().resolve("stage2")));
         progress.update(0.95, "evaluating across time and applying the promotion gate");
         List<Candidate> candidates = new ArrayList<>();
         for (Map.Entry<Integer, StageWork> e : work.entrySet()) {

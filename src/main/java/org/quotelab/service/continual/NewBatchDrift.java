@@ -11,8 +11,8 @@ import org.quotelab.domain.continual.ScheduleEvent.Status;
 import org.quotelab.domain.quote.Batch;
 import org.quotelab.domain.quote.Page;
 import org.quotelab.domain.quote.Quote;
+import org.quotelab.ml.infer.LoadedModels;
 import org.quotelab.ml.infer.VersionScorer;
-import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.service.cascade.SeenQuotes;
 import org.quotelab.service.cascade.CascadeVersions;
 import org.quotelab.store.QuoteStore;
@@ -56,8 +56,8 @@ final class NewBatchDrift {
             CascadeVersions.Active active = new CascadeVersions(store).active().orElseThrow(
                     () -> new IllegalStateException("no active cascade"));
             DriftReport r;
-            try (VersionScorer scorer = VersionScorer.open(Path.of(active.stage1().path()), VersionEvaluation.MAX_LENGTH,
-                    VersionEvaluation.BATCH_SIZE, ComputeDevice.AUTO)) {
+            try (LoadedModels.Lease<VersionScorer> lease = LoadedModels.shared().version(Path.of(active.stage1().path()))) {
+                VersionScorer scorer = lease.model();
                 // the model's outputs on the earlier batches are compared only where it did not train:
                 // a model is more confident on its own training quotes, which would look like drift
                 SeenQuotes.Seen seen = new SeenQuotes(store).of(active.stage1(), active.stage2());

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.quotelab.ml.infer.LoadedModels;
 import org.quotelab.ml.infer.VersionScorer;
 import org.quotelab.ml.model.ComputeDevice;
 
@@ -42,7 +43,8 @@ public final class StreamDrift implements StreamEvaluation.BeforeUpdate, AutoClo
         DriftReport r;
         // the version learned the earlier batches' training parts: its outputs are compared on
         // their validation parts only, and on the whole new batch, which it has not learned yet
-        try (VersionScorer scorer = VersionScorer.open(current, 128, 64, ComputeDevice.AUTO)) {
+        try (LoadedModels.Lease<VersionScorer> lease = LoadedModels.shared().version(current)) {
+            VersionScorer scorer = lease.model();
             r = new DriftCheck(embedder, DriftCheck.Settings.defaults()).check(batches.get(t).name(),
                     new DriftCheck.Sample(texts(ref), labels(ref), texts(refHeldOut)),
                     DriftCheck.Sample.allUnseen(texts(cur), labels(cur)), scorer::probabilities, 1.0,

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.quotelab.ml.model.ComputeDevice;
+import org.quotelab.ml.infer.LoadedModels;
 import org.quotelab.ml.infer.VersionScorer;
 
 /**
@@ -16,18 +17,26 @@ import org.quotelab.ml.infer.VersionScorer;
  */
 public record VersionEvaluation(int[][] correct, int[][] total) {
 
-    public static final int MAX_LENGTH = 128;
-    public static final int BATCH_SIZE = 64;
+    public static final int MAX_LENGTH = LoadedModels.MAX_LENGTH;
+    public static final int BATCH_SIZE = LoadedModels.BATCH_SIZE;
 
+    /** Scores with the process's shared copy of the version on the automatic device (an update's parent is the active one, already loaded). */
     public static VersionEvaluation of(Path version, List<String> labelOrder, List<List<LabelledQuote>> validation,
             ComputeDevice device) throws IOException {
         List<String> texts = new ArrayList<>();
         validation.forEach(v -> v.forEach(q -> texts.add(q.text())));
         float[][] p;
         List<String> versionLabels;
-        try (VersionScorer scorer = VersionScorer.open(version, MAX_LENGTH, BATCH_SIZE, device)) {
-            p = scorer.probabilities(texts);
-            versionLabels = scorer.labels().labels();
+        if (device == ComputeDevice.AUTO) {
+            try (LoadedModels.Lease<VersionScorer> scorer = LoadedModels.shared().version(version)) {
+                p = scorer.model().probabilities(texts);
+                versionLabels = scorer.model().labels().labels();
+            }
+        } else {
+            try (VersionScorer scorer = VersionScorer.open(version, MAX_LENGTH, BATCH_SIZE, device)) {
+                p = scorer.probabilities(texts);
+                versionLabels = scorer.labels().labels();
+            }
         }
         int c = labelOrder.size();
         int[][] correct = new int[validation.size()][c];

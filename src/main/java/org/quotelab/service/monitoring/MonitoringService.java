@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class MonitoringService {
     private static final Logger LOG = LoggerFactory.getLogger(MonitoringService.class);
 
-    /** Opens the sentence encoder for the input-drift test; closed after each refresh if closeable. */
+    /** Opens (or holds a shared) sentence encoder for the input-drift test; closed after each refresh if closeable. */
     @FunctionalInterface
     public interface EmbedderSource {
         Embedder open() throws IOException;

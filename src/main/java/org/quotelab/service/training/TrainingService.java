@@ -9,6 +9,8 @@ import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.domain.quote.Batch;
 import org.quotelab.domain.model.RunStatus;
 import org.quotelab.domain.model.TrainingRun;
+import org.quotelab.ml.infer.LoadedModels;
+import org.quotelab.ml.infer.NativeMemory;
 import org.quotelab.ml.model.Devices;
 import org.quotelab.service.cascade.CascadeVersions;
 import org.quotelab.service.continual.ContinualUpdater;
@@ -135,8 +137,13 @@ public final class TrainingService {
             throw new IllegalStateException("another training job is running: wait for it or cancel it");
         }
         try {
+            // the fine-tune's peak is the process's: models kept loaded for scoring can be loaded again
+            LoadedModels.shared().closeIdle();
+            NativeMemory.trim(); // and the pages scoring and Monitoring freed: the job starts lower
             return work.run(choice.device());
         } finally {
+            // the job's tensors are freed, but glibc keeps their pages until asked
+            NativeMemory.trim();
             oneAtATime.release();
         }
     }

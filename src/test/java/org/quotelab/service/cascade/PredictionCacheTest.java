@@ -1,6 +1,7 @@
 package org.quotelab.service.cascade;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.quotelab.ml.infer.LoadedModels;
+import org.quotelab.ml.infer.VersionScorer;
+import org.quotelab.service.continual.LabelledQuote;
+import org.quotelab.service.continual.VersionEvaluation;
 import org.junit.jupiter.api.io.TempDir;
 import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.domain.cascade.LabelledText;
@@ -95,6 +100,53 @@ class PredictionCacheTest {
             for (int i = 1; i < 5; i++) {
                 assertSame(rows.get(i).prediction(), again.get(i).prediction());
             }
+        }
+    }
+
+    @Test
+    void scoringAndEvaluationShareOneLoadedModelUntilAnActivationReplacesIt() throws Exception {
+        TrainingConfig t = TrainingConfig.builder().epochs(1).batchSize(8).learningRate(1e-3).seed(5).build();
+        CascadeConfig cfg = new CascadeConfig(BertModels.TINY, t, t, Construction.SEED, 2, 0.2, 5, null);
+        Path first = dir.resolve("first");
+        new CascadeTrainer(new FineTuneListener() { }, p -> { }, ComputeDevice.AUTO)
+                .train(CascadeTrainerTest.quotes(40, 3), cfg, first, () -> false);
+        Path second = dir.resolve("second");
+        try (var files = Files.walk(first)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, second.resolve(first.relativize(f).toString()));
+            }
+        }
+        Path file = dir.resolve("day.csv");
+        Files.writeString(file, "quote_id,quote_text\nq1,the soup was cold\nq2,our waiter was friendly\n");
+        LoadedModels models = LoadedModels.shared();
+        models.closeIdle();
+        try (QuoteStore store = QuoteStore.open(dir.resolve("db").resolve("quotelab"))) {
+            long batch = store.importer().importFile(file, ImportOptions.defaults()).batches().get(0).id();
+            PredictionCache scoring = new PredictionCache(store);
+            new CascadeActivation(store).register(first, "test");
+            scoring.scoreBatch(batch, ProgressSink.NONE, new CancellationToken());
+            Path stage1 = first.resolve(CascadeModel.read(first).stage1());
+            assertTrue(models.isLoaded(stage1));
+            VersionScorer loaded;
+            try (LoadedModels.Lease<VersionScorer> lease = models.version(stage1)) {
+                loaded = lease.model();
+            }
+            int before = models.loaded();
+            // the update's evaluation of the active version uses the copy scoring loaded
+            VersionEvaluation.of(stage1, List.of("0", "1"), List.of(List.of(new LabelledQuote(1, "the soup was cold", "1"))), ComputeDevice.AUTO);
+            assertEquals(before, models.loaded());
+            try (LoadedModels.Lease<VersionScorer> lease = models.version(stage1)) {
+                assertSame(loaded, lease.model());
+            }
+            assertTrue(loaded.isOpen());
+
+            new CascadeActivation(store).register(second, "test");
+            assertFalse(loaded.isOpen(), "the replaced version's model is closed");
+            assertFalse(models.isLoaded(stage1));
+            scoring.scoreBatch(batch, ProgressSink.NONE, new CancellationToken());
+            assertTrue(models.isLoaded(second.resolve(CascadeModel.read(second).stage1())));
+        } finally {
+            models.closeIdle();
         }
     }
 }
