@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * The open store with its repositories: what the services, the UI and the CLI hold. Open one per
- * process (H2 locks the file) and close it on exit.
+ * process (H2 locks the file; a PostgreSQL store is shared by several) and close it on exit.
  */
 public final class QuoteStore implements AutoCloseable {
     private final Database db;
@@ -40,6 +40,11 @@ public final class QuoteStore implements AutoCloseable {
     /** Opens the database file (e.g. {@code AppHome.database()}), migrating it if needed. */
     public static QuoteStore open(Path databaseFile) {
         return new QuoteStore(Database.open(databaseFile));
+    }
+
+    /** Opens the store at {@code location}: an H2 file or a PostgreSQL database. */
+    public static QuoteStore open(StoreLocation location) {
+        return new QuoteStore(Database.open(location));
     }
 
     public Database database() {

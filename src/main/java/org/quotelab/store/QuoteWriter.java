@@ -20,7 +20,8 @@ import org.quotelab.domain.quote.ValidationSplit;
 /**
  * The insert side of an import: batches, quotes and imported labels through prepared-statement
  * batches on the import's transaction. Quote ids are assigned here from MAX(id): safe because the
- * import holds the store's single write lock.
+ * import holds the store's single write lock and, on a shared PostgreSQL store, locks the tables it
+ * numbers against other processes' imports.
  */
 final class QuoteWriter implements AutoCloseable {
     private static final int JDBC_BATCH = 2_000;
@@ -45,6 +46,7 @@ final class QuoteWriter implements AutoCloseable {
         this.c = c;
         this.file = file;
         this.options = options;
+        Dialect.of(c).lockForAppend(c, "batches, topics, quotes");
         this.nextId = Counts.single(c, "SELECT COALESCE(MAX(id), 0) + 1 FROM quotes");
         this.topics = TopicTable.load(c);
         this.quotes = c.prepareStatement("INSERT INTO quotes (id, batch_id, external_id, quote_text, country_id,"

@@ -29,6 +29,7 @@ final class TopicTable {
         if (topic == null || known.containsKey(topic)) {
             return;
         }
+        Dialect.of(c).lockForAppend(c, "topics");
         int ordinal = (int) Counts.single(c, "SELECT COALESCE(MAX(ordinal), 0) + 1 FROM topics");
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO topics (ordinal, name) VALUES (?, ?)")) {
             ps.setInt(1, ordinal);

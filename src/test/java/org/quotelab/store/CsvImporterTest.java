@@ -1,5 +1,9 @@
 package org.quotelab.store;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.quotelab.store.StoreFixture.StoreKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,14 +27,19 @@ import org.quotelab.domain.imports.QuoteField;
 import org.quotelab.domain.quote.QuoteFilter;
 import org.quotelab.domain.quote.QuoteRow;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class CsvImporterTest {
+    @Parameter
+    StoreKind kind;
+
     @TempDir
     Path dir;
     QuoteStore store;
 
     @BeforeEach
     void open() {
-        store = StoreFixture.open(dir);
+        store = StoreFixture.open(kind, dir);
     }
 
     @AfterEach

@@ -1,5 +1,9 @@
 package org.quotelab.store;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.quotelab.store.StoreFixture.StoreKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,13 +23,18 @@ import org.quotelab.domain.quote.ReplayEntry;
 import org.quotelab.domain.model.RunStatus;
 import org.quotelab.domain.model.TrainingRun;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class ModelAndRunRepositoryTest {
+    @Parameter
+    StoreKind kind;
+
     @TempDir
     Path dir;
 
     @Test
     void versionsRunsMetricsReplayAndSettings() throws Exception {
-        try (QuoteStore s = StoreFixture.open(dir)) {
+        try (QuoteStore s = StoreFixture.open(kind, dir)) {
             ModelVersion v1 = s.models().create(1, null, "models/s1-1", "{\"base\":\"minilm\"}", "{}");
             ModelVersion v2 = s.models().create(1, v1.id(), "models/s1-2", "{}", "{}");
             assertEquals(ModelStatus.CANDIDATE, v2.status());

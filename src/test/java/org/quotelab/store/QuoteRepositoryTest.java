@@ -1,13 +1,17 @@
 package org.quotelab.store;
 
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.quotelab.store.StoreFixture.StoreKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,19 +25,24 @@ import org.quotelab.domain.quote.QuoteFilter;
 import org.quotelab.domain.quote.QuoteRow;
 
 /** Keyset paging over 100,000 quotes and the Review filters. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QuoteRepositoryTest {
+    @Parameter
+    StoreKind kind;
+
     private static final int ROWS = 100_000;
     QuoteStore store;
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void setUp(@TempDir Path dir) throws Exception {
-        store = StoreFixture.open(dir);
+        store = StoreFixture.open(kind, dir);
         Path f = BulkData.write(dir.resolve("big.csv"), ROWS, "id");
         store.importer().importFile(f, ImportOptions.defaults().withSplitGroups(true));
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void tearDown() {
         store.close();
     }

@@ -1,5 +1,9 @@
 package org.quotelab.store;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.quotelab.store.StoreFixture.StoreKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,14 +26,19 @@ import org.quotelab.domain.quote.QuoteRow;
 import org.quotelab.domain.quote.TopicCount;
 
 /** Files in the seed pipeline's own shape (see {@link SeedCsv}) go in whole, with exactly their rows. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class SeedFormatImportTest {
+    @Parameter
+    StoreKind kind;
+
     @TempDir
     Path dir;
     QuoteStore store;
 
     @BeforeEach
     void open() {
-        store = StoreFixture.open(dir);
+        store = StoreFixture.open(kind, dir);
     }
 
     @AfterEach
