@@ -54,9 +54,10 @@ class MalformedCsvTest {
         }
     }
 
-    @BeforeParameterizedClassInvocation
+    @BeforeParameterizedClassInvocation(injectArguments = false)
     void setUp(@TempDir Path tmp) throws Exception {
         dir = tmp;
+        messages.clear();
         store = StoreFixture.open(kind, dir);
         store.importer().importFile(StoreFixture.write(dir, "baseline.csv", BASELINE), ImportOptions.defaults());
         long q = store.quotes().page(null, 0, 1).items().get(0).id();
@@ -64,7 +65,7 @@ class MalformedCsvTest {
         baseline = StoreFixture.snapshot(store);
     }
 
-    @AfterParameterizedClassInvocation
+    @AfterParameterizedClassInvocation(injectArguments = false)
     void tearDown() {
         store.close();
     }

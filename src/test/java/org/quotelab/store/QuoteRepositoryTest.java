@@ -35,14 +35,14 @@ class QuoteRepositoryTest {
     private static final int ROWS = 100_000;
     QuoteStore store;
 
-    @BeforeParameterizedClassInvocation
+    @BeforeParameterizedClassInvocation(injectArguments = false)
     void setUp(@TempDir Path dir) throws Exception {
         store = StoreFixture.open(kind, dir);
         Path f = BulkData.write(dir.resolve("big.csv"), ROWS, "id");
         store.importer().importFile(f, ImportOptions.defaults().withSplitGroups(true));
     }
 
-    @AfterParameterizedClassInvocation
+    @AfterParameterizedClassInvocation(injectArguments = false)
     void tearDown() {
         store.close();
     }
