@@ -8,6 +8,7 @@ import org.quotelab.service.continual.ContinualUpdater;
 import org.quotelab.service.imports.ImportService;
 import org.quotelab.service.models.ModelAdmin;
 import org.quotelab.store.QuoteStore;
+import org.quotelab.store.StoreLocation;
 
 /**
  * One open store and the use cases on it, for a caller that runs one task and exits: the CLI.
@@ -33,11 +34,30 @@ public final class StoreSession implements AutoCloseable {
      * {@code .partial} model folders a killed process left, once this process holds the store.
      */
     public static StoreSession open(Path databaseFile, Path modelsDir) {
-        StoreSession session = new StoreSession(QuoteStore.open(databaseFile));
-        if (modelsDir != null) {
+        return open(new StoreLocation.H2File(databaseFile), modelsDir);
+    }
+
+    /**
+     * Opens the store of {@code home}, or the one {@code named} (an H2 file path or a PostgreSQL
+     * address; null for the data folder's own). Model folders are swept only for the data
+     * folder's own store.
+     */
+    public static StoreSession open(AppHome home, String named) {
+        return named == null ? open(home.store(), home.models()) : open(home.store(named), null);
+    }
+
+    private static StoreSession open(StoreLocation location, Path modelsDir) {
+        StoreSession session = new StoreSession(QuoteStore.open(location));
+        // a shared store does not make this process the only one using modelsDir: leave it alone
+        if (modelsDir != null && !session.shared()) {
             Recovery.sweepModels(modelsDir);
         }
         return session;
+    }
+
+    /** True when other processes may use the store at the same time (PostgreSQL). */
+    public boolean shared() {
+        return store.database().dialect().shared();
     }
 
     public ImportService imports() {
@@ -63,11 +83,12 @@ public final class StoreSession implements AutoCloseable {
     }
 
     /**
-     * Marks runs still recorded as running as interrupted and returns how many: the store admits
-     * one process, so such runs were cut off by a kill or a crash.
+     * Marks runs still recorded as running as interrupted and returns how many: an H2 store admits
+     * one process, so such runs were cut off by a kill or a crash. On a shared store they may be
+     * another instance's live runs, so nothing is marked.
      */
     public int markInterruptedRuns() {
-        return store.runs().markInterrupted();
+        return shared() ? 0 : store.runs().markInterrupted();
     }
 
     @Override
