@@ -93,7 +93,8 @@ public sealed interface StoreLocation {
         }
         Properties file = settings == null ? new Properties() : read(settings);
         String user = first(env.get("QUOTELAB_DB_USER"), env.get("PGUSER"), file.getProperty("user"));
-        String password = first(env.get("QUOTELAB_DB_PASSWORD"), env.get("PGPASSWORD"), file.getProperty("password"));
+        // a password is taken as written; only the user name is trimmed
+        String password = firstRaw(env.get("QUOTELAB_DB_PASSWORD"), env.get("PGPASSWORD"), file.getProperty("password"));
         return new Postgres(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), database, query, user, password);
     }
 
@@ -125,6 +126,15 @@ public sealed interface StoreLocation {
             throw new StoreException("cannot read " + settings + ": " + e.getMessage(), e);
         }
         return p;
+    }
+
+    private static String firstRaw(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
     }
 
     private static String first(String... values) {
