@@ -1,9 +1,5 @@
 package org.quotelab.store;
 
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.quotelab.store.StoreFixture.StoreKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,11 +11,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.quotelab.domain.imports.ExportFormat;
 import org.quotelab.domain.imports.ImportOptions;
 import org.quotelab.domain.model.ModelVersion;
 import org.quotelab.domain.quote.Prediction;
 import org.quotelab.domain.quote.Quote;
+import org.quotelab.store.StoreFixture.StoreKind;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(StoreKind.class)

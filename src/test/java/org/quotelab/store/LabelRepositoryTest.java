@@ -1,9 +1,5 @@
 package org.quotelab.store;
 
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.quotelab.store.StoreFixture.StoreKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,10 +11,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.quotelab.domain.imports.ImportOptions;
 import org.quotelab.domain.quote.LabelChange;
 import org.quotelab.domain.quote.LabelSource;
 import org.quotelab.domain.quote.QuoteLabel;
+import org.quotelab.store.StoreFixture.StoreKind;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(StoreKind.class)

@@ -1,9 +1,5 @@
 package org.quotelab.store;
 
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.quotelab.store.StoreFixture.StoreKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.quotelab.domain.model.ClassMetricRow;
 import org.quotelab.domain.model.ConfusionRecord;
 import org.quotelab.domain.model.EpochMetrics;
@@ -22,6 +21,7 @@ import org.quotelab.domain.model.ModelVersion;
 import org.quotelab.domain.quote.ReplayEntry;
 import org.quotelab.domain.model.RunStatus;
 import org.quotelab.domain.model.TrainingRun;
+import org.quotelab.store.StoreFixture.StoreKind;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(StoreKind.class)

@@ -1,17 +1,17 @@
 package org.quotelab.store;
 
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.quotelab.store.StoreFixture.StoreKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.quotelab.domain.imports.ImportOptions;
 import org.quotelab.domain.quote.QuoteFilter;
+import org.quotelab.store.StoreFixture.StoreKind;
 
 /** The quote-id filter keeps exactly the listed quotes, combined with the other filters, in pages and counts. */
 @ParameterizedClass(name = "{0}")

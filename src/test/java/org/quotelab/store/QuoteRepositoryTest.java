@@ -1,11 +1,5 @@
 package org.quotelab.store;
 
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.quotelab.store.StoreFixture.StoreKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +9,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.quotelab.domain.imports.ImportOptions;
 import org.quotelab.domain.quote.LabelSource;
 import org.quotelab.domain.model.ModelVersion;
@@ -23,6 +22,7 @@ import org.quotelab.domain.quote.Prediction;
 import org.quotelab.domain.quote.Quote;
 import org.quotelab.domain.quote.QuoteFilter;
 import org.quotelab.domain.quote.QuoteRow;
+import org.quotelab.store.StoreFixture.StoreKind;
 
 /** Keyset paging over 100,000 quotes and the Review filters. */
 @ParameterizedClass(name = "{0}")

@@ -1,9 +1,5 @@
 package org.quotelab.store;
 
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.quotelab.store.StoreFixture.StoreKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,8 +11,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.quotelab.domain.imports.ImportException;
 import org.quotelab.domain.imports.ImportOptions;
 import org.quotelab.domain.imports.ImportResult;
@@ -24,6 +23,7 @@ import org.quotelab.domain.quote.Quote;
 import org.quotelab.domain.quote.QuoteFilter;
 import org.quotelab.domain.quote.QuoteRow;
 import org.quotelab.domain.quote.TopicCount;
+import org.quotelab.store.StoreFixture.StoreKind;
 
 /** Files in the seed pipeline's own shape (see {@link SeedCsv}) go in whole, with exactly their rows. */
 @ParameterizedClass(name = "{0}")

@@ -1,8 +1,5 @@
 package org.quotelab.store;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.quotelab.store.StoreFixture.StoreKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,7 +14,10 @@ import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.quotelab.domain.quote.TopicCount;
+import org.quotelab.store.StoreFixture.StoreKind;
 
 /** V4 renames float topic ids stored by earlier versions; a ';' in the data folder is refused. */
 class StorePathAndMigrationTest {
