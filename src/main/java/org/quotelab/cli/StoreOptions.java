@@ -5,28 +5,24 @@ import org.quotelab.service.AppHome;
 import org.quotelab.service.StoreSession;
 import picocli.CommandLine.Option;
 
-/** Where the store lives: the data folder (default: AppHome) or an explicit database file. */
+/** Where the store lives: the data folder's (default: AppHome) or an explicit H2 file or PostgreSQL address. */
 final class StoreOptions {
     @Option(names = "--home", paramLabel = "DIR", description = "data folder (default: -Dquotelab.home, QUOTELAB_HOME or ~/.quotelab)")
     Path home;
 
-    @Option(names = "--db", paramLabel = "PATH", description = "database file without the .mv.db suffix (overrides --home)")
-    Path db;
+    @Option(names = "--db", paramLabel = "PATH|URL", description = "H2 database file without the .mv.db suffix,"
+            + " or a shared PostgreSQL store postgresql://host[:port]/database (user and password from PGUSER and"
+            + " PGPASSWORD, QUOTELAB_DB_USER and QUOTELAB_DB_PASSWORD, <data folder>/db.properties or ~/.pgpass);"
+            + " overrides the data folder's store")
+    String db;
 
     @Option(names = "--project", paramLabel = "NAME",
             description = "project to work in (default: the one the app showed last, else the first); see 'projects'")
     String project;
 
-    Path databaseFile() {
-        if (db != null) {
-            return db.toAbsolutePath();
-        }
-        return home().database();
-    }
-
-    /** Opens the store and, when the data folder is known, removes model folders a killed process left. */
+    /** Opens the store and, when it is the data folder's own, removes model folders a killed process left. */
     StoreSession open() {
-        return StoreSession.open(databaseFile(), db == null ? home().models() : null, project);
+        return StoreSession.open(home(), db, project);
     }
 
     AppHome home() {

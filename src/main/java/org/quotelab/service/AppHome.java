@@ -1,9 +1,11 @@
 package org.quotelab.service;
 
 import java.nio.file.Path;
+import org.quotelab.store.StoreLocation;
 
 /**
- * The user's data folder: the H2 store, model versions, DJL's engine cache and logs live here.
+ * The user's data folder: the H2 store, model versions, DJL's engine cache and logs live here. A
+ * {@code db.properties} in it may name a shared PostgreSQL store instead of the H2 file.
  * Chosen by -Dquotelab.home, then QUOTELAB_HOME, then ~/.quotelab.
  */
 public record AppHome(Path root) {
@@ -22,6 +24,25 @@ public record AppHome(Path root) {
 
     public Path database() {
         return root.resolve("store").resolve("quotelab");
+    }
+
+    /**
+     * The store this data folder uses: the PostgreSQL database named by {@code url} in its
+     * db.properties, else the embedded H2 file {@link #database()}.
+     */
+    public StoreLocation store() {
+        return StoreLocation.ofDataFolder(root, database(), System.getenv());
+    }
+
+    /**
+     * The store named explicitly (the CLI's {@code --db}): a PostgreSQL address, its credentials
+     * read as for {@link #store()}, or the path of an H2 file without the .mv.db suffix.
+     */
+    public StoreLocation store(String named) {
+        if (StoreLocation.isPostgres(named)) {
+            return StoreLocation.postgres(named, System.getenv(), root.resolve(StoreLocation.SETTINGS_FILE));
+        }
+        return new StoreLocation.H2File(Path.of(named));
     }
 
     public Path models() {

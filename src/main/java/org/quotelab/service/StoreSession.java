@@ -19,6 +19,7 @@ import org.quotelab.domain.project.Project;
 import org.quotelab.service.projects.ProjectService;
 import org.quotelab.service.projects.SchemaService;
 import org.quotelab.store.QuoteStore;
+import org.quotelab.store.StoreLocation;
 
 /**
  * One open store and the use cases on it, for a caller that runs one task and exits: the CLI.
@@ -44,16 +45,27 @@ public final class StoreSession implements AutoCloseable {
      * {@code .partial} model folders a killed process left, once this process holds the store.
      */
     public static StoreSession open(Path databaseFile, Path modelsDir) {
-        return open(databaseFile, modelsDir, null);
+        return open(new StoreLocation.H2File(databaseFile), modelsDir, null);
+    }
+
+    /** As {@link #open(Path, Path)}, working in the project called {@code project} (null = the default one). */
+    public static StoreSession open(Path databaseFile, Path modelsDir, String project) {
+        return open(new StoreLocation.H2File(databaseFile), modelsDir, project);
     }
 
     /**
-     * As {@link #open(Path, Path)}, working in the project called {@code project}; null = the
-     * default one (the app's current project, else the first). An unknown name is refused with
-     * the names there are, and the store is closed again.
+     * Opens the store of {@code home}, or the one {@code named} (an H2 file path or a PostgreSQL
+     * address; null for the data folder's own), working in the project called {@code project};
+     * null = the default one (the app's current project, else the first). An unknown name is
+     * refused with the names there are, and the store is closed again. Model folders are swept
+     * only for the data folder's own store.
      */
-    public static StoreSession open(Path databaseFile, Path modelsDir, String project) {
-        QuoteStore root = QuoteStore.open(databaseFile);
+    public static StoreSession open(AppHome home, String named, String project) {
+        return named == null ? open(home.store(), home.models(), project) : open(home.store(named), null, project);
+    }
+
+    private static StoreSession open(StoreLocation location, Path modelsDir, String project) {
+        QuoteStore root = QuoteStore.open(location);
         StoreSession session;
         try {
             long id = new ProjectService(root).resolve(project).id();
@@ -62,7 +74,8 @@ public final class StoreSession implements AutoCloseable {
             root.close();
             throw e;
         }
-        if (modelsDir != null) {
+        // a shared store does not make this process the only one using modelsDir: leave it alone
+        if (modelsDir != null && !session.shared()) {
             Recovery.sweepModels(modelsDir);
         }
         return session;
@@ -81,6 +94,11 @@ public final class StoreSession implements AutoCloseable {
     /** This project's label schema. */
     public SchemaService schema() {
         return new SchemaService(store);
+    }
+
+    /** True when other processes may use the store at the same time (PostgreSQL). */
+    public boolean shared() {
+        return store.database().dialect().shared();
     }
 
     public ImportService imports() {
@@ -116,11 +134,12 @@ public final class StoreSession implements AutoCloseable {
     }
 
     /**
-     * Marks runs still recorded as running as interrupted and returns how many: the store admits
-     * one process, so such runs were cut off by a kill or a crash.
+     * Marks runs still recorded as running as interrupted and returns how many: an H2 store admits
+     * one process, so such runs were cut off by a kill or a crash. On a shared store they may be
+     * another instance's live runs, so nothing is marked.
      */
     public int markInterruptedRuns() {
-        return store.runs().markInterrupted();
+        return shared() ? 0 : store.runs().markInterrupted();
     }
 
     @Override

@@ -135,16 +135,19 @@ public final class Workbench implements AutoCloseable {
     public static Workbench open(AppHome home, JobRunner runner) {
         QuoteStore store;
         try {
-            store = QuoteStore.open(home.database());
+            store = QuoteStore.open(home.store());
         } catch (StoreLockedException e) {
             throw new StoreInUseException(home.root(), e);
         }
-        // the store admits one process, so runs still marked running were cut off by a kill or a crash
-        int interrupted = store.runs().markInterrupted();
-        if (interrupted > 0) {
-            LOG.warn("{} training run(s) from an earlier session were cut off; marked interrupted", interrupted);
+        // an H2 store admits one process, so runs still marked running were cut off by a kill or a
+        // crash, and temporary model folders are leftovers; a shared store may be in use elsewhere
+        if (!store.database().dialect().shared()) {
+            int interrupted = store.runs().markInterrupted();
+            if (interrupted > 0) {
+                LOG.warn("{} training run(s) from an earlier session were cut off; marked interrupted", interrupted);
+            }
+            Recovery.sweepModels(home.models());
         }
-        Recovery.sweepModels(home.models());
         Workbench wb = new Workbench(store, home.models(), runner, osUser());
         wb.schedule.resume(); // the watched folder, if one is set and enabled, runs while the app is open
         return wb;

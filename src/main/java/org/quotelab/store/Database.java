@@ -13,22 +13,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded H2 file database. Writes go through one writer connection guarded by a lock, so
- * there is one writer at a time and every write is a transaction; reads use pooled connections
- * and see committed data only. Close it explicitly: the URL disables H2's own shutdown hook.
+ * The store's database: an embedded H2 file (the default) or a PostgreSQL database (see
+ * {@link StoreLocation}). Writes go through one writer connection guarded by a lock, so there is
+ * one writer per process at a time and every write is a transaction; reads use pooled connections
+ * and see committed data only. Close it explicitly: the H2 URL disables H2's own shutdown hook.
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
-    private final Path file;
+    private final StoreLocation location;
+    private final Dialect dialect;
     private final JdbcConnectionPool pool;
     private final Connection writer;
     private final ReentrantLock writeLock = new ReentrantLock(true);
 
-    private Database(Path file, JdbcConnectionPool pool, Connection writer) {
-        this.file = file;
+    private Database(StoreLocation location, Dialect dialect, JdbcConnectionPool pool, Connection writer) {
+        this.location = location;
+        this.dialect = dialect;
         this.pool = pool;
         this.writer = writer;
+    }
+
+    /** Opens (creating an H2 file if needed) and migrates the store at {@code location}. */
+    public static Database open(StoreLocation location) {
+        if (location instanceof StoreLocation.Postgres pg) {
+            return Postgres.open(pg);
+        }
+        return open(((StoreLocation.H2File) location).file());
     }
 
     /**
@@ -50,14 +61,7 @@ public final class Database implements AutoCloseable {
         Connection writer = null;
         try {
             writer = pool.getConnection();
-            Flyway.configure()
-                    .dataSource(pool)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
-            writer.setAutoCommit(false);
-            LOG.info("opened store {}", abs);
-            return new Database(abs, pool, writer);
+            return migrated(new StoreLocation.H2File(abs), Dialect.H2, pool, writer);
         } catch (SQLException e) {
             closeQuietly(writer);
             pool.dispose();
@@ -70,6 +74,19 @@ public final class Database implements AutoCloseable {
             pool.dispose();
             throw e;
         }
+    }
+
+    /** Migrates the schema to the latest version and wraps the open pool and writer. */
+    static Database migrated(StoreLocation location, Dialect dialect, JdbcConnectionPool pool, Connection writer)
+            throws SQLException {
+        Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        writer.setAutoCommit(false);
+        LOG.info("opened store {}", location.describe());
+        return new Database(location, dialect, pool, writer);
     }
 
     /**
@@ -86,8 +103,17 @@ public final class Database implements AutoCloseable {
         return "jdbc:h2:file:" + path + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
+    /** The H2 file of the store; null when the store is on a PostgreSQL server. */
     public Path file() {
-        return file;
+        return location instanceof StoreLocation.H2File h2 ? h2.file() : null;
+    }
+
+    public StoreLocation location() {
+        return location;
+    }
+
+    public Dialect dialect() {
+        return dialect;
     }
 
     /**
@@ -142,13 +168,13 @@ public final class Database implements AutoCloseable {
         try {
             closeQuietly(writer);
             pool.dispose();
-            LOG.info("closed store {}", file);
+            LOG.info("closed store {}", location.describe());
         } finally {
             writeLock.unlock();
         }
     }
 
-    private static void closeQuietly(Connection c) {
+    static void closeQuietly(Connection c) {
         if (c == null) {
             return;
         }

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * The open store with its repositories: what the services, the UI and the CLI hold. Open one per
- * process (H2 locks the file) and close it on exit.
+ * process (H2 locks the file; a PostgreSQL store is shared by several) and close it on exit.
  *
  * <p>A store is a view of one project: batches, quotes, labels, the label schema, models, runs,
  * replay memory and settings are read and written in that project only. {@link #forProject}
@@ -101,6 +101,11 @@ public final class QuoteStore implements AutoCloseable {
     /** Opens the database file (e.g. {@code AppHome.database()}), migrating it if needed. */
     public static QuoteStore open(Path databaseFile) {
         return new QuoteStore(Database.open(databaseFile));
+    }
+
+    /** Opens the store at {@code location}: an H2 file or a PostgreSQL database. */
+    public static QuoteStore open(StoreLocation location) {
+        return new QuoteStore(Database.open(location));
     }
 
     public Database database() {

@@ -24,7 +24,8 @@ import org.quotelab.domain.quote.ValidationSplit;
 /**
  * The insert side of an import: batches, quotes and imported labels through prepared-statement
  * batches on the import's transaction. Quote ids are assigned here from MAX(id): safe because the
- * import holds the store's single write lock.
+ * import holds the store's single write lock and, on a shared PostgreSQL store, locks the tables it
+ * numbers against other processes' imports.
  */
 final class QuoteWriter implements AutoCloseable {
     private static final int JDBC_BATCH = 2_000;
@@ -55,6 +56,7 @@ final class QuoteWriter implements AutoCloseable {
         this.projectId = projectId;
         this.file = file;
         this.options = options;
+        Dialect.of(c).lockForAppend(c, "batches, topics, topic_schema, quotes");
         this.schema = SchemaTable.keys(c, projectId);
         this.refuseUnknown = !options.addTopics() && !schema.isEmpty();
         for (Map.Entry<String, String> e : options.topicMap().entrySet()) {

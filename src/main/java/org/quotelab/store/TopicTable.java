@@ -29,6 +29,15 @@ final class TopicTable {
         if (topic == null || known.containsKey(topic)) {
             return;
         }
+        Dialect dialect = Dialect.of(c);
+        dialect.lockForAppend(c, "topics");
+        if (dialect.shared()) {
+            // another process may have added it since the caller read the table
+            known.putAll(load(c));
+            if (known.containsKey(topic)) {
+                return;
+            }
+        }
         int ordinal = (int) Counts.single(c, "SELECT COALESCE(MAX(ordinal), 0) + 1 FROM topics");
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO topics (ordinal, name) VALUES (?, ?)")) {
             ps.setInt(1, ordinal);

@@ -1,6 +1,8 @@
 /**
- * The embedded H2 store: Flyway migrations, repositories, the streaming CSV importer and the
- * exporter, one writer connection. The only user of JDBC, H2 and Flyway. May use domain
+ * The store: an embedded H2 file (default) or a shared PostgreSQL database ({@code StoreLocation};
+ * what differs between them lives in {@code Dialect} and {@code Postgres}), Flyway migrations,
+ * repositories, the streaming CSV importer and the exporter, one writer connection per process.
+ * The only user of JDBC, H2, the PostgreSQL driver and Flyway. May use domain
  * only (besides JDBC, H2, Flyway and Jackson).
  */
 package org.quotelab.store;

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.quotelab.store.EmbeddedPostgres;
 
 /** import, batches, export and sample-data from the command line against a real store. */
 class StoreCommandsTest {
@@ -45,6 +46,26 @@ class StoreCommandsTest {
         Run exp = run("export", "--home", home, "--out", out.toString(), "--labelled-only");
         assertEquals(0, exp.code(), exp.err());
         assertTrue(Files.readAllLines(out).get(0).startsWith("{\"quote_id\":\"d01-00000\""));
+    }
+
+    @Test
+    void aPostgresStoreFromTheDataFolderSettingOrDb() throws Exception {
+        String address = EmbeddedPostgres.newDatabase();
+        Path home = Files.createDirectories(dir.resolve("home"));
+        // credentials from the data folder's file, never from the command line
+        Files.writeString(home.resolve("db.properties"), "user=" + EmbeddedPostgres.user() + "\n");
+        Path f = Files.writeString(dir.resolve("day.csv"), "quote_id,quote_text,label\nq1,hi,1\nq2,there,0\n");
+        Run imp = run("import", "--home", home.toString(), "--db", address, f.toString());
+        assertEquals(0, imp.code(), imp.err());
+        Files.writeString(home.resolve("db.properties"), "url=" + address + "\nuser=" + EmbeddedPostgres.user() + "\n");
+        Run batches = run("batches", "--home", home.toString());
+        assertEquals(0, batches.code(), batches.err());
+        assertTrue(batches.out().contains("day"), batches.out());
+        assertTrue(!Files.exists(home.resolve("store")), "no H2 file was made");
+
+        Run refused = run("batches", "--home", home.toString(), "--db", "postgresql://127.0.0.1:1/quotelab");
+        assertEquals(1, refused.code());
+        assertTrue(refused.err().contains("cannot reach the PostgreSQL server at 127.0.0.1:1"), refused.err());
     }
 
     @Test

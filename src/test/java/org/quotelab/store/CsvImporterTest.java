@@ -12,6 +12,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.quotelab.domain.quote.Batch;
 import org.quotelab.domain.imports.ImportListener;
 import org.quotelab.domain.imports.ImportException;
@@ -22,15 +25,21 @@ import org.quotelab.domain.quote.Quote;
 import org.quotelab.domain.imports.QuoteField;
 import org.quotelab.domain.quote.QuoteFilter;
 import org.quotelab.domain.quote.QuoteRow;
+import org.quotelab.store.StoreFixture.StoreKind;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class CsvImporterTest {
+    @Parameter
+    StoreKind kind;
+
     @TempDir
     Path dir;
     QuoteStore store;
 
     @BeforeEach
     void open() {
-        store = StoreFixture.open(dir);
+        store = StoreFixture.open(kind, dir);
     }
 
     @AfterEach

@@ -11,13 +11,22 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.quotelab.domain.imports.ExportFormat;
 import org.quotelab.domain.imports.ImportOptions;
 import org.quotelab.domain.model.ModelVersion;
 import org.quotelab.domain.quote.Prediction;
 import org.quotelab.domain.quote.Quote;
+import org.quotelab.store.StoreFixture.StoreKind;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class ExportRoundTripTest {
+    @Parameter
+    StoreKind kind;
+
     private static final String SEED = "Unnamed: 0,country_id,country_name,product_id,product_category,review_id,"
             + "review_text,quote_text,quote_id,topic_id,label,processed_text\n"
             + "0,FR,France,P1,phones,R1,\"Long review, with \"\"quotes\"\"\nand lines\",Battery ok,q1,2,1,battery ok\n"
@@ -31,11 +40,11 @@ class ExportRoundTripTest {
     void importExportImportGivesTheSameContent() throws Exception {
         Path first = dir.resolve("first.csv");
         Path second = dir.resolve("second.csv");
-        try (QuoteStore a = QuoteStore.open(dir.resolve("a").resolve("db"))) {
+        try (QuoteStore a = StoreFixture.open(kind, dir.resolve("a"))) {
             a.importer().importFile(StoreFixture.write(dir, "day-01.csv", SEED), ImportOptions.defaults());
             assertEquals(3, a.exporter().exportLabels(first, ExportFormat.CSV, false));
         }
-        try (QuoteStore b = QuoteStore.open(dir.resolve("b").resolve("db"))) {
+        try (QuoteStore b = StoreFixture.open(kind, dir.resolve("b"))) {
             b.importer().importFile(first, ImportOptions.defaults().withSplitGroups(true));
             assertEquals("day-01", b.batches().list().get(0).day());
             Quote q1 = b.quotes().page(null, 0, 10).items().get(0);
@@ -50,7 +59,7 @@ class ExportRoundTripTest {
 
     @Test
     void predictionsAndLabelsAsJsonLines() throws Exception {
-        try (QuoteStore s = QuoteStore.open(dir.resolve("db"))) {
+        try (QuoteStore s = StoreFixture.open(kind, dir)) {
             s.importer().importFile(StoreFixture.write(dir, "d.csv", SEED), ImportOptions.defaults());
             ModelVersion v1 = s.models().create(1, null, "m1", "{}", "{}");
             List<Quote> qs = s.quotes().page(null, 0, 10).items();

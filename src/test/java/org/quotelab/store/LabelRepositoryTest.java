@@ -11,12 +11,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.quotelab.domain.imports.ImportOptions;
 import org.quotelab.domain.quote.LabelChange;
 import org.quotelab.domain.quote.LabelSource;
 import org.quotelab.domain.quote.QuoteLabel;
+import org.quotelab.store.StoreFixture.StoreKind;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class LabelRepositoryTest {
+    @Parameter
+    StoreKind kind;
+
     @TempDir
     Path dir;
     QuoteStore store;
@@ -25,7 +34,7 @@ class LabelRepositoryTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        store = StoreFixture.open(dir);
+        store = StoreFixture.open(kind, dir);
         store.importer().importFile(StoreFixture.write(dir, "a.csv", StoreFixture.SHARED_HEADER
                 + "\nq1,Battery died fast,1,BATTERY,d\nq2,No label yet,,,d\n"), ImportOptions.defaults());
         var items = store.quotes().page(null, 0, 10).items();

@@ -12,21 +12,30 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.quotelab.domain.imports.ImportException;
 import org.quotelab.domain.imports.ImportOptions;
 import org.quotelab.domain.quote.LabelSource;
 import org.quotelab.domain.quote.QuoteLabel;
+import org.quotelab.store.StoreFixture.StoreKind;
 
 /** A corpus of broken files: each is refused with its own message naming file, line and column, and changes nothing. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MalformedCsvTest {
+    @Parameter
+    StoreKind kind;
+
     private static final String H = StoreFixture.SHARED_HEADER + "\n";
     private static final String BASELINE = H + "b1,Battery lasts long,1,BATTERY,d1\nb2,Hello there,0,,d1\nb3,Unlabelled,,,d1\n";
     private static final String S = "quote_id,quote_text,processed_text,label,topic_id,sbert_embedding\n";
@@ -45,17 +54,18 @@ class MalformedCsvTest {
         }
     }
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation(injectArguments = false)
     void setUp(@TempDir Path tmp) throws Exception {
         dir = tmp;
-        store = StoreFixture.open(dir);
+        messages.clear();
+        store = StoreFixture.open(kind, dir);
         store.importer().importFile(StoreFixture.write(dir, "baseline.csv", BASELINE), ImportOptions.defaults());
         long q = store.quotes().page(null, 0, 1).items().get(0).id();
         store.labels().set(q, QuoteLabel.inTopic("SCREEN"), LabelSource.EXPERT, "tester");
         baseline = StoreFixture.snapshot(store);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation(injectArguments = false)
     void tearDown() {
         store.close();
     }

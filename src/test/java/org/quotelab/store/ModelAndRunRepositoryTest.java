@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.quotelab.domain.model.ClassMetricRow;
 import org.quotelab.domain.model.ConfusionRecord;
 import org.quotelab.domain.model.EpochMetrics;
@@ -18,14 +21,20 @@ import org.quotelab.domain.model.ModelVersion;
 import org.quotelab.domain.quote.ReplayEntry;
 import org.quotelab.domain.model.RunStatus;
 import org.quotelab.domain.model.TrainingRun;
+import org.quotelab.store.StoreFixture.StoreKind;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class ModelAndRunRepositoryTest {
+    @Parameter
+    StoreKind kind;
+
     @TempDir
     Path dir;
 
     @Test
     void versionsRunsMetricsReplayAndSettings() throws Exception {
-        try (QuoteStore s = StoreFixture.open(dir)) {
+        try (QuoteStore s = StoreFixture.open(kind, dir)) {
             ModelVersion v1 = s.models().create(1, null, "models/s1-1", "{\"base\":\"minilm\"}", "{}");
             ModelVersion v2 = s.models().create(1, v1.id(), "models/s1-2", "{}", "{}");
             assertEquals(ModelStatus.CANDIDATE, v2.status());

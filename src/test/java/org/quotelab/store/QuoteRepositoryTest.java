@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.quotelab.domain.imports.ImportOptions;
 import org.quotelab.domain.quote.LabelSource;
 import org.quotelab.domain.model.ModelVersion;
@@ -19,21 +22,27 @@ import org.quotelab.domain.quote.Prediction;
 import org.quotelab.domain.quote.Quote;
 import org.quotelab.domain.quote.QuoteFilter;
 import org.quotelab.domain.quote.QuoteRow;
+import org.quotelab.store.StoreFixture.StoreKind;
 
 /** Keyset paging over 100,000 quotes and the Review filters. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QuoteRepositoryTest {
+    @Parameter
+    StoreKind kind;
+
     private static final int ROWS = 100_000;
     QuoteStore store;
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation(injectArguments = false)
     void setUp(@TempDir Path dir) throws Exception {
-        store = StoreFixture.open(dir);
+        store = StoreFixture.open(kind, dir);
         Path f = BulkData.write(dir.resolve("big.csv"), ROWS, "id");
         store.importer().importFile(f, ImportOptions.defaults().withSplitGroups(true));
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation(injectArguments = false)
     void tearDown() {
         store.close();
     }

@@ -11,8 +11,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.quotelab.domain.imports.ImportException;
 import org.quotelab.domain.imports.ImportOptions;
 import org.quotelab.domain.imports.ImportResult;
@@ -20,16 +23,22 @@ import org.quotelab.domain.quote.Quote;
 import org.quotelab.domain.quote.QuoteFilter;
 import org.quotelab.domain.quote.QuoteRow;
 import org.quotelab.domain.quote.TopicCount;
+import org.quotelab.store.StoreFixture.StoreKind;
 
 /** Files in the seed pipeline's own shape (see {@link SeedCsv}) go in whole, with exactly their rows. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class SeedFormatImportTest {
+    @Parameter
+    StoreKind kind;
+
     @TempDir
     Path dir;
     QuoteStore store;
 
     @BeforeEach
     void open() {
-        store = StoreFixture.open(dir);
+        store = StoreFixture.open(kind, dir);
     }
 
     @AfterEach

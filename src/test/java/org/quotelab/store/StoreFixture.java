@@ -5,17 +5,39 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.quotelab.domain.quote.Batch;
 
-/** Helpers shared by the store tests: a real H2 file store in a temp dir and CSV writing. */
-final class StoreFixture {
+/**
+ * Helpers shared by the store tests: a real store, an H2 file in a temp dir or a fresh database on
+ * the embedded PostgreSQL server, and CSV writing.
+ */
+public final class StoreFixture {
     static final String SHARED_HEADER = "quote_id,quote_text,label,topic,group";
+
+    /** The databases the store runs on; store tests run once for each (@ParameterizedClass). */
+    public enum StoreKind {
+        H2, POSTGRES
+    }
 
     private StoreFixture() {
     }
 
     static QuoteStore open(Path dir) {
-        return QuoteStore.open(dir.resolve("db").resolve("quotelab"));
+        return open(StoreKind.H2, dir);
+    }
+
+    /** A new empty store of {@code kind}; {@code dir} holds the H2 file. */
+    public static QuoteStore open(StoreKind kind, Path dir) {
+        return QuoteStore.open(location(kind, dir));
+    }
+
+    /** Where a new empty store of {@code kind} lives. */
+    public static StoreLocation location(StoreKind kind, Path dir) {
+        if (kind == StoreKind.H2) {
+            return new StoreLocation.H2File(dir.resolve("db").resolve("quotelab"));
+        }
+        return StoreLocation.postgres(EmbeddedPostgres.newDatabase(), Map.of("PGUSER", EmbeddedPostgres.user()), null);
     }
 
     static Path write(Path dir, String name, String content) throws IOException {

@@ -14,7 +14,10 @@ import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.quotelab.domain.quote.TopicCount;
+import org.quotelab.store.StoreFixture.StoreKind;
 
 /** V4 renames float topic ids stored by earlier versions; a ';' in the data folder is refused. */
 class StorePathAndMigrationTest {
@@ -31,13 +34,23 @@ class StorePathAndMigrationTest {
         assertFalse(Files.exists(dir.resolve("data;ACCESS_MODE_DATA=r")));
     }
 
-    @Test
-    void migrationRenamesFloatTopicIdsKeepingOrdinals() throws Exception {
-        Path db = dir.resolve("old").resolve("quotelab");
-        Files.createDirectories(db.getParent());
-        String url = "jdbc:h2:file:" + db.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").target("3").load().migrate();
-        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void migrationRenamesFloatTopicIdsKeepingOrdinals(StoreKind kind) throws Exception {
+        StoreLocation at = StoreFixture.location(kind, dir.resolve("old"));
+        String url;
+        String user;
+        if (at instanceof StoreLocation.Postgres pg) {
+            url = pg.jdbcUrl();
+            user = pg.user();
+        } else {
+            Path db = ((StoreLocation.H2File) at).file();
+            Files.createDirectories(db.getParent());
+            url = "jdbc:h2:file:" + db + ";DB_CLOSE_ON_EXIT=FALSE";
+            user = "sa";
+        }
+        Flyway.configure().dataSource(url, user, "").locations("classpath:db/migration").target("3").load().migrate();
+        try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement()) {
             s.execute("INSERT INTO batches (id, seq, file_name, content_hash, group_name, day_name, imported_at, row_count)"
                     + " VALUES (1, 1, 'old.csv', '" + "0".repeat(64) + "', '', 'old', CURRENT_TIMESTAMP, 5)");
             for (int i = 1; i <= 5; i++) {
@@ -56,7 +69,7 @@ class StorePathAndMigrationTest {
             s.execute("INSERT INTO label_history (quote_id, old_label, old_topic, new_label, new_topic, changed_at,"
                     + " changed_by) VALUES (1, 1, '7.0', 1, '543.0', CURRENT_TIMESTAMP, 'me')");
         }
-        try (QuoteStore store = QuoteStore.open(db)) {
+        try (QuoteStore store = QuoteStore.open(at)) {
             List<TopicCount> topics = store.labels().topics();
             // V7 puts the topics into the first project's schema, in natural order
             assertEquals(List.of("1:7:2", "2:543:1", "3:BATTERY:1", "4:v2.0:1"), topics.stream()

@@ -7,14 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.quotelab.store.StoreFixture.StoreKind;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class TransactionTest {
+    @Parameter
+    StoreKind kind;
+
     @TempDir
     Path dir;
 
     @Test
     void writesInOneTransactionAreAllStoredOrNone() {
-        try (QuoteStore s = StoreFixture.open(dir)) {
+        try (QuoteStore s = StoreFixture.open(kind, dir)) {
             assertThrows(IllegalStateException.class, () -> s.inOneTransaction(() -> {
                 long id = s.models().create(1, null, "models/a", "{}", "{}").id();
                 s.models().activate(id, "first");
