@@ -92,8 +92,9 @@ class UnfamiliarFitTest {
             double[] d = scorer.unfamiliar(scorer.scores(heldOut));
             double cutoff = scorer.statistics().cutoff();
             assertEquals(cutoff, FeatureStatistics.quantile(d, 0.95), 1e-3 * cutoff, "read back as float32");
-            long flagged = java.util.Arrays.stream(d).filter(x -> x > cutoff).count();
-            assertTrue(flagged >= 1 && flagged <= 2, flagged + " of 20 flagged");
+            // at or beyond the cut-off (float32 read-back): tied largest distances all count
+            long flagged = java.util.Arrays.stream(d).filter(x -> x >= cutoff * (1 - 1e-4)).count();
+            assertTrue(flagged >= 1 && flagged <= 2, flagged + " of 20 at or beyond the cut-off");
             double[] far = scorer.unfamiliar(scorer.scores(List.of(
                     "section 4 of the licence grants a perpetual worldwide royalty free patent licence",
                     "returns the number of bytes written to the stream or raises an error")));
