@@ -13,10 +13,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.quotelab.ml.model.ComputeDevice;
 import java.util.stream.IntStream;
-import org.quotelab.domain.calibration.ReliabilityDiagram;
-import org.quotelab.domain.calibration.TemperatureScaling;
 import org.quotelab.domain.cascade.Folds;
-import org.quotelab.domain.cascade.CascadeScores;
 import org.quotelab.domain.cascade.LabelledText;
 import org.quotelab.domain.cascade.Recommendation;
 import org.quotelab.domain.cascade.Stage2TrainingSet;
@@ -27,7 +24,6 @@ import org.quotelab.ml.train.FineTuneListener;
 import org.quotelab.ml.train.UnfamiliarFit;
 import org.quotelab.ml.train.FineTuneRun;
 import org.quotelab.ml.infer.VersionScorer;
-import org.quotelab.ml.model.Devices;
 import org.quotelab.ml.versions.ModelFolders;
 import org.quotelab.service.FineTuneProgress;
 import org.slf4j.Logger;
@@ -192,7 +188,10 @@ public final class CascadeTrainer {
             report(f.recommendation(), fit.size(), "out-of-fold");
         } else {
             phases.accept("calibrating on " + valid.size() + " held-out quotes");
-            model = calibrate(out, topics, valid, cfg, class0, s2.size(), fit.size());
+            HeldOutCalibration.Calibrated c = new HeldOutCalibration(MAX_LENGTH, SCORE_BATCH, device)
+                    .calibrate(out, topics, valid, cfg, facts(cfg, class0, s2.size(), fit.size()));
+            report(c.recommendation(), valid.size(), "held-out");
+            model = c.model();
         }
         model.write(out);
         return model;
@@ -231,64 +230,6 @@ public final class CascadeTrainer {
         facts.put("folds", cfg.construction() == Construction.CROSS_FIT ? cfg.folds() : 0);
         facts.put("seed", cfg.seed());
         return facts;
-    }
-
-    private CascadeModel calibrate(Path out, List<String> topics, List<LabelledText> valid, CascadeConfig cfg,
-            long class0, int stage2Size, int fitSize) throws IOException {
-        CascadeModel uncalibrated = new CascadeModel(topics, "stage1", "stage2", 1.0, 1.0, 0.5, null,
-                cfg.construction().name(), Map.of());
-        uncalibrated.write(out);
-        double t1;
-        double t2;
-        Map<String, Object> facts = new LinkedHashMap<>();
-        try (VersionScorer s1 = VersionScorer.open(out.resolve("stage1"), MAX_LENGTH, SCORE_BATCH, device);
-             VersionScorer s2 = VersionScorer.open(out.resolve("stage2"), MAX_LENGTH, SCORE_BATCH, device)) {
-            float[][] p1 = s1.probabilities(texts(valid));
-            int[] y1 = valid.stream().mapToInt(q -> s1.labels().indexOf(q.inTopic() ? "1" : "0")).toArray();
-            t1 = TemperatureScaling.fit(toDouble(p1), y1);
-            // Stage 2 is calibrated on what it sees in use: the validation quotes stage 1 passes.
-            float[][] p2 = s2.probabilities(texts(valid));
-            int positive = s1.labels().indexOf("1");
-            List<double[]> rows = new ArrayList<>();
-            List<Integer> ys = new ArrayList<>();
-            for (int i = 0; i < valid.size(); i++) {
-                LabelledText q = valid.get(i);
-                int y = s2.labels().indexOf(q.inTopic() ? q.topic() : CascadeModel.NOT_PERTINENT);
-                if (p1[i][positive] >= 0.5 && y >= 0) {
-                    rows.add(CascadeScorer.toDouble(p2[i]));
-                    ys.add(y);
-                }
-            }
-            double[][] r2 = rows.toArray(double[][]::new);
-            int[] y2 = ys.stream().mapToInt(Integer::intValue).toArray();
-            t2 = TemperatureScaling.fit(r2, y2);
-            facts.put("stage1_ece_before", ReliabilityDiagram.of(toDouble(p1), y1, 15).expectedCalibrationError());
-            facts.put("stage1_ece_after",
-                    ReliabilityDiagram.of(TemperatureScaling.apply(toDouble(p1), t1), y1, 15).expectedCalibrationError());
-            facts.put("stage2_ece_before", ReliabilityDiagram.of(r2, y2, 15).expectedCalibrationError());
-            facts.put("stage2_ece_after",
-                    ReliabilityDiagram.of(TemperatureScaling.apply(r2, t2), y2, 15).expectedCalibrationError());
-        }
-        facts.putAll(facts(cfg, class0, stage2Size, fitSize));
-        facts.put("validation_quotes", valid.size());
-        CascadeModel calibrated = new CascadeModel(topics, "stage1", "stage2", t1, t2, 0.5, null,
-                cfg.construction().name(), facts);
-        calibrated.write(out);
-        Recommendation r = recommend(out, valid, cfg.objective());
-        report(r, valid.size(), "held-out");
-        Map<String, Object> all = new LinkedHashMap<>(facts);
-        all.putAll(OutOfFold.facts(r, "held-out part", valid.size()));
-        return new CascadeModel(topics, "stage1", "stage2", t1, t2, 0.5, null, cfg.construction().name(), all)
-                .withOperatingPoint(r.point());
-    }
-
-    /** The recommendation on the held-out part (the seed's construction has no out-of-fold scores). */
-    private Recommendation recommend(Path out, List<LabelledText> valid, CascadeConfig.Objective objective)
-            throws IOException {
-        try (CascadeScorer scorer = CascadeScorer.open(out, MAX_LENGTH, SCORE_BATCH, device)) {
-            CascadeScores scores = scorer.score(texts(valid)).against(valid, 1);
-            return Recommendation.choose(scores, objective.kind(), objective.bound(), MAX_MACRO_F1_TRADE);
-        }
     }
 
     /** Raw stage-1 probabilities [P(out), P(in)] of each quote from the fold model that did not see it. */
@@ -398,13 +339,5 @@ public final class CascadeTrainer {
 
     static List<String> texts(List<LabelledText> quotes) {
         return quotes.stream().map(LabelledText::text).toList();
-    }
-
-    private static double[][] toDouble(float[][] p) {
-        double[][] d = new double[p.length][];
-        for (int i = 0; i < p.length; i++) {
-            d[i] = CascadeScorer.toDouble(p[i]);
-        }
-        return d;
     }
 }

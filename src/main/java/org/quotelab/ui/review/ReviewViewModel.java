@@ -62,7 +62,6 @@ public final class ReviewViewModel {
     private final Map<Long, Integer> indexById = new HashMap<>();
     private final ReadOnlyObjectWrapper<ReviewContext> context = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ReviewFilters> filters = new ReadOnlyObjectWrapper<>(ReviewFilters.NONE);
-    private final ReadOnlyObjectWrapper<QuoteDetail> detail = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ReviewFocus> focus = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper(-1);
     /** Quotes in each review queue under the batch and prediction filters; absent while counting or without a model. */
@@ -74,6 +73,7 @@ public final class ReviewViewModel {
      * none of them makes the view busy; page reads have their own {@link #loadingProperty()}.
      */
     private final JobStatus status;
+    private final DetailLoader details;
     private final ReadOnlyIntegerWrapper focusRequest = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final Queue<Runnable> edits = new ArrayDeque<>();
@@ -81,18 +81,14 @@ public final class ReviewViewModel {
     private long generation;
     private long nextAfter;
     private boolean hasMore;
-    private Long detailWanted;
-    private boolean detailRunning;
 
     public ReviewViewModel(Workbench workbench, UiJobs jobs) {
         this.workbench = workbench;
         this.service = workbench.review();
         this.jobs = jobs;
         this.status = new JobStatus(jobs);
+        this.details = new DetailLoader(jobs, service::detail, this::failed);
     }
-
-    /** The review queues whose counts show beside their switches; see {@link ReviewQueues}. */
-    public static final Map<String, UnaryOperator<ReviewFilters>> QUEUES = ReviewQueues.QUEUES;
 
     /** Reads batches, topics, active models and the saved filters, then the first page. */
     public void reload() {
@@ -275,7 +271,7 @@ public final class ReviewViewModel {
         replace(id, r -> withLabel(r, optimistic));
         status.setMessage("");
         enqueue("Saving label", (p, c) -> service.label(id, label, source), change -> {
-            refreshDetail(id);
+            details.refresh(id);
             recount();
         }, e -> {
             replace(id, r -> r.label() == optimistic ? withLabel(r, before) : r);
@@ -299,7 +295,7 @@ public final class ReviewViewModel {
                 focusRequest.set(-1);
                 focusRequest.set(at);
             }
-            refreshDetail(ch.quoteId());
+            details.refresh(ch.quoteId());
             recount();
         }, e -> status.setMessage("Undo failed: " + e.getMessage()));
     }
@@ -326,40 +322,9 @@ public final class ReviewViewModel {
         }
     }
 
-    /** The detail pane follows the selection; while one read runs only the latest wish is kept. */
+    /** The detail pane follows the selection. */
     public void select(QuoteRow row) {
-        if (row == null) {
-            detail.set(null);
-            detailWanted = null;
-            return;
-        }
-        detail.set(new QuoteDetail(row.quote(), row.label(), detail.get() != null
-                && detail.get().quote().id() == row.quote().id() ? detail.get().history() : List.of()));
-        refreshDetail(row.quote().id());
-    }
-
-    private void refreshDetail(long quoteId) {
-        if (detail.get() == null || detail.get().quote().id() != quoteId) {
-            return;
-        }
-        detailWanted = quoteId;
-        if (detailRunning) {
-            return;
-        }
-        detailRunning = true;
-        long id = quoteId;
-        jobs.run("Reading label history", (p, c) -> service.detail(id), d -> {
-            detailRunning = false;
-            if (detail.get() != null && detail.get().quote().id() == d.quote().id()) {
-                detail.set(d);
-            }
-            if (detailWanted != null && detailWanted != id) {
-                refreshDetail(detailWanted);
-            }
-        }, () -> detailRunning = false, e -> {
-            detailRunning = false;
-            failed(e);
-        });
+        details.select(row);
     }
 
     private void replace(long quoteId, java.util.function.UnaryOperator<QuoteRow> change) {
@@ -398,7 +363,7 @@ public final class ReviewViewModel {
     }
 
     public ReadOnlyObjectProperty<QuoteDetail> detailProperty() {
-        return detail.getReadOnlyProperty();
+        return details.property();
     }
 
     /** Quotes per queue (keys of {@link #QUEUES}) under the current batch and prediction filters. */

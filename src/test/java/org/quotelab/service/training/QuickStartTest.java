@@ -10,10 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.quotelab.domain.jobs.CancellationToken;
 import org.quotelab.domain.jobs.JobCancelledException;
 import org.quotelab.domain.model.ModelVersion;
@@ -27,23 +24,7 @@ import org.quotelab.service.jobs.ProgressSink;
 import org.quotelab.store.QuoteStore;
 
 /** The first start's quick model, from a real H2 store with the tiny BERT. */
-class QuickStartTest {
-    @TempDir
-    Path dir;
-    private QuoteStore store;
-    private TrainingService training;
-
-    @BeforeEach
-    void open() throws Exception {
-        store = QuoteStore.open(dir.resolve("store").resolve("quotelab"));
-        training = new TrainingService(store, dir.resolve("models"));
-        TrainingDays.importDay(store, dir, "day-01", 80, 11);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
+class QuickStartTest extends TrainingStoreFixture {
 
     @Test
     void theQuickModelServesPredictionsBeforeTheFullFineTuneEnds() throws Exception {

@@ -14,10 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.quotelab.domain.model.RunStatus;
 import org.quotelab.domain.model.TrainingRun;
 import org.quotelab.service.continual.Strategy;
@@ -27,23 +24,7 @@ import org.quotelab.domain.jobs.JobCancelledException;
 import org.quotelab.store.QuoteStore;
 
 /** Full fine-tunes and an update from a real H2 store with the tiny BERT, without any UI. */
-class TrainingServiceTest {
-    @TempDir
-    Path dir;
-    private QuoteStore store;
-    private TrainingService training;
-
-    @BeforeEach
-    void open() throws Exception {
-        store = QuoteStore.open(dir.resolve("store").resolve("quotelab"));
-        training = new TrainingService(store, dir.resolve("models"));
-        TrainingDays.importDay(store, dir, "day-01", 80, 11);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
+class TrainingServiceTest extends TrainingStoreFixture {
 
     @Test
     void fullFineTuneRegistersActivatesAndRecordsTheRun() throws Exception {

@@ -1,0 +1,27 @@
+package org.quotelab.service.training;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.quotelab.store.QuoteStore;
+
+/** A real H2 store holding 80 quotes of sample day 1, and the training service over it. */
+abstract class TrainingStoreFixture {
+    @TempDir
+    Path dir;
+    QuoteStore store;
+    TrainingService training;
+
+    @BeforeEach
+    void open() throws Exception {
+        store = QuoteStore.open(dir.resolve("store").resolve("quotelab"));
+        training = new TrainingService(store, dir.resolve("models"));
+        TrainingDays.importDay(store, dir, "day-01", 80, 11);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+}
