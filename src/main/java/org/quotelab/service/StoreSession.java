@@ -129,8 +129,8 @@ public final class StoreSession implements AutoCloseable {
      */
     public Schedule schedule(Path modelsDir, UpdateRequest update) {
         return new Schedule(store, predictions, TrainingUpdates.through(new TrainingService(store, modelsDir), update),
-                BertEmbedder::bundled, MonitoringService.Settings.defaults().drift(), Workbench.osUser(),
-                Clock.systemDefaultZone());
+                () -> BertEmbedder.shared(predictions.models()), MonitoringService.Settings.defaults().drift(),
+                Workbench.osUser(), Clock.systemDefaultZone());
     }
 
     /**

@@ -92,7 +92,8 @@ public final class Workbench implements AutoCloseable {
         this.modelAdmin = new ModelAdmin(store);
         // the schedule's updates are the Training view's update job: same gate, one training at a time
         this.schedule = new Schedule(store, predictions, TrainingUpdates.through(training, UpdateRequest.defaults()),
-                BertEmbedder::bundled, MonitoringService.Settings.defaults().drift(), author, Clock.systemDefaultZone());
+                () -> BertEmbedder.shared(predictions.models()), MonitoringService.Settings.defaults().drift(), author,
+                Clock.systemDefaultZone());
         this.schema = new SchemaService(store);
     }
 
