@@ -81,6 +81,12 @@ public final class ReviewViewModel {
     private long generation;
     private long nextAfter;
     private boolean hasMore;
+    /**
+     * Set once the filters in memory are the user's: read from the store or set since. A later
+     * reload keeps them, because their save runs in the background and may not have landed yet
+     * (a link from another view sets a batch and opens Review at once).
+     */
+    private boolean filtersKnown;
 
     public ReviewViewModel(Workbench workbench, UiJobs jobs) {
         this.workbench = workbench;
@@ -95,12 +101,16 @@ public final class ReviewViewModel {
         jobs.run("Opening Review", (p, c) -> new Opening(service.context(), workbench.preferences().reviewFilters()),
                 r -> {
                     context.set(r.context());
-                    filters.set(r.filters());
+                    if (!filtersKnown) {
+                        filtersKnown = true;
+                        filters.set(r.filters());
+                    }
                     restart();
                 }, () -> { }, this::failed);
     }
 
     public void setFilters(ReviewFilters f) {
+        filtersKnown = true;
         if (f.equals(filters.get()) && focus.get() == null) {
             return;
         }
