@@ -32,6 +32,7 @@ public final class QuoteStore implements AutoCloseable {
     private final ReplayMemoryRepository replay;
     private final SettingsRepository settings;
     private final VersionQuoteRepository versionQuotes;
+    private final BatchAssignmentRepository assignments;
     private final ScheduleRepository schedule;
     private final CsvImporter importer;
     private final CsvExporter exporter;
@@ -60,6 +61,7 @@ public final class QuoteStore implements AutoCloseable {
         this.importer = new CsvImporter(db, projectId);
         this.exporter = new CsvExporter(db, projectId);
         this.versionQuotes = new VersionQuoteRepository(db);
+        this.assignments = new BatchAssignmentRepository(db, projectId);
         this.schedule = new ScheduleRepository(db);
     }
 
@@ -156,6 +158,11 @@ public final class QuoteStore implements AutoCloseable {
     /** The quotes each model version trained and was calibrated on. */
     public VersionQuoteRepository versionQuotes() {
         return versionQuotes;
+    }
+
+    /** Which annotators this project's batches are assigned to. */
+    public BatchAssignmentRepository assignments() {
+        return assignments;
     }
 
     /** The watched-folder schedule's log. */

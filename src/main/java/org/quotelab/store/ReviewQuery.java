@@ -5,7 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.quotelab.domain.quote.AnnotatorFilter;
 import org.quotelab.domain.quote.CurrentLabel;
+import org.quotelab.domain.quote.LabelledBy;
 import org.quotelab.domain.quote.LabelSource;
 import org.quotelab.domain.quote.Prediction;
 import org.quotelab.domain.quote.QuoteFilter;
@@ -80,6 +82,21 @@ final class ReviewQuery {
         }
         if (f.labelled() != null) {
             s.append(f.labelled() ? " AND l.quote_id IS NOT NULL" : " AND l.quote_id IS NULL");
+        }
+        AnnotatorFilter who = f.annotators();
+        switch (who.labelledBy()) {
+            case ME -> s.append(" AND l.quote_id IS NOT NULL AND l.updated_by = ?");
+            case OTHERS -> s.append(" AND l.quote_id IS NOT NULL AND l.updated_by <> ?");
+            case NOBODY -> s.append(" AND l.quote_id IS NULL");
+            default -> { }
+        }
+        if (who.labelledBy() == LabelledBy.ME || who.labelledBy() == LabelledBy.OTHERS) {
+            params.add(who.annotator());
+        }
+        if (who.assignedOnly()) {
+            s.append(" AND EXISTS (SELECT 1 FROM batch_assignments ba WHERE ba.batch_id = q.batch_id"
+                    + " AND ba.annotator = ?)");
+            params.add(who.annotator());
         }
         if (f.validation() != null) {
             s.append(" AND q.is_validation = ?");

@@ -7,7 +7,8 @@ package org.quotelab.domain.quote;
  * {@code uncertainMargin} > 0 keeps quotes with |p_in_topic - threshold| <= margin.
  * {@code quoteIds} non-null keeps only those quotes, e.g. one cell of a confusion matrix.
  * {@code unfamiliarOnly} keeps quotes whose prediction is flagged as unfamiliar, most unfamiliar
- * first (the Review queue); every other read is in quote id order.
+ * first (the Review queue); every other read is in quote id order. {@code annotators}: whose
+ * label the quote carries and whether only batches assigned to the annotator count.
  */
 public record QuoteFilter(
         Long batchId,
@@ -20,12 +21,21 @@ public record QuoteFilter(
         boolean disagreementOnly,
         Boolean validation,
         java.util.List<Long> quoteIds,
-        boolean unfamiliarOnly) {
+        boolean unfamiliarOnly,
+        AnnotatorFilter annotators) {
 
     public static final String OUT_OF_TOPIC = "0";
 
     public QuoteFilter {
         quoteIds = quoteIds == null ? null : java.util.List.copyOf(quoteIds);
+        annotators = annotators == null ? AnnotatorFilter.ANYONE : annotators;
+    }
+
+    public QuoteFilter(Long batchId, Long stage1VersionId, Long stage2VersionId, String predictedClass,
+            Boolean labelled, double threshold, double uncertainMargin, boolean disagreementOnly, Boolean validation,
+            java.util.List<Long> quoteIds, boolean unfamiliarOnly) {
+        this(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled, threshold, uncertainMargin,
+                disagreementOnly, validation, quoteIds, unfamiliarOnly, AnnotatorFilter.ANYONE);
     }
 
     public static QuoteFilter all() {
@@ -34,48 +44,53 @@ public record QuoteFilter(
 
     public QuoteFilter withBatch(Long id) {
         return new QuoteFilter(id, stage1VersionId, stage2VersionId, predictedClass, labelled,
-                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly);
+                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly, annotators);
     }
 
     public QuoteFilter withModels(Long stage1, Long stage2) {
         return new QuoteFilter(batchId, stage1, stage2, predictedClass, labelled,
-                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly);
+                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly, annotators);
     }
 
     public QuoteFilter withPredictedClass(String cls) {
         return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, cls, labelled,
-                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly);
+                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly, annotators);
     }
 
     public QuoteFilter withLabelled(Boolean on) {
         return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, on,
-                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly);
+                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly, annotators);
     }
 
     public QuoteFilter withUncertain(double thr, double margin) {
         return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled,
-                thr, margin, disagreementOnly, validation, quoteIds, unfamiliarOnly);
+                thr, margin, disagreementOnly, validation, quoteIds, unfamiliarOnly, annotators);
     }
 
     public QuoteFilter withDisagreementOnly(boolean on) {
         return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled,
-                threshold, uncertainMargin, on, validation, quoteIds, unfamiliarOnly);
+                threshold, uncertainMargin, on, validation, quoteIds, unfamiliarOnly, annotators);
     }
 
     public QuoteFilter withValidation(Boolean v) {
         return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled,
-                threshold, uncertainMargin, disagreementOnly, v, quoteIds, unfamiliarOnly);
+                threshold, uncertainMargin, disagreementOnly, v, quoteIds, unfamiliarOnly, annotators);
     }
 
     public QuoteFilter withQuoteIds(java.util.Collection<Long> ids) {
         return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled,
                 threshold, uncertainMargin, disagreementOnly, validation, ids == null ? null : java.util.List.copyOf(ids),
-                unfamiliarOnly);
+                unfamiliarOnly, annotators);
     }
 
     public QuoteFilter withUnfamiliarOnly(boolean on) {
         return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled,
-                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, on);
+                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, on, annotators);
+    }
+
+    public QuoteFilter withAnnotators(AnnotatorFilter who) {
+        return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled,
+                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly, who);
     }
 
     public boolean needsPredictions() {
