@@ -64,9 +64,10 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ImportOptions options = new ImportOptions(day, splitGroups, mapping, System.getProperty("user.name", "import"))
-                .withAddTopics(addTopics).withTopicMap(topicMap);
         try (StoreSession s = store.open()) {
+            // imported labels are recorded as the annotator who imports them
+            ImportOptions options = new ImportOptions(day, splitGroups, mapping, s.annotator())
+                    .withAddTopics(addTopics).withTopicMap(topicMap);
             for (Path f : files) {
                 ImportResult r;
                 try {

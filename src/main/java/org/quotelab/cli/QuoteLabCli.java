@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "QuoteLab: keep two-stage BERT quote classifiers up to date.",
-        subcommands = {BenchCommand.class, ImportCommand.class, ProjectsCommand.class, ExportCommand.class, BatchesCommand.class,
+        subcommands = {BenchCommand.class, ImportCommand.class, ProjectsCommand.class, ExportCommand.class, BatchesCommand.class, AssignCommand.class,
             SampleDataCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ExportHfCommand.class, CascadeCommand.class,
             StreamEvalCommand.class, UpdateCommand.class, WatchCommand.class,
             CommandLine.HelpCommand.class})

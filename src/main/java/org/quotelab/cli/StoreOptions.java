@@ -20,9 +20,13 @@ final class StoreOptions {
             description = "project to work in (default: the one the app showed last, else the first); see 'projects'")
     String project;
 
+    @Option(names = "--annotator", paramLabel = "NAME", description = "who label changes and assignments are"
+            + " recorded as (default: the name chosen in the app on this machine, else the OS user)")
+    String annotator;
+
     /** Opens the store and, when it is the data folder's own, removes model folders a killed process left. */
     StoreSession open() {
-        return StoreSession.open(home(), db, project);
+        return StoreSession.open(home(), db, project, annotator);
     }
 
     AppHome home() {

@@ -2,17 +2,29 @@ package org.quotelab.service;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.quotelab.domain.quote.LabelledBy;
 
 /**
  * The user's choices in the Review filter bar, independent of model versions and threshold
  * (those change between starts; the choices should not). {@code predictedClass} is a topic,
  * {@link org.quotelab.domain.quote.QuoteFilter#OUT_OF_TOPIC}, or null for any. {@code unfamiliar}
  * is the "Unfamiliar" queue: quotes flagged as unlike the training quotes, most unfamiliar first.
+ * {@code labelledBy}: whose current label the quotes carry, relative to the annotator at the
+ * keyboard; {@code myBatches}: only batches assigned to that annotator.
  */
 public record ReviewFilters(Long batchId, String predictedClass, boolean unlabelled, boolean uncertain,
-        boolean disagreement, boolean unfamiliar) {
+        boolean disagreement, boolean unfamiliar, LabelledBy labelledBy, boolean myBatches) {
 
     public static final ReviewFilters NONE = new ReviewFilters(null, null, false, false, false, false);
+
+    public ReviewFilters {
+        labelledBy = labelledBy == null ? LabelledBy.ANYONE : labelledBy;
+    }
+
+    public ReviewFilters(Long batchId, String predictedClass, boolean unlabelled, boolean uncertain,
+            boolean disagreement, boolean unfamiliar) {
+        this(batchId, predictedClass, unlabelled, uncertain, disagreement, unfamiliar, LabelledBy.ANYONE, false);
+    }
 
     public ReviewFilters(Long batchId, String predictedClass, boolean unlabelled, boolean uncertain,
             boolean disagreement) {
@@ -23,7 +35,8 @@ public record ReviewFilters(Long batchId, String predictedClass, boolean unlabel
     public String encode() {
         StringBuilder sb = new StringBuilder();
         sb.append("unlabelled=").append(unlabelled).append("\tuncertain=").append(uncertain)
-                .append("\tdisagreement=").append(disagreement).append("\tunfamiliar=").append(unfamiliar);
+                .append("\tdisagreement=").append(disagreement).append("\tunfamiliar=").append(unfamiliar)
+                .append("\tlabelledBy=").append(labelledBy.name()).append("\tmine=").append(myBatches);
         if (batchId != null) {
             sb.append("\tbatch=").append(batchId);
         }
@@ -50,32 +63,43 @@ public record ReviewFilters(Long batchId, String predictedClass, boolean unlabel
         }
         return new ReviewFilters(batch, m.get("class"), Boolean.parseBoolean(m.get("unlabelled")),
                 Boolean.parseBoolean(m.get("uncertain")), Boolean.parseBoolean(m.get("disagreement")),
-                Boolean.parseBoolean(m.get("unfamiliar")));
+                Boolean.parseBoolean(m.get("unfamiliar")), LabelledBy.parse(m.get("labelledBy")),
+                Boolean.parseBoolean(m.get("mine")));
     }
 
     public ReviewFilters withBatch(Long id) {
-        return new ReviewFilters(id, predictedClass, unlabelled, uncertain, disagreement, unfamiliar);
+        return new ReviewFilters(id, predictedClass, unlabelled, uncertain, disagreement, unfamiliar, labelledBy, myBatches);
     }
 
     public ReviewFilters withPredictedClass(String cls) {
-        return new ReviewFilters(batchId, cls, unlabelled, uncertain, disagreement, unfamiliar);
+        return new ReviewFilters(batchId, cls, unlabelled, uncertain, disagreement, unfamiliar, labelledBy, myBatches);
     }
 
     public ReviewFilters withUnlabelled(boolean on) {
-        return new ReviewFilters(batchId, predictedClass, on, uncertain, disagreement, unfamiliar);
+        return new ReviewFilters(batchId, predictedClass, on, uncertain, disagreement, unfamiliar, labelledBy, myBatches);
     }
 
     public ReviewFilters withUncertain(boolean on) {
-        return new ReviewFilters(batchId, predictedClass, unlabelled, on, disagreement, unfamiliar);
+        return new ReviewFilters(batchId, predictedClass, unlabelled, on, disagreement, unfamiliar, labelledBy, myBatches);
     }
 
     public ReviewFilters withDisagreement(boolean on) {
-        return new ReviewFilters(batchId, predictedClass, unlabelled, uncertain, on, unfamiliar);
+        return new ReviewFilters(batchId, predictedClass, unlabelled, uncertain, on, unfamiliar, labelledBy, myBatches);
     }
 
     /** The Unfamiliar queue on or off. */
     public ReviewFilters withUnfamiliar(boolean on) {
-        return new ReviewFilters(batchId, predictedClass, unlabelled, uncertain, disagreement, on);
+        return new ReviewFilters(batchId, predictedClass, unlabelled, uncertain, disagreement, on, labelledBy, myBatches);
+    }
+
+    /** Whose current label the quotes carry: anyone, me, others or nobody. */
+    public ReviewFilters withLabelledBy(LabelledBy by) {
+        return new ReviewFilters(batchId, predictedClass, unlabelled, uncertain, disagreement, unfamiliar, by, myBatches);
+    }
+
+    /** Only the batches assigned to the annotator at the keyboard, or all. */
+    public ReviewFilters withMyBatches(boolean on) {
+        return new ReviewFilters(batchId, predictedClass, unlabelled, uncertain, disagreement, unfamiliar, labelledBy, on);
     }
 
     public boolean needsPredictions() {

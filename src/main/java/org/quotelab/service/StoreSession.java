@@ -18,6 +18,9 @@ import org.quotelab.service.models.ModelAdmin;
 import org.quotelab.domain.project.Project;
 import org.quotelab.service.projects.ProjectService;
 import org.quotelab.service.projects.SchemaService;
+import org.quotelab.domain.quote.AnnotatorNames;
+import org.quotelab.service.annotators.AnnotatorSettings;
+import org.quotelab.service.annotators.BatchAssignments;
 import org.quotelab.store.QuoteStore;
 import org.quotelab.store.StoreLocation;
 
@@ -29,6 +32,8 @@ import org.quotelab.store.StoreLocation;
 public final class StoreSession implements AutoCloseable {
     private final QuoteStore store;
     private final PredictionCache predictions;
+    /** Who label changes and assignments made in this session are recorded as. */
+    private volatile String annotator = Workbench.osUser();
 
     private StoreSession(QuoteStore store) {
         this.store = store;
@@ -61,7 +66,18 @@ public final class StoreSession implements AutoCloseable {
      * only for the data folder's own store.
      */
     public static StoreSession open(AppHome home, String named, String project) {
-        return named == null ? open(home.store(), home.models(), project) : open(home.store(named), null, project);
+        return open(home, named, project, null);
+    }
+
+    /**
+     * As {@link #open(AppHome, String, String)}, recording changes as {@code annotator}; null = the
+     * name saved on this machine (the app's choice), else the OS user.
+     */
+    public static StoreSession open(AppHome home, String named, String project, String annotator) {
+        String who = annotator == null ? new AnnotatorSettings(home.root()).current() : AnnotatorNames.check(annotator);
+        StoreSession s = named == null ? open(home.store(), home.models(), project) : open(home.store(named), null, project);
+        s.annotator = who;
+        return s;
     }
 
     private static StoreSession open(StoreLocation location, Path modelsDir, String project) {
@@ -102,7 +118,17 @@ public final class StoreSession implements AutoCloseable {
     }
 
     public ImportService imports() {
-        return new ImportService(store, Workbench.osUser());
+        return new ImportService(store, annotator);
+    }
+
+    /** Who changes in this session are recorded as. */
+    public String annotator() {
+        return annotator;
+    }
+
+    /** Which annotators this project's batches are assigned to. */
+    public BatchAssignments assignments() {
+        return new BatchAssignments(store, annotator);
     }
 
     public ModelAdmin models() {
@@ -130,7 +156,7 @@ public final class StoreSession implements AutoCloseable {
     public Schedule schedule(Path modelsDir, UpdateRequest update) {
         return new Schedule(store, predictions, TrainingUpdates.through(new TrainingService(store, modelsDir), update),
                 () -> BertEmbedder.shared(predictions.models()), MonitoringService.Settings.defaults().drift(),
-                Workbench.osUser(), Clock.systemDefaultZone());
+                annotator, Clock.systemDefaultZone());
     }
 
     /**

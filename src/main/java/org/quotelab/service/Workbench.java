@@ -5,6 +5,9 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.quotelab.domain.model.ModelVersion;
+import org.quotelab.domain.quote.AnnotatorNames;
+import org.quotelab.service.annotators.AnnotatorSettings;
+import org.quotelab.service.annotators.BatchAssignments;
 import org.quotelab.ml.model.Devices;
 import org.quotelab.service.cascade.ThresholdTuning;
 import org.quotelab.service.evaluation.CascadeEvaluator;
@@ -44,7 +47,10 @@ public final class Workbench implements AutoCloseable {
     }
 
     private final JobRunner runner;
-    private final String author;
+    /** The annotator every label change is recorded as; changed by {@link #setAnnotator}. */
+    private volatile String author;
+    /** Where the annotator's name is saved on this machine; null when the workbench was built without a data folder. */
+    private volatile AnnotatorSettings annotatorSettings;
     private final Path modelsDir;
     private final ProjectService projects;
     // the services of the current project: all replaced together when the project changes
@@ -62,6 +68,7 @@ public final class Workbench implements AutoCloseable {
     private volatile SchemaService schema;
     private volatile PredictionCache predictions;
     private volatile Schedule schedule;
+    private volatile BatchAssignments assignments;
 
     /**
      * {@code modelsDir}: where training writes model versions (the data folder's models/).
@@ -95,6 +102,7 @@ public final class Workbench implements AutoCloseable {
                 () -> BertEmbedder.shared(predictions.models()), MonitoringService.Settings.defaults().drift(), author,
                 Clock.systemDefaultZone());
         this.schema = new SchemaService(store);
+        this.assignments = new BatchAssignments(store, author);
     }
 
     /** The projects of the data folder and the current one. */
@@ -132,6 +140,37 @@ public final class Workbench implements AutoCloseable {
         return p;
     }
 
+    /**
+     * Makes {@code name} the annotator this workbench records label changes as, saves it for the
+     * next start on this machine, and builds the services anew on the same project (the window
+     * then rebuilds its views, as after a project switch). Writes a file: call it from a job.
+     */
+    public synchronized String setAnnotator(String name) {
+        String checked = AnnotatorNames.check(name);
+        if (annotatorSettings != null) {
+            annotatorSettings.save(checked);
+        }
+        if (!checked.equals(author)) {
+            author = checked;
+            PredictionCache old = predictions;
+            schedule.close(); // its step in progress records the previous name
+            build(store);
+            old.close();
+            schedule.resume();
+        }
+        return checked;
+    }
+
+    /** Whether this machine's user has chosen an annotator name yet (else the OS user stands in); reads a file. */
+    public boolean annotatorChosen() {
+        return annotatorSettings == null || annotatorSettings.saved().isPresent();
+    }
+
+    /** Which annotators the batches of the current project are assigned to. */
+    public BatchAssignments assignments() {
+        return assignments;
+    }
+
     /** Opens the store of {@code home}; throws {@link StoreInUseException} when another process has it. */
     public static Workbench open(AppHome home, JobRunner runner) {
         QuoteStore store;
@@ -149,15 +188,16 @@ public final class Workbench implements AutoCloseable {
             }
             Recovery.sweepModels(home.models());
         }
-        Workbench wb = new Workbench(store, home.models(), runner, osUser());
+        AnnotatorSettings annotator = new AnnotatorSettings(home.root());
+        Workbench wb = new Workbench(store, home.models(), runner, annotator.current());
+        wb.annotatorSettings = annotator;
         wb.schedule.resume(); // the watched folder, if one is set and enabled, runs while the app is open
         return wb;
     }
 
-    /** Who label edits are recorded as: the person logged in to the machine. */
+    /** The person logged in to the machine: who label edits are recorded as until an annotator name is chosen. */
     public static String osUser() {
-        String user = System.getProperty("user.name");
-        return user == null || user.isBlank() ? "unknown" : user;
+        return AnnotatorSettings.osUser();
     }
 
     /**
@@ -172,6 +212,7 @@ public final class Workbench implements AutoCloseable {
         return runner;
     }
 
+    /** The annotator label changes are recorded as. */
     public String author() {
         return author;
     }

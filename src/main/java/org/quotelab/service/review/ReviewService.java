@@ -6,7 +6,9 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import org.quotelab.domain.quote.AnnotatorFilter;
 import org.quotelab.domain.quote.CurrentLabel;
+import org.quotelab.domain.quote.LabelledBy;
 import org.quotelab.domain.quote.LabelChange;
 import org.quotelab.domain.quote.LabelSource;
 import org.quotelab.domain.model.ModelVersion;
@@ -54,13 +56,15 @@ public final class ReviewService {
         double threshold = OperatingPoints.current(store).threshold();
         // topics() completes the schema (positions, keys) first, so both reads agree
         List<TopicCount> topics = store.labels().topics();
-        return new ReviewContext(store.batches().list(), topics, s1, s2, threshold, store.schema().schema());
+        return new ReviewContext(store.batches().list(), topics, s1, s2, threshold, store.schema().schema(),
+                author, store.assignments().batchesOf(author));
     }
 
     /** The store filter for the user's choices; prediction filters are dropped when there is no model. */
     public static QuoteFilter filter(ReviewContext ctx, ReviewFilters choices) {
         QuoteFilter f = QuoteFilter.all().withBatch(choices.batchId())
-                .withLabelled(choices.unlabelled() ? Boolean.FALSE : null);
+                .withLabelled(choices.unlabelled() ? Boolean.FALSE : null)
+                .withAnnotators(annotators(ctx, choices));
         if (!ctx.hasModel()) {
             return f;
         }
@@ -69,6 +73,15 @@ public final class ReviewService {
                 .withDisagreementOnly(choices.disagreement())
                 .withUnfamiliarOnly(choices.unfamiliar());
         return choices.uncertain() ? f.withUncertain(ctx.threshold(), UNCERTAIN_MARGIN) : f;
+    }
+
+    /** "Labelled by" and "my batches" relative to the context's annotator; dropped when it is unknown. */
+    private static AnnotatorFilter annotators(ReviewContext ctx, ReviewFilters choices) {
+        LabelledBy by = choices.labelledBy();
+        if (ctx.annotator() == null) {
+            return by == LabelledBy.NOBODY ? new AnnotatorFilter(by, null, false) : AnnotatorFilter.ANYONE;
+        }
+        return new AnnotatorFilter(by, ctx.annotator(), choices.myBatches());
     }
 
     public Page<QuoteRow> page(QuoteFilter filter, long afterId, int limit) {
