@@ -16,6 +16,7 @@ import javafx.stage.Stage;
 import org.quotelab.service.AppHome;
 import org.quotelab.service.StoreInUseException;
 import org.quotelab.service.Workbench;
+import org.quotelab.ui.projects.AnnotatorDialog;
 import org.quotelab.service.jobs.JobRunner;
 import org.quotelab.ui.common.FxJobs;
 import org.slf4j.Logger;
@@ -30,7 +31,8 @@ public final class QuoteLabApp extends Application {
     static final double WIDTH = 1280;
     static final double HEIGHT = 800;
 
-    private record Opened(Workbench workbench, boolean firstRun, String lastView, StoreInUseException locked) {
+    private record Opened(Workbench workbench, boolean firstRun, String lastView, StoreInUseException locked,
+            boolean annotatorChosen) {
     }
 
     private JobRunner runner;
@@ -57,25 +59,37 @@ public final class QuoteLabApp extends Application {
                 // an expected situation, not a failure: returned rather than thrown so that no
                 // stack trace is logged for it; the dialog below explains it
                 LOG.info("the data folder {} is in use by another QuoteLab", home.root());
-                return new Opened(null, false, null, e);
+                return new Opened(null, false, null, e, true);
             }
             workbench = wb;
-            return new Opened(wb, wb.isEmpty(), wb.preferences().lastView().orElse(null), null);
+            return new Opened(wb, wb.isEmpty(), wb.preferences().lastView().orElse(null), null, wb.annotatorChosen());
         }, opened -> {
             if (opened.locked() != null) {
                 openFailed(home, opened.locked());
                 return;
             }
-            Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-            WorkbenchWindow window = new WorkbenchWindow(opened.workbench(), jobs,
-                    Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
-            stage.setScene(window.scene());
-            // the splash was centred at its own size; centre the full window again
-            stage.sizeToScene();
-            stage.centerOnScreen();
-            stage.setTitle("QuoteLab - " + home.root());
-            window.open(opened.lastView(), opened.firstRun());
+            if (opened.annotatorChosen()) {
+                showWindow(stage, home, jobs, opened);
+                return;
+            }
+            // the first start on this machine: who labels here? (the OS user unless told otherwise)
+            Workbench wb = opened.workbench();
+            String name = AnnotatorDialog.ask(stage, wb.author(), true).orElse(wb.author());
+            jobs.run("Saving the annotator name", (p, c) -> wb.setAnnotator(name),
+                    n -> showWindow(stage, home, jobs, opened), Platform::exit, e -> openFailed(home, e));
         }, Platform::exit, e -> openFailed(home, e));
+    }
+
+    private static void showWindow(Stage stage, AppHome home, FxJobs jobs, Opened opened) {
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        WorkbenchWindow window = new WorkbenchWindow(opened.workbench(), jobs,
+                Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
+        stage.setScene(window.scene());
+        // the splash was centred at its own size; centre the full window again
+        stage.sizeToScene();
+        stage.centerOnScreen();
+        stage.setTitle("QuoteLab - " + home.root());
+        window.open(opened.lastView(), opened.firstRun());
     }
 
     private static Scene splash(AppHome home) {

@@ -18,6 +18,8 @@ import org.quotelab.ui.evaluation.EvaluationView;
 import org.quotelab.ui.evaluation.EvaluationViewModel;
 import org.quotelab.ui.models.ModelsView;
 import org.quotelab.ui.models.ModelsViewModel;
+import org.quotelab.ui.projects.AnnotatorButton;
+import org.quotelab.ui.projects.AnnotatorViewModel;
 import org.quotelab.ui.projects.ProjectBar;
 import org.quotelab.ui.projects.ProjectsViewModel;
 import org.quotelab.ui.projects.SchemaEditor;
@@ -75,7 +77,11 @@ public final class WorkbenchWindow {
         this.workbench = workbench;
         this.jobs = jobs;
         this.projects = new ProjectsViewModel(workbench, jobs, () -> jobs.running().size(), p -> rebuild());
-        frame.setTop(new ProjectBar(projects, this::editSchema).root());
+        ProjectBar bar = new ProjectBar(projects, this::editSchema);
+        // a new annotator name rebuilds the services, so every view is built again as after a project switch
+        bar.add(new AnnotatorButton(new AnnotatorViewModel(workbench, jobs, () -> jobs.running().size(),
+                this::rebuild)).root());
+        frame.setTop(bar.root());
         build();
         this.scene = new Scene(frame, width, height);
         scene.getStylesheets().add(WorkbenchWindow.class.getResource(STYLESHEET).toExternalForm());
@@ -140,6 +146,8 @@ public final class WorkbenchWindow {
         });
         // new drift figures change the Data view's badges
         this.monitoring = new MonitoringViewModel(workbench.monitoring(), jobs, () -> data.refreshBatches());
+        // a new assignment changes which batches Review marks as the annotator's
+        data.assignments().setAfterChange(() -> review.reload());
         // a step's links open its batch in Review and its version in Models
         this.schedule = new ScheduleViewModel(workbench.schedule(), jobs, batch -> {
             review.setFilters(review.filtersProperty().get().withBatch(batch));

@@ -224,6 +224,7 @@ public final class DataView {
                 b -> vm.driftBadges().getOrDefault(b.batch().id(), DriftBadge.NONE), 110);
         drift.setCellFactory(c -> DriftBadge.cell());
         table.getColumns().add(drift);
+        AssignmentColumn.install(table, vm.assignments());
         StackPane.setMargin(table, new Insets(0, 10, 10, 10));
         return table;
     }

@@ -69,11 +69,18 @@ public final class DataViewModel implements ShowsJobStatus {
     /** The file and options of the import running now, to ask about its topics if it is refused for them. */
     private Path importing;
     private ImportOptions importingOptions;
+    private final BatchAssignmentsModel assignments;
 
     public DataViewModel(Workbench workbench, UiJobs jobs) {
         this.workbench = workbench;
         this.jobs = jobs;
         this.status = new JobStatus(jobs);
+        this.assignments = new BatchAssignmentsModel(workbench::assignments, jobs, status::setMessage);
+    }
+
+    /** Who each batch is assigned to, read with the batches. */
+    public BatchAssignmentsModel assignments() {
+        return assignments;
     }
 
     /** Called after every successful import, e.g. so Review reloads its batch filter. */
@@ -92,6 +99,7 @@ public final class DataViewModel implements ShowsJobStatus {
             driftBadges.putAll(r.badges());
             batches.setAll(r.batches());
         }, () -> { }, e -> status.setMessage("Cannot read the batches: " + e.getMessage()));
+        assignments.refresh();
     }
 
     /** Drift badge text per batch id, from the Monitoring view's stored figures. */

@@ -68,6 +68,11 @@ public final class ProjectBar {
         return d.showAndWait().map(String::trim).filter(s -> !s.isEmpty());
     }
 
+    /** Adds a control at the end of the bar, e.g. the annotator's. */
+    public void add(Node node) {
+        root.getItems().add(node);
+    }
+
     public Node root() {
         return root;
     }

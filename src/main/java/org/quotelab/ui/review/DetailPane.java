@@ -77,7 +77,7 @@ final class DetailPane {
         QuoteMetadata m = d.quote().metadata();
         review.setText(m.reviewText() == null ? "(no review text)" : m.reviewText());
         label.setText(d.label() == null ? "unlabelled" : Labels.label(d.label().label(), schema) + "  ("
-                + Labels.source(d.label().source()) + ", " + d.label().updatedBy() + ", "
+                + Labels.source(d.label().source()) + ", set by " + d.label().updatedBy() + ", "
                 + WHEN.format(d.label().updatedAt()) + ")");
         int row = 0;
         row = add(row, "Quote id", d.quote().externalId());

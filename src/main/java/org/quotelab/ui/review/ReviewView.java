@@ -51,6 +51,7 @@ public final class ReviewView {
     private final CheckBox uncertain = new CheckBox("Uncertain");
     private final CheckBox disagreement = new CheckBox("Model disagrees");
     private final CheckBox unfamiliar = new CheckBox("Unfamiliar");
+    private final AnnotatorFilterBar annotators = new AnnotatorFilterBar(this::push);
     private final FlowPane legend = new FlowPane(14, 4);
     private final DetailPane detail = new DetailPane();
     private boolean syncing;
@@ -102,7 +103,7 @@ public final class ReviewView {
         title.getStyleClass().add("view-title");
         batch.setId("filter-batch");
         batch.setPromptText("All batches");
-        batch.setConverter(ShowOnly.converter(b -> b == null ? "All batches" : b.day()));
+        batch.setConverter(ShowOnly.converter(b -> b == null ? "All batches" : b.day() + (mine(b) ? "  (mine)" : "")));
         predicted.setId("filter-predicted");
         predicted.setConverter(ShowOnly.converter(c -> c == null ? "Any prediction"
                 : QuoteFilter.OUT_OF_TOPIC.equals(c) ? "Predicted out-of-topic" : "Predicted " + vm.schema().name(c)));
@@ -132,7 +133,8 @@ public final class ReviewView {
                 ? "counting..." : String.format("%,d quotes", vm.totalProperty().get()), vm.totalProperty()));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        return new ToolBar(title, batch, predicted, unlabelled, uncertain, disagreement, unfamiliar, gap, progress, count);
+        return new ToolBar(title, batch, predicted, unlabelled, uncertain, disagreement, unfamiliar,
+                annotators.labelledBy, annotators.myBatches, gap, progress, count);
     }
 
     /** "Uncertain (42)": the queue's size under the batch and prediction filters. */
@@ -306,6 +308,7 @@ public final class ReviewView {
                 ((javafx.scene.control.Control) c).setTooltip(why == null ? null : new Tooltip(why));
             }
             fillLegend(ctx.schema());
+            annotators.sync(ctx);
         } finally {
             syncing = false;
         }
@@ -325,11 +328,17 @@ public final class ReviewView {
             uncertain.setSelected(f.uncertain());
             disagreement.setSelected(f.disagreement());
             unfamiliar.setSelected(f.unfamiliar());
+            annotators.sync(f);
         } finally {
             syncing = false;
         }
     }
 
+
+    /** Whether the batch is assigned to the annotator at the keyboard. */
+    private boolean mine(Batch b) {
+        return vm.contextProperty().get() != null && vm.contextProperty().get().isMine(b.id());
+    }
 
     private double threshold() {
         return vm.contextProperty().get() == null ? 0.5 : vm.contextProperty().get().threshold();

@@ -1,0 +1,59 @@
+package org.quotelab.ui.review;
+
+import java.util.function.UnaryOperator;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Tooltip;
+import org.quotelab.domain.quote.LabelledBy;
+import org.quotelab.service.ReviewFilters;
+import org.quotelab.service.review.ReviewContext;
+import org.quotelab.ui.common.ShowOnly;
+
+/**
+ * Review's filters by annotator: "Labelled by anyone / me / others / nobody" (who set the current
+ * label) and "My batches" (batches assigned to the annotator at the keyboard).
+ */
+final class AnnotatorFilterBar {
+    final ComboBox<LabelledBy> labelledBy = new ComboBox<>();
+    final CheckBox myBatches = new CheckBox("My batches");
+    private String annotator;
+
+    AnnotatorFilterBar(java.util.function.Consumer<UnaryOperator<ReviewFilters>> push) {
+        labelledBy.setId("filter-labelled-by");
+        labelledBy.getItems().setAll(LabelledBy.values());
+        labelledBy.setValue(LabelledBy.ANYONE);
+        labelledBy.setConverter(ShowOnly.converter(this::text));
+        labelledBy.setTooltip(new Tooltip("Who set the quote's current label"));
+        myBatches.setId("filter-my-batches");
+        myBatches.setTooltip(new Tooltip("Only batches assigned to you (assign them in the Data view)"));
+        labelledBy.valueProperty().addListener((o, a, by) -> push.accept(f -> f.withLabelledBy(by)));
+        myBatches.selectedProperty().addListener((o, a, on) -> push.accept(f -> f.withMyBatches(on)));
+    }
+
+    private String text(LabelledBy by) {
+        if (by == null) {
+            return "";
+        }
+        return switch (by) {
+            case ANYONE -> "Labelled by anyone";
+            case ME -> annotator == null ? "Labelled by me" : "Labelled by me (" + annotator + ")";
+            case OTHERS -> "Labelled by others";
+            case NOBODY -> "Labelled by nobody";
+        };
+    }
+
+    /** The annotator's name in "me", and how many batches are theirs. */
+    void sync(ReviewContext ctx) {
+        annotator = ctx.annotator();
+        LabelledBy shown = labelledBy.getValue();
+        labelledBy.setValue(null); // the button's text is made once per value: redraw it with the name
+        labelledBy.setValue(shown);
+        int mine = ctx.myBatches().size();
+        myBatches.setText(mine == 0 ? "My batches" : "My batches (" + mine + ")");
+    }
+
+    void sync(ReviewFilters f) {
+        labelledBy.setValue(f.labelledBy());
+        myBatches.setSelected(f.myBatches());
+    }
+}
