@@ -1,7 +1,10 @@
 package org.quotelab.ui.review;
 
 import java.util.function.UnaryOperator;
+import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToolBar;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Tooltip;
 import org.quotelab.domain.quote.LabelledBy;
@@ -17,6 +20,7 @@ final class AnnotatorFilterBar {
     final ComboBox<LabelledBy> labelledBy = new ComboBox<>();
     final CheckBox myBatches = new CheckBox("My batches");
     private String annotator;
+    private final ToolBar root;
 
     AnnotatorFilterBar(java.util.function.Consumer<UnaryOperator<ReviewFilters>> push) {
         labelledBy.setId("filter-labelled-by");
@@ -28,6 +32,15 @@ final class AnnotatorFilterBar {
         myBatches.setTooltip(new Tooltip("Only batches assigned to you (assign them in the Data view)"));
         labelledBy.valueProperty().addListener((o, a, by) -> push.accept(f -> f.withLabelledBy(by)));
         myBatches.selectedProperty().addListener((o, a, on) -> push.accept(f -> f.withMyBatches(on)));
+        Label title = new Label("Team");
+        title.getStyleClass().add("filter-row-title");
+        root = new ToolBar(title, labelledBy, myBatches);
+        root.setId("review-annotator-filters");
+        root.getStyleClass().add("review-annotator-filters");
+    }
+
+    Node root() {
+        return root;
     }
 
     private String text(LabelledBy by) {

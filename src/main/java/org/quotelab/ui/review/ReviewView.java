@@ -61,7 +61,8 @@ public final class ReviewView {
         this.table = new TableView<>(vm.rows());
         root.setId("review-view");
         root.getStyleClass().add("review-view");
-        root.setTop(new VBox(filterBar(), focusBar(), legendBar()));
+        // the annotator filters get their own row: the filter bar is full at the usual window width
+        root.setTop(new VBox(filterBar(), annotators.root(), focusBar(), legendBar()));
         SplitPane split = new SplitPane(buildTable(), detail.root());
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.68);
@@ -133,8 +134,7 @@ public final class ReviewView {
                 ? "counting..." : String.format("%,d quotes", vm.totalProperty().get()), vm.totalProperty()));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        return new ToolBar(title, batch, predicted, unlabelled, uncertain, disagreement, unfamiliar,
-                annotators.labelledBy, annotators.myBatches, gap, progress, count);
+        return new ToolBar(title, batch, predicted, unlabelled, uncertain, disagreement, unfamiliar, gap, progress, count);
     }
 
     /** "Uncertain (42)": the queue's size under the batch and prediction filters. */
