@@ -75,8 +75,12 @@ public final class QuoteLabApp extends Application {
             // the first start on this machine: who labels here? (the OS user unless told otherwise)
             Workbench wb = opened.workbench();
             String name = AnnotatorDialog.ask(stage, wb.author(), true).orElse(wb.author());
+            // a name that cannot be saved is asked for again at the next start; the window opens anyway
             jobs.run("Saving the annotator name", (p, c) -> wb.setAnnotator(name),
-                    n -> showWindow(stage, home, jobs, opened), Platform::exit, e -> openFailed(home, e));
+                    n -> showWindow(stage, home, jobs, opened), () -> showWindow(stage, home, jobs, opened), e -> {
+                        LOG.warn("cannot save the annotator name: {}", e.getMessage());
+                        showWindow(stage, home, jobs, opened);
+                    });
         }, Platform::exit, e -> openFailed(home, e));
     }
 
