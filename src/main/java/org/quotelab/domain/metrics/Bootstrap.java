@@ -2,6 +2,7 @@ package org.quotelab.domain.metrics;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Percentile bootstrap over quotes for figures that are not a single proportion (F1, macro-F1):
@@ -93,6 +94,27 @@ public final class Bootstrap {
             perClass[c] = percentile(f1[c]);
         }
         return new F1Intervals(perClass, percentile(macro));
+    }
+
+    /**
+     * The interval of any figure computed from {@code units} quotes: each resample hands
+     * {@code figure} the indices of the quotes drawn (with replacement, {@code units} of them), and
+     * a resample whose figure is NaN (undefined on that draw) is left out.
+     */
+    public Interval interval(int units, ToDoubleFunction<int[]> figure) {
+        if (units == 0) {
+            return Interval.UNKNOWN;
+        }
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[] values = new double[resamples];
+        int[] drawn = new int[units];
+        for (int b = 0; b < resamples; b++) {
+            for (int d = 0; d < units; d++) {
+                drawn[d] = rnd.nextInt(units);
+            }
+            values[b] = figure.applyAsDouble(drawn);
+        }
+        return percentile(values);
     }
 
     /** The 2.5th and 97.5th percentiles (nearest rank) of the resampled values. */
