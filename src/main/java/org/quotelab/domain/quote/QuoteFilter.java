@@ -8,6 +8,8 @@ package org.quotelab.domain.quote;
  * {@code quoteIds} non-null keeps only those quotes, e.g. one cell of a confusion matrix.
  * {@code unfamiliarOnly} keeps quotes whose prediction is flagged as unfamiliar, most unfamiliar
  * first (the Review queue); every other read is in quote id order.
+ * {@code annotatorsDisagree} keeps quotes whose annotators' latest labels differ (not the model:
+ * that is {@code disagreementOnly}).
  */
 public record QuoteFilter(
         Long batchId,
@@ -20,7 +22,8 @@ public record QuoteFilter(
         boolean disagreementOnly,
         Boolean validation,
         java.util.List<Long> quoteIds,
-        boolean unfamiliarOnly) {
+        boolean unfamiliarOnly,
+        boolean annotatorsDisagree) {
 
     public static final String OUT_OF_TOPIC = "0";
 
@@ -29,53 +32,59 @@ public record QuoteFilter(
     }
 
     public static QuoteFilter all() {
-        return new QuoteFilter(null, null, null, null, null, 0.5, 0, false, null, null, false);
+        return new QuoteFilter(null, null, null, null, null, 0.5, 0, false, null, null, false, false);
     }
 
     public QuoteFilter withBatch(Long id) {
         return new QuoteFilter(id, stage1VersionId, stage2VersionId, predictedClass, labelled,
-                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly);
+                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly, annotatorsDisagree);
     }
 
     public QuoteFilter withModels(Long stage1, Long stage2) {
         return new QuoteFilter(batchId, stage1, stage2, predictedClass, labelled,
-                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly);
+                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly, annotatorsDisagree);
     }
 
     public QuoteFilter withPredictedClass(String cls) {
         return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, cls, labelled,
-                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly);
+                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly, annotatorsDisagree);
     }
 
     public QuoteFilter withLabelled(Boolean on) {
         return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, on,
-                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly);
+                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly, annotatorsDisagree);
     }
 
     public QuoteFilter withUncertain(double thr, double margin) {
         return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled,
-                thr, margin, disagreementOnly, validation, quoteIds, unfamiliarOnly);
+                thr, margin, disagreementOnly, validation, quoteIds, unfamiliarOnly, annotatorsDisagree);
     }
 
     public QuoteFilter withDisagreementOnly(boolean on) {
         return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled,
-                threshold, uncertainMargin, on, validation, quoteIds, unfamiliarOnly);
+                threshold, uncertainMargin, on, validation, quoteIds, unfamiliarOnly, annotatorsDisagree);
     }
 
     public QuoteFilter withValidation(Boolean v) {
         return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled,
-                threshold, uncertainMargin, disagreementOnly, v, quoteIds, unfamiliarOnly);
+                threshold, uncertainMargin, disagreementOnly, v, quoteIds, unfamiliarOnly, annotatorsDisagree);
     }
 
     public QuoteFilter withQuoteIds(java.util.Collection<Long> ids) {
         return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled,
                 threshold, uncertainMargin, disagreementOnly, validation, ids == null ? null : java.util.List.copyOf(ids),
-                unfamiliarOnly);
+                unfamiliarOnly, annotatorsDisagree);
     }
 
     public QuoteFilter withUnfamiliarOnly(boolean on) {
         return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled,
-                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, on);
+                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, on, annotatorsDisagree);
+    }
+
+    /** The annotators-disagree queue on or off. */
+    public QuoteFilter withAnnotatorsDisagree(boolean on) {
+        return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled,
+                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly, on);
     }
 
     public boolean needsPredictions() {
