@@ -105,6 +105,11 @@ public final class StoreSession implements AutoCloseable {
         return new ImportService(store, Workbench.osUser());
     }
 
+    /** Agreement between annotators in this project. */
+    public org.quotelab.service.agreement.AgreementService agreement() {
+        return new org.quotelab.service.agreement.AgreementService(store);
+    }
+
     public ModelAdmin models() {
         return new ModelAdmin(store);
     }
