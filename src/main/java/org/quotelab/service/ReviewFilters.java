@@ -8,11 +8,18 @@ import java.util.Map;
  * (those change between starts; the choices should not). {@code predictedClass} is a topic,
  * {@link org.quotelab.domain.quote.QuoteFilter#OUT_OF_TOPIC}, or null for any. {@code unfamiliar}
  * is the "Unfamiliar" queue: quotes flagged as unlike the training quotes, most unfamiliar first.
+ * {@code annotatorsDisagree} is the queue of quotes whose annotators' latest labels differ
+ * ({@code disagreement} is the model's prediction against the label).
  */
 public record ReviewFilters(Long batchId, String predictedClass, boolean unlabelled, boolean uncertain,
-        boolean disagreement, boolean unfamiliar) {
+        boolean disagreement, boolean unfamiliar, boolean annotatorsDisagree) {
 
-    public static final ReviewFilters NONE = new ReviewFilters(null, null, false, false, false, false);
+    public static final ReviewFilters NONE = new ReviewFilters(null, null, false, false, false, false, false);
+
+    public ReviewFilters(Long batchId, String predictedClass, boolean unlabelled, boolean uncertain,
+            boolean disagreement, boolean unfamiliar) {
+        this(batchId, predictedClass, unlabelled, uncertain, disagreement, unfamiliar, false);
+    }
 
     public ReviewFilters(Long batchId, String predictedClass, boolean unlabelled, boolean uncertain,
             boolean disagreement) {
@@ -23,7 +30,8 @@ public record ReviewFilters(Long batchId, String predictedClass, boolean unlabel
     public String encode() {
         StringBuilder sb = new StringBuilder();
         sb.append("unlabelled=").append(unlabelled).append("\tuncertain=").append(uncertain)
-                .append("\tdisagreement=").append(disagreement).append("\tunfamiliar=").append(unfamiliar);
+                .append("\tdisagreement=").append(disagreement).append("\tunfamiliar=").append(unfamiliar)
+                .append("\tannotatorsDisagree=").append(annotatorsDisagree);
         if (batchId != null) {
             sb.append("\tbatch=").append(batchId);
         }
@@ -50,32 +58,37 @@ public record ReviewFilters(Long batchId, String predictedClass, boolean unlabel
         }
         return new ReviewFilters(batch, m.get("class"), Boolean.parseBoolean(m.get("unlabelled")),
                 Boolean.parseBoolean(m.get("uncertain")), Boolean.parseBoolean(m.get("disagreement")),
-                Boolean.parseBoolean(m.get("unfamiliar")));
+                Boolean.parseBoolean(m.get("unfamiliar")), Boolean.parseBoolean(m.get("annotatorsDisagree")));
     }
 
     public ReviewFilters withBatch(Long id) {
-        return new ReviewFilters(id, predictedClass, unlabelled, uncertain, disagreement, unfamiliar);
+        return new ReviewFilters(id, predictedClass, unlabelled, uncertain, disagreement, unfamiliar, annotatorsDisagree);
     }
 
     public ReviewFilters withPredictedClass(String cls) {
-        return new ReviewFilters(batchId, cls, unlabelled, uncertain, disagreement, unfamiliar);
+        return new ReviewFilters(batchId, cls, unlabelled, uncertain, disagreement, unfamiliar, annotatorsDisagree);
     }
 
     public ReviewFilters withUnlabelled(boolean on) {
-        return new ReviewFilters(batchId, predictedClass, on, uncertain, disagreement, unfamiliar);
+        return new ReviewFilters(batchId, predictedClass, on, uncertain, disagreement, unfamiliar, annotatorsDisagree);
     }
 
     public ReviewFilters withUncertain(boolean on) {
-        return new ReviewFilters(batchId, predictedClass, unlabelled, on, disagreement, unfamiliar);
+        return new ReviewFilters(batchId, predictedClass, unlabelled, on, disagreement, unfamiliar, annotatorsDisagree);
     }
 
     public ReviewFilters withDisagreement(boolean on) {
-        return new ReviewFilters(batchId, predictedClass, unlabelled, uncertain, on, unfamiliar);
+        return new ReviewFilters(batchId, predictedClass, unlabelled, uncertain, on, unfamiliar, annotatorsDisagree);
     }
 
     /** The Unfamiliar queue on or off. */
     public ReviewFilters withUnfamiliar(boolean on) {
-        return new ReviewFilters(batchId, predictedClass, unlabelled, uncertain, disagreement, on);
+        return new ReviewFilters(batchId, predictedClass, unlabelled, uncertain, disagreement, on, annotatorsDisagree);
+    }
+
+    /** The annotators-disagree queue on or off. */
+    public ReviewFilters withAnnotatorsDisagree(boolean on) {
+        return new ReviewFilters(batchId, predictedClass, unlabelled, uncertain, disagreement, unfamiliar, on);
     }
 
     public boolean needsPredictions() {

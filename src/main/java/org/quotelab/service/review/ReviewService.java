@@ -60,7 +60,8 @@ public final class ReviewService {
     /** The store filter for the user's choices; prediction filters are dropped when there is no model. */
     public static QuoteFilter filter(ReviewContext ctx, ReviewFilters choices) {
         QuoteFilter f = QuoteFilter.all().withBatch(choices.batchId())
-                .withLabelled(choices.unlabelled() ? Boolean.FALSE : null);
+                .withLabelled(choices.unlabelled() ? Boolean.FALSE : null)
+                .withAnnotatorsDisagree(choices.annotatorsDisagree());
         if (!ctx.hasModel()) {
             return f;
         }

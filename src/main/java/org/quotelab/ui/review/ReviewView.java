@@ -50,6 +50,7 @@ public final class ReviewView {
     private final CheckBox unlabelled = new CheckBox("Unlabelled");
     private final CheckBox uncertain = new CheckBox("Uncertain");
     private final CheckBox disagreement = new CheckBox("Model disagrees");
+    private final CheckBox annotators = new CheckBox("Annotators disagree");
     private final CheckBox unfamiliar = new CheckBox("Unfamiliar");
     private final FlowPane legend = new FlowPane(14, 4);
     private final DetailPane detail = new DetailPane();
@@ -111,6 +112,10 @@ public final class ReviewView {
         disagreement.setId("filter-disagreement");
         uncertain.setTooltip(new Tooltip("P(in-topic) within 0.1 of the stage-1 threshold"));
         disagreement.setTooltip(new Tooltip("The label differs from the model's prediction"));
+        annotators.setId("filter-annotators-disagree");
+        annotators.setTooltip(new Tooltip("Annotators' latest labels of the quote differ"));
+        annotators.selectedProperty().addListener((o, a, on) -> push(f -> f.withAnnotatorsDisagree(on)));
+        bindCount(annotators, "Annotators disagree", "annotatorsDisagree");
         unfamiliar.setId("filter-unfamiliar");
         unfamiliar.setTooltip(new Tooltip(UNFAMILIAR_HELP));
         batch.valueProperty().addListener((o, a, b) -> push(f -> f.withBatch(b == null ? null : b.id())));
@@ -132,7 +137,8 @@ public final class ReviewView {
                 ? "counting..." : String.format("%,d quotes", vm.totalProperty().get()), vm.totalProperty()));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        return new ToolBar(title, batch, predicted, unlabelled, uncertain, disagreement, unfamiliar, gap, progress, count);
+        return new ToolBar(title, batch, predicted, unlabelled, uncertain, disagreement, annotators, unfamiliar, gap,
+                progress, count);
     }
 
     /** "Uncertain (42)": the queue's size under the batch and prediction filters. */
@@ -324,6 +330,7 @@ public final class ReviewView {
             unlabelled.setSelected(f.unlabelled());
             uncertain.setSelected(f.uncertain());
             disagreement.setSelected(f.disagreement());
+            annotators.setSelected(f.annotatorsDisagree());
             unfamiliar.setSelected(f.unfamiliar());
         } finally {
             syncing = false;
