@@ -77,18 +77,17 @@ public record AgreementReport(List<String> annotators, List<String> classes, Agr
                         .collect(Collectors.toMap(Rating::annotator, Rating::label))));
             }
         }
-        AgreementFigure alpha = tooFew != null ? AgreementFigure.none(0, 0, tooFew)
-                : KrippendorffAlpha.nominal(units, classes, bootstrap);
+        AgreementFigure none = tooFew == null ? null : AgreementFigure.none(0, 0, tooFew);
+        KrippendorffAlpha.Result all = tooFew != null
+                ? new KrippendorffAlpha.Result(none, java.util.Collections.nCopies(classes.size(), none))
+                : KrippendorffAlpha.withClasses(units, classes, bootstrap);
+        AgreementFigure alpha = all.overall();
         List<BatchAlpha> batches = new ArrayList<>();
         unitsByBatch.forEach((batch, list) -> batches.add(new BatchAlpha(batch, tooFew != null
-                ? AgreementFigure.none(0, 0, tooFew) : KrippendorffAlpha.nominal(list, classes, bootstrap))));
+                ? none : KrippendorffAlpha.nominal(list, classes, bootstrap))));
         List<ClassAlpha> perClass = new ArrayList<>();
         for (int c = 0; c < classes.size(); c++) {
-            int cls = c;
-            List<int[]> binary = units.stream().map(u -> java.util.Arrays.stream(u).map(v -> v == cls ? 1 : 0).toArray())
-                    .toList();
-            perClass.add(new ClassAlpha(classes.get(c), tooFew != null ? AgreementFigure.none(0, 0, tooFew)
-                    : KrippendorffAlpha.nominal(binary, List.of("not " + classes.get(c), classes.get(c)), bootstrap)));
+            perClass.add(new ClassAlpha(classes.get(c), all.perClass().get(c)));
         }
         return new AgreementReport(annotators, classes, alpha, batches, perClass,
                 pairs(annotators, byQuote, code, bootstrap), disagreements);

@@ -92,4 +92,28 @@ class KrippendorffAlphaTest {
         AgreementFigure m = KrippendorffAlpha.nominal(many, names, Bootstrap.standard());
         assertTrue(m.estimate().ci().width() < f.estimate().ci().width());
     }
+
+    @Test
+    void eachClassAgainstTheRestEqualsAlphaOnTheTwoClassData() {
+        int m = -1;
+        List<int[]> data = units(
+                new int[] {1, 2, 3, 3, 2, 1, 4, 1, 2, m, m, m},
+                new int[] {1, 2, 3, 3, 2, 2, 4, 1, 2, 5, m, 3},
+                new int[] {m, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, m},
+                new int[] {1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, m});
+        KrippendorffAlpha.Result r = KrippendorffAlpha.withClasses(data, FIVE, Bootstrap.standard());
+        assertEquals(KrippendorffAlpha.nominal(data, FIVE, Bootstrap.standard()), r.overall());
+        for (int c = 0; c < 5; c++) {
+            int cls = c;
+            List<int[]> binary = data.stream().map(u -> java.util.Arrays.stream(u).map(v -> v == cls ? 1 : 0).toArray())
+                    .toList();
+            AgreementFigure direct = KrippendorffAlpha.nominal(binary, List.of("rest", FIVE.get(c)), Bootstrap.standard());
+            assertEquals(direct.value(), r.perClass().get(c).value(), 1e-12, "class " + FIVE.get(c));
+            assertEquals(direct.estimate().ci().lo(), r.perClass().get(c).estimate().ci().lo(), 1e-12);
+            assertEquals(direct.estimate().ci().hi(), r.perClass().get(c).estimate().ci().hi(), 1e-12);
+        }
+        List<int[]> noFives = List.of(new int[] {0, 1}, new int[] {1, 1});
+        AgreementFigure absent = KrippendorffAlpha.withClasses(noFives, FIVE, Bootstrap.standard()).perClass().get(4);
+        assertTrue(absent.reason().contains("has a label '5'"), absent.reason());
+    }
 }
