@@ -26,6 +26,7 @@ public final class AgreementViewModel {
     private final UiJobs jobs;
     private final Runnable openQueue;
     private final ReadOnlyStringWrapper alpha = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper alphaDetail = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper annotators = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper disagreeing = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
@@ -46,6 +47,7 @@ public final class AgreementViewModel {
         }
         busy.set(true);
         alpha.set("Measuring agreement...");
+        alphaDetail.set("");
         jobs.run("Measuring agreement between annotators", (p, c) -> service.report(null), s -> {
             busy.set(false);
             show(s);
@@ -60,21 +62,33 @@ public final class AgreementViewModel {
         annotators.set(r.annotators().isEmpty() ? "No label changes recorded yet."
                 : r.annotators().size() + " annotator" + (r.annotators().size() == 1 ? "" : "s") + ": "
                         + String.join(", ", r.annotators()));
-        alpha.set("Krippendorff's alpha " + text(r.alpha()));
-        pairs.setAll(r.pairs().stream().map(k -> k.first() + " / " + k.second() + ": kappa " + text(k.kappa())).toList());
-        lowest.setAll(r.lowestBatches(LOWEST).stream().map(b -> s.day(b.batchId()) + ": alpha " + text(b.alpha()))
+        alpha.set("Krippendorff's alpha " + (r.alpha().present() ? String.format(Locale.ROOT, "%.3f %s",
+                r.alpha().value(), r.alpha().estimate().ci().format()) : "-"));
+        alphaDetail.set(detail(r.alpha()));
+        pairs.setAll(r.pairs().stream().map(k -> k.first() + " / " + k.second() + ": " + compact(k.kappa())).toList());
+        lowest.setAll(r.lowestBatches(LOWEST).stream().map(b -> s.day(b.batchId()) + ": " + compact(b.alpha()))
                 .toList());
         int n = r.disagreements().size();
         hasDisagreements.set(n > 0);
         disagreeing.set(String.format(Locale.ROOT, "%,d quote%s where annotators disagree", n, n == 1 ? "" : "s"));
     }
 
-    /** "0.743 [0.52, 0.90], n = 12 quotes, 40 labels", with a warning under 30 quotes, or why there is none. */
-    static String text(AgreementFigure f) {
+    /** "n = 12 quotes, 40 labels", with a warning under 30 quotes, or why there is no figure. */
+    static String detail(AgreementFigure f) {
         if (!f.present()) {
-            return "-: " + f.reason();
+            return f.reason();
         }
-        return f.format() + (f.estimate().enough() ? "" : " (too few quotes to rely on)");
+        return String.format(Locale.ROOT, "n = %,d quotes, %,d labels", f.quotes(), f.values())
+                + (f.estimate().enough() ? "" : "; fewer than 30 quotes: too few to rely on");
+    }
+
+    /** "0.743 [0.520, 0.900], n = 12" (a * under 30 quotes), or "- (why)". */
+    static String compact(AgreementFigure f) {
+        if (!f.present()) {
+            return "- (" + f.reason() + ")";
+        }
+        return String.format(Locale.ROOT, "%.3f %s, n = %,d%s", f.value(), f.estimate().ci().format(), f.quotes(),
+                f.estimate().enough() ? "" : "*");
     }
 
     public void openQueue() {
@@ -83,6 +97,11 @@ public final class AgreementViewModel {
 
     public ReadOnlyStringProperty alphaProperty() {
         return alpha.getReadOnlyProperty();
+    }
+
+    /** The quotes and labels alpha rests on, or why there is no alpha. */
+    public ReadOnlyStringProperty alphaDetailProperty() {
+        return alphaDetail.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty annotatorsProperty() {
@@ -101,7 +120,7 @@ public final class AgreementViewModel {
         return hasDisagreements.getReadOnlyProperty();
     }
 
-    /** "ann / bob: kappa 0.81 [...]" per pair of annotators. */
+    /** "ann / bob: 0.810 [0.702, 0.893], n = 120" per pair of annotators. */
     public ObservableList<String> pairs() {
         return pairs;
     }

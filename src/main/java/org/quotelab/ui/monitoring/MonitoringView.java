@@ -127,7 +127,7 @@ public final class MonitoringView {
         quotes.getColumns().add(column("Label", q -> q.truth() == null ? "-" : q.truth(), 100));
         quotes.getColumns().add(column("Quote (farthest from the reference first)", ExplainingQuote::text, 400));
         SplitPane split = new SplitPane(left, quotes, agreement.root());
-        split.setDividerPositions(0.42, 0.75);
+        split.setDividerPositions(0.38, 0.64);
         split.setPadding(new Insets(6, 10, 10, 10));
         return split;
     }
