@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         description = "QuoteLab: keep two-stage BERT quote classifiers up to date.",
         subcommands = {BenchCommand.class, ImportCommand.class, ProjectsCommand.class, ExportCommand.class, BatchesCommand.class, AssignCommand.class,
             SampleDataCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ExportHfCommand.class, CascadeCommand.class,
-            StreamEvalCommand.class, UpdateCommand.class, WatchCommand.class,
+            StreamEvalCommand.class, UpdateCommand.class, WatchCommand.class, AgreementCommand.class,
             CommandLine.HelpCommand.class})
 public final class QuoteLabCli {
 

@@ -10,10 +10,12 @@ import org.quotelab.domain.quote.LabelledBy;
  * {@link org.quotelab.domain.quote.QuoteFilter#OUT_OF_TOPIC}, or null for any. {@code unfamiliar}
  * is the "Unfamiliar" queue: quotes flagged as unlike the training quotes, most unfamiliar first.
  * {@code labelledBy}: whose current label the quotes carry, relative to the annotator at the
- * keyboard; {@code myBatches}: only batches assigned to that annotator.
+ * keyboard; {@code myBatches}: only batches assigned to that annotator. {@code annotatorsDisagree}
+ * is the queue of quotes whose annotators' latest labels differ ({@code disagreement} is the
+ * model's prediction against the label).
  */
 public record ReviewFilters(Long batchId, String predictedClass, boolean unlabelled, boolean uncertain,
-        boolean disagreement, boolean unfamiliar, LabelledBy labelledBy, boolean myBatches) {
+        boolean disagreement, boolean unfamiliar, LabelledBy labelledBy, boolean myBatches, boolean annotatorsDisagree) {
 
     public static final ReviewFilters NONE = new ReviewFilters(null, null, false, false, false, false);
 
@@ -23,7 +25,7 @@ public record ReviewFilters(Long batchId, String predictedClass, boolean unlabel
 
     public ReviewFilters(Long batchId, String predictedClass, boolean unlabelled, boolean uncertain,
             boolean disagreement, boolean unfamiliar) {
-        this(batchId, predictedClass, unlabelled, uncertain, disagreement, unfamiliar, LabelledBy.ANYONE, false);
+        this(batchId, predictedClass, unlabelled, uncertain, disagreement, unfamiliar, LabelledBy.ANYONE, false, false);
     }
 
     public ReviewFilters(Long batchId, String predictedClass, boolean unlabelled, boolean uncertain,
@@ -36,7 +38,8 @@ public record ReviewFilters(Long batchId, String predictedClass, boolean unlabel
         StringBuilder sb = new StringBuilder();
         sb.append("unlabelled=").append(unlabelled).append("\tuncertain=").append(uncertain)
                 .append("\tdisagreement=").append(disagreement).append("\tunfamiliar=").append(unfamiliar)
-                .append("\tlabelledBy=").append(labelledBy.name()).append("\tmine=").append(myBatches);
+                .append("\tlabelledBy=").append(labelledBy.name()).append("\tmine=").append(myBatches)
+                .append("\tannotatorsDisagree=").append(annotatorsDisagree);
         if (batchId != null) {
             sb.append("\tbatch=").append(batchId);
         }
@@ -64,42 +67,47 @@ public record ReviewFilters(Long batchId, String predictedClass, boolean unlabel
         return new ReviewFilters(batch, m.get("class"), Boolean.parseBoolean(m.get("unlabelled")),
                 Boolean.parseBoolean(m.get("uncertain")), Boolean.parseBoolean(m.get("disagreement")),
                 Boolean.parseBoolean(m.get("unfamiliar")), LabelledBy.parse(m.get("labelledBy")),
-                Boolean.parseBoolean(m.get("mine")));
+                Boolean.parseBoolean(m.get("mine")), Boolean.parseBoolean(m.get("annotatorsDisagree")));
     }
 
     public ReviewFilters withBatch(Long id) {
-        return new ReviewFilters(id, predictedClass, unlabelled, uncertain, disagreement, unfamiliar, labelledBy, myBatches);
+        return new ReviewFilters(id, predictedClass, unlabelled, uncertain, disagreement, unfamiliar, labelledBy, myBatches, annotatorsDisagree);
     }
 
     public ReviewFilters withPredictedClass(String cls) {
-        return new ReviewFilters(batchId, cls, unlabelled, uncertain, disagreement, unfamiliar, labelledBy, myBatches);
+        return new ReviewFilters(batchId, cls, unlabelled, uncertain, disagreement, unfamiliar, labelledBy, myBatches, annotatorsDisagree);
     }
 
     public ReviewFilters withUnlabelled(boolean on) {
-        return new ReviewFilters(batchId, predictedClass, on, uncertain, disagreement, unfamiliar, labelledBy, myBatches);
+        return new ReviewFilters(batchId, predictedClass, on, uncertain, disagreement, unfamiliar, labelledBy, myBatches, annotatorsDisagree);
     }
 
     public ReviewFilters withUncertain(boolean on) {
-        return new ReviewFilters(batchId, predictedClass, unlabelled, on, disagreement, unfamiliar, labelledBy, myBatches);
+        return new ReviewFilters(batchId, predictedClass, unlabelled, on, disagreement, unfamiliar, labelledBy, myBatches, annotatorsDisagree);
     }
 
     public ReviewFilters withDisagreement(boolean on) {
-        return new ReviewFilters(batchId, predictedClass, unlabelled, uncertain, on, unfamiliar, labelledBy, myBatches);
+        return new ReviewFilters(batchId, predictedClass, unlabelled, uncertain, on, unfamiliar, labelledBy, myBatches, annotatorsDisagree);
     }
 
     /** The Unfamiliar queue on or off. */
     public ReviewFilters withUnfamiliar(boolean on) {
-        return new ReviewFilters(batchId, predictedClass, unlabelled, uncertain, disagreement, on, labelledBy, myBatches);
+        return new ReviewFilters(batchId, predictedClass, unlabelled, uncertain, disagreement, on, labelledBy, myBatches, annotatorsDisagree);
     }
 
     /** Whose current label the quotes carry: anyone, me, others or nobody. */
     public ReviewFilters withLabelledBy(LabelledBy by) {
-        return new ReviewFilters(batchId, predictedClass, unlabelled, uncertain, disagreement, unfamiliar, by, myBatches);
+        return new ReviewFilters(batchId, predictedClass, unlabelled, uncertain, disagreement, unfamiliar, by, myBatches, annotatorsDisagree);
     }
 
     /** Only the batches assigned to the annotator at the keyboard, or all. */
     public ReviewFilters withMyBatches(boolean on) {
-        return new ReviewFilters(batchId, predictedClass, unlabelled, uncertain, disagreement, unfamiliar, labelledBy, on);
+        return new ReviewFilters(batchId, predictedClass, unlabelled, uncertain, disagreement, unfamiliar, labelledBy, on, annotatorsDisagree);
+    }
+
+    /** The annotators-disagree queue on or off. */
+    public ReviewFilters withAnnotatorsDisagree(boolean on) {
+        return new ReviewFilters(batchId, predictedClass, unlabelled, uncertain, disagreement, unfamiliar, labelledBy, myBatches, on);
     }
 
     public boolean needsPredictions() {

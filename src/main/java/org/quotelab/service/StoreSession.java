@@ -131,6 +131,11 @@ public final class StoreSession implements AutoCloseable {
         return new BatchAssignments(store, annotator);
     }
 
+    /** Agreement between annotators in this project. */
+    public org.quotelab.service.agreement.AgreementService agreement() {
+        return new org.quotelab.service.agreement.AgreementService(store);
+    }
+
     public ModelAdmin models() {
         return new ModelAdmin(store);
     }

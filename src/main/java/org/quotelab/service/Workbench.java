@@ -233,6 +233,11 @@ public final class Workbench implements AutoCloseable {
         return preferences;
     }
 
+    /** Agreement between annotators in the current project. */
+    public org.quotelab.service.agreement.AgreementService agreement() {
+        return new org.quotelab.service.agreement.AgreementService(store);
+    }
+
     public MonitoringService monitoring() {
         return monitoring;
     }

@@ -71,7 +71,7 @@ public final class QuoteRepository {
     /** The Review table: quotes with label and prediction, filtered, in id order. */
     public Page<QuoteRow> review(QuoteFilter filter, long afterId, int limit) {
         Jdbc.checkLimit(limit);
-        ReviewQuery q = new ReviewQuery(filter, false, projectId);
+        ReviewQuery q = new ReviewQuery(new AnnotatorLabels(db, projectId).resolve(filter), false, projectId);
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(q.sql())) {
                 q.bind(ps, afterId, limit + 1);
@@ -88,7 +88,7 @@ public final class QuoteRepository {
 
     /** How many quotes match; a full scan of the matching rows, so call it off the UI thread. */
     public long count(QuoteFilter filter) {
-        ReviewQuery q = new ReviewQuery(filter, true, projectId);
+        ReviewQuery q = new ReviewQuery(new AnnotatorLabels(db, projectId).resolve(filter), true, projectId);
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(q.sql())) {
                 q.bind(ps, 0, -1);

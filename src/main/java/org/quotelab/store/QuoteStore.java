@@ -126,6 +126,11 @@ public final class QuoteStore implements AutoCloseable {
         return labels;
     }
 
+    /** Each annotator's latest label per quote, for agreement between annotators. */
+    public AnnotatorLabels annotatorLabels() {
+        return new AnnotatorLabels(db, projectId);
+    }
+
     public PredictionRepository predictions() {
         return predictions;
     }

@@ -12,6 +12,7 @@ import org.quotelab.ui.common.Feature;
 import org.quotelab.ui.common.FxJobs;
 import org.quotelab.ui.data.DataView;
 import org.quotelab.ui.data.DataViewModel;
+import org.quotelab.ui.monitoring.AgreementViewModel;
 import org.quotelab.ui.monitoring.MonitoringView;
 import org.quotelab.ui.monitoring.MonitoringViewModel;
 import org.quotelab.ui.evaluation.EvaluationView;
@@ -63,6 +64,7 @@ public final class WorkbenchWindow {
     private ReviewViewModel review;
     private ThresholdViewModel threshold;
     private MonitoringViewModel monitoring;
+    private AgreementViewModel agreement;
     private TrainingViewModel training;
     private EvaluationViewModel evaluation;
     private ModelsViewModel models;
@@ -148,6 +150,10 @@ public final class WorkbenchWindow {
         this.monitoring = new MonitoringViewModel(workbench.monitoring(), jobs, () -> data.refreshBatches());
         // a new assignment changes which batches Review marks as the annotator's
         data.assignments().setAfterChange(() -> review.reload());
+        this.agreement = new AgreementViewModel(workbench.agreement(), jobs, () -> {
+            review.setFilters(review.filtersProperty().get().withAnnotatorsDisagree(true));
+            main().show(REVIEW);
+        });
         // a step's links open its batch in Review and its version in Models
         this.schedule = new ScheduleViewModel(workbench.schedule(), jobs, batch -> {
             review.setFilters(review.filtersProperty().get().withBatch(batch));
@@ -185,7 +191,8 @@ public final class WorkbenchWindow {
                 }),
                 new Feature(MONITORING, "monitoring", shortcut(KeyCode.DIGIT7), () -> {
                     monitoring.loadStored();
-                    return new MonitoringView(monitoring).root();
+                    agreement.load();
+                    return new MonitoringView(monitoring, agreement).root();
                 }),
                 new Feature(SCHEDULE, "schedule", shortcut(KeyCode.DIGIT8), () -> {
                     schedule.reload();
@@ -310,6 +317,10 @@ public final class WorkbenchWindow {
 
     public MonitoringViewModel monitoring() {
         return monitoring;
+    }
+
+    public AgreementViewModel agreement() {
+        return agreement;
     }
 
     public TrainingViewModel training() {

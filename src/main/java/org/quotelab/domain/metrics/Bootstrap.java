@@ -2,6 +2,8 @@ package org.quotelab.domain.metrics;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Percentile bootstrap over quotes for figures that are not a single proportion (F1, macro-F1):
@@ -93,6 +95,45 @@ public final class Bootstrap {
             perClass[c] = percentile(f1[c]);
         }
         return new F1Intervals(perClass, percentile(macro));
+    }
+
+    /**
+     * The interval of any figure computed from {@code units} quotes: each resample hands
+     * {@code figure} the indices of the quotes drawn (with replacement, {@code units} of them), and
+     * a resample whose figure is NaN (undefined on that draw) is left out.
+     */
+    public Interval interval(int units, ToDoubleFunction<int[]> figure) {
+        return intervals(units, 1, (drawn, out) -> out[0] = figure.applyAsDouble(drawn))[0];
+    }
+
+    /**
+     * As {@link #interval}, for {@code figures} figures computed together from the same draws:
+     * {@code figure} writes each one into {@code out[f]} (NaN = undefined on that draw).
+     */
+    public Interval[] intervals(int units, int figures, BiConsumer<int[], double[]> figure) {
+        Interval[] result = new Interval[figures];
+        if (units == 0) {
+            Arrays.fill(result, Interval.UNKNOWN);
+            return result;
+        }
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[][] values = new double[figures][resamples];
+        double[] out = new double[figures];
+        int[] drawn = new int[units];
+        for (int b = 0; b < resamples; b++) {
+            for (int d = 0; d < units; d++) {
+                drawn[d] = rnd.nextInt(units);
+            }
+            Arrays.fill(out, Double.NaN);
+            figure.accept(drawn, out);
+            for (int f = 0; f < figures; f++) {
+                values[f][b] = out[f];
+            }
+        }
+        for (int f = 0; f < figures; f++) {
+            result[f] = percentile(values[f]);
+        }
+        return result;
     }
 
     /** The 2.5th and 97.5th percentiles (nearest rank) of the resampled values. */

@@ -9,6 +9,8 @@ package org.quotelab.domain.quote;
  * {@code unfamiliarOnly} keeps quotes whose prediction is flagged as unfamiliar, most unfamiliar
  * first (the Review queue); every other read is in quote id order. {@code annotators}: whose
  * label the quote carries and whether only batches assigned to the annotator count.
+ * {@code annotatorsDisagree} keeps quotes whose annotators' latest labels differ (not the model:
+ * that is {@code disagreementOnly}).
  */
 public record QuoteFilter(
         Long batchId,
@@ -22,7 +24,8 @@ public record QuoteFilter(
         Boolean validation,
         java.util.List<Long> quoteIds,
         boolean unfamiliarOnly,
-        AnnotatorFilter annotators) {
+        AnnotatorFilter annotators,
+        boolean annotatorsDisagree) {
 
     public static final String OUT_OF_TOPIC = "0";
 
@@ -35,7 +38,7 @@ public record QuoteFilter(
             Boolean labelled, double threshold, double uncertainMargin, boolean disagreementOnly, Boolean validation,
             java.util.List<Long> quoteIds, boolean unfamiliarOnly) {
         this(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled, threshold, uncertainMargin,
-                disagreementOnly, validation, quoteIds, unfamiliarOnly, AnnotatorFilter.ANYONE);
+                disagreementOnly, validation, quoteIds, unfamiliarOnly, AnnotatorFilter.ANYONE, false);
     }
 
     public static QuoteFilter all() {
@@ -44,53 +47,59 @@ public record QuoteFilter(
 
     public QuoteFilter withBatch(Long id) {
         return new QuoteFilter(id, stage1VersionId, stage2VersionId, predictedClass, labelled,
-                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly, annotators);
+                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly, annotators, annotatorsDisagree);
     }
 
     public QuoteFilter withModels(Long stage1, Long stage2) {
         return new QuoteFilter(batchId, stage1, stage2, predictedClass, labelled,
-                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly, annotators);
+                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly, annotators, annotatorsDisagree);
     }
 
     public QuoteFilter withPredictedClass(String cls) {
         return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, cls, labelled,
-                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly, annotators);
+                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly, annotators, annotatorsDisagree);
     }
 
     public QuoteFilter withLabelled(Boolean on) {
         return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, on,
-                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly, annotators);
+                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly, annotators, annotatorsDisagree);
     }
 
     public QuoteFilter withUncertain(double thr, double margin) {
         return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled,
-                thr, margin, disagreementOnly, validation, quoteIds, unfamiliarOnly, annotators);
+                thr, margin, disagreementOnly, validation, quoteIds, unfamiliarOnly, annotators, annotatorsDisagree);
     }
 
     public QuoteFilter withDisagreementOnly(boolean on) {
         return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled,
-                threshold, uncertainMargin, on, validation, quoteIds, unfamiliarOnly, annotators);
+                threshold, uncertainMargin, on, validation, quoteIds, unfamiliarOnly, annotators, annotatorsDisagree);
     }
 
     public QuoteFilter withValidation(Boolean v) {
         return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled,
-                threshold, uncertainMargin, disagreementOnly, v, quoteIds, unfamiliarOnly, annotators);
+                threshold, uncertainMargin, disagreementOnly, v, quoteIds, unfamiliarOnly, annotators, annotatorsDisagree);
     }
 
     public QuoteFilter withQuoteIds(java.util.Collection<Long> ids) {
         return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled,
                 threshold, uncertainMargin, disagreementOnly, validation, ids == null ? null : java.util.List.copyOf(ids),
-                unfamiliarOnly, annotators);
+                unfamiliarOnly, annotators, annotatorsDisagree);
     }
 
     public QuoteFilter withUnfamiliarOnly(boolean on) {
         return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled,
-                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, on, annotators);
+                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, on, annotators, annotatorsDisagree);
     }
 
     public QuoteFilter withAnnotators(AnnotatorFilter who) {
         return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled,
-                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly, who);
+                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly, who, annotatorsDisagree);
+    }
+
+    /** The annotators-disagree queue on or off. */
+    public QuoteFilter withAnnotatorsDisagree(boolean on) {
+        return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled,
+                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly, annotators, on);
     }
 
     public boolean needsPredictions() {

@@ -64,7 +64,8 @@ public final class ReviewService {
     public static QuoteFilter filter(ReviewContext ctx, ReviewFilters choices) {
         QuoteFilter f = QuoteFilter.all().withBatch(choices.batchId())
                 .withLabelled(choices.unlabelled() ? Boolean.FALSE : null)
-                .withAnnotators(annotators(ctx, choices));
+                .withAnnotators(annotators(ctx, choices))
+                .withAnnotatorsDisagree(choices.annotatorsDisagree());
         if (!ctx.hasModel()) {
             return f;
         }

@@ -28,9 +28,11 @@ public final class MonitoringView {
     private final BorderPane root = new BorderPane();
     private final MonitoringCharts charts = new MonitoringCharts();
     private final ForgettingHeatMap heatMap = new ForgettingHeatMap();
+    private final AgreementPanel agreement;
 
-    public MonitoringView(MonitoringViewModel vm) {
+    public MonitoringView(MonitoringViewModel vm, AgreementViewModel agreement) {
         this.vm = vm;
+        this.agreement = new AgreementPanel(agreement);
         root.setTop(toolbar());
         Label message = StatusNodes.message("monitoring-message", vm.messageProperty());
         ProgressBar progress = StatusNodes.progress(vm.progressProperty(), vm.busyProperty());
@@ -124,8 +126,8 @@ public final class MonitoringView {
         quotes.getColumns().add(column("Confidence", q -> String.format(Locale.ROOT, "%.0f%%", 100 * q.confidence()), 90));
         quotes.getColumns().add(column("Label", q -> q.truth() == null ? "-" : q.truth(), 100));
         quotes.getColumns().add(column("Quote (farthest from the reference first)", ExplainingQuote::text, 400));
-        SplitPane split = new SplitPane(left, quotes);
-        split.setDividerPositions(0.5);
+        SplitPane split = new SplitPane(left, quotes, agreement.root());
+        split.setDividerPositions(0.38, 0.64);
         split.setPadding(new Insets(6, 10, 10, 10));
         return split;
     }

@@ -43,6 +43,11 @@ final class AnnotatorFilterBar {
         return root;
     }
 
+    /** Another team filter on the same row (the annotators-disagree queue). */
+    void add(Node filter) {
+        root.getItems().add(filter);
+    }
+
     private String text(LabelledBy by) {
         if (by == null) {
             return "";

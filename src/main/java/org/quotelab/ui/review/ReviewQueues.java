@@ -30,6 +30,7 @@ final class ReviewQueues {
         q.put("unlabelled", f -> f.withUnlabelled(true));
         q.put("uncertain", f -> f.withUncertain(true));
         q.put("disagreement", f -> f.withDisagreement(true));
+        q.put("annotatorsDisagree", f -> f.withAnnotatorsDisagree(true));
         return Collections.unmodifiableMap(q);
     }
 
@@ -54,7 +55,7 @@ final class ReviewQueues {
     static ReviewFilters queuesOff(ReviewFilters f) {
         ReviewFilters off = f;
         // a queue's switch is the one field its operator sets; switching all off needs them by name
-        off = off.withUnlabelled(false).withUncertain(false).withDisagreement(false);
+        off = off.withUnlabelled(false).withUncertain(false).withDisagreement(false).withAnnotatorsDisagree(false);
         return off;
     }
 

@@ -50,6 +50,7 @@ public final class ReviewView {
     private final CheckBox unlabelled = new CheckBox("Unlabelled");
     private final CheckBox uncertain = new CheckBox("Uncertain");
     private final CheckBox disagreement = new CheckBox("Model disagrees");
+    private final CheckBox annotatorsDisagree = new CheckBox("Annotators disagree");
     private final CheckBox unfamiliar = new CheckBox("Unfamiliar");
     private final AnnotatorFilterBar annotators = new AnnotatorFilterBar(this::push);
     private final FlowPane legend = new FlowPane(14, 4);
@@ -113,6 +114,11 @@ public final class ReviewView {
         disagreement.setId("filter-disagreement");
         uncertain.setTooltip(new Tooltip("P(in-topic) within 0.1 of the stage-1 threshold"));
         disagreement.setTooltip(new Tooltip("The label differs from the model's prediction"));
+        annotatorsDisagree.setId("filter-annotators-disagree");
+        annotatorsDisagree.setTooltip(new Tooltip("Annotators' latest labels of the quote differ"));
+        annotatorsDisagree.selectedProperty().addListener((o, a, on) -> push(f -> f.withAnnotatorsDisagree(on)));
+        bindCount(annotatorsDisagree, "Annotators disagree", "annotatorsDisagree");
+        annotators.add(annotatorsDisagree);
         unfamiliar.setId("filter-unfamiliar");
         unfamiliar.setTooltip(new Tooltip(UNFAMILIAR_HELP));
         batch.valueProperty().addListener((o, a, b) -> push(f -> f.withBatch(b == null ? null : b.id())));
@@ -134,7 +140,8 @@ public final class ReviewView {
                 ? "counting..." : String.format("%,d quotes", vm.totalProperty().get()), vm.totalProperty()));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        return new ToolBar(title, batch, predicted, unlabelled, uncertain, disagreement, unfamiliar, gap, progress, count);
+        return new ToolBar(title, batch, predicted, unlabelled, uncertain, disagreement, unfamiliar, gap,
+                progress, count);
     }
 
     /** "Uncertain (42)": the queue's size under the batch and prediction filters. */
@@ -327,6 +334,7 @@ public final class ReviewView {
             unlabelled.setSelected(f.unlabelled());
             uncertain.setSelected(f.uncertain());
             disagreement.setSelected(f.disagreement());
+            annotatorsDisagree.setSelected(f.annotatorsDisagree());
             unfamiliar.setSelected(f.unfamiliar());
             annotators.sync(f);
         } finally {
