@@ -8,6 +8,9 @@ package org.quotelab.domain.quote;
  * {@code quoteIds} non-null keeps only those quotes, e.g. one cell of a confusion matrix.
  * {@code unfamiliarOnly} keeps quotes whose prediction is flagged as unfamiliar, most unfamiliar
  * first (the Review queue); every other read is in quote id order.
+ * {@code suspectThresholds} non-null is the "Label suspects" queue: labelled quotes whose
+ * prediction is another class with a confidence of at least that class's threshold (key: a topic,
+ * or {@link #OUT_OF_TOPIC}), most confident first.
  */
 public record QuoteFilter(
         Long batchId,
@@ -20,12 +23,22 @@ public record QuoteFilter(
         boolean disagreementOnly,
         Boolean validation,
         java.util.List<Long> quoteIds,
-        boolean unfamiliarOnly) {
+        boolean unfamiliarOnly,
+        java.util.Map<String, Double> suspectThresholds) {
 
     public static final String OUT_OF_TOPIC = "0";
 
     public QuoteFilter {
         quoteIds = quoteIds == null ? null : java.util.List.copyOf(quoteIds);
+        suspectThresholds = suspectThresholds == null ? null : java.util.Map.copyOf(suspectThresholds);
+    }
+
+    /** The filter before the label-suspects queue existed. */
+    public QuoteFilter(Long batchId, Long stage1VersionId, Long stage2VersionId, String predictedClass, Boolean labelled,
+            double threshold, double uncertainMargin, boolean disagreementOnly, Boolean validation,
+            java.util.List<Long> quoteIds, boolean unfamiliarOnly) {
+        this(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled, threshold, uncertainMargin,
+                disagreementOnly, validation, quoteIds, unfamiliarOnly, null);
     }
 
     public static QuoteFilter all() {
@@ -34,51 +47,58 @@ public record QuoteFilter(
 
     public QuoteFilter withBatch(Long id) {
         return new QuoteFilter(id, stage1VersionId, stage2VersionId, predictedClass, labelled,
-                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly);
+                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly, suspectThresholds);
     }
 
     public QuoteFilter withModels(Long stage1, Long stage2) {
         return new QuoteFilter(batchId, stage1, stage2, predictedClass, labelled,
-                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly);
+                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly, suspectThresholds);
     }
 
     public QuoteFilter withPredictedClass(String cls) {
         return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, cls, labelled,
-                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly);
+                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly, suspectThresholds);
     }
 
     public QuoteFilter withLabelled(Boolean on) {
         return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, on,
-                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly);
+                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly, suspectThresholds);
     }
 
     public QuoteFilter withUncertain(double thr, double margin) {
         return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled,
-                thr, margin, disagreementOnly, validation, quoteIds, unfamiliarOnly);
+                thr, margin, disagreementOnly, validation, quoteIds, unfamiliarOnly, suspectThresholds);
     }
 
     public QuoteFilter withDisagreementOnly(boolean on) {
         return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled,
-                threshold, uncertainMargin, on, validation, quoteIds, unfamiliarOnly);
+                threshold, uncertainMargin, on, validation, quoteIds, unfamiliarOnly, suspectThresholds);
     }
 
     public QuoteFilter withValidation(Boolean v) {
         return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled,
-                threshold, uncertainMargin, disagreementOnly, v, quoteIds, unfamiliarOnly);
+                threshold, uncertainMargin, disagreementOnly, v, quoteIds, unfamiliarOnly, suspectThresholds);
     }
 
     public QuoteFilter withQuoteIds(java.util.Collection<Long> ids) {
         return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled,
                 threshold, uncertainMargin, disagreementOnly, validation, ids == null ? null : java.util.List.copyOf(ids),
-                unfamiliarOnly);
+                unfamiliarOnly, suspectThresholds);
     }
 
     public QuoteFilter withUnfamiliarOnly(boolean on) {
         return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled,
-                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, on);
+                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, on, suspectThresholds);
+    }
+
+    /** The label-suspects queue with per-class confidence thresholds; null turns it off. */
+    public QuoteFilter withSuspects(java.util.Map<String, Double> thresholds) {
+        return new QuoteFilter(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled,
+                threshold, uncertainMargin, disagreementOnly, validation, quoteIds, unfamiliarOnly, thresholds);
     }
 
     public boolean needsPredictions() {
-        return predictedClass != null || uncertainMargin > 0 || disagreementOnly || unfamiliarOnly;
+        return predictedClass != null || uncertainMargin > 0 || disagreementOnly || unfamiliarOnly
+                || suspectThresholds != null;
     }
 }

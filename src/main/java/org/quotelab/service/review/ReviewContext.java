@@ -8,14 +8,21 @@ import org.quotelab.domain.quote.TopicCount;
 /**
  * What the Review view needs before it can show anything: the batches for the batch filter, the
  * project's topics in schema order with their counts, the active model versions (null = none),
- * the stage-1 threshold, and the label schema that names the topics and says which key labels
- * which topic.
+ * the stage-1 threshold, the label schema that names the topics and says which key labels
+ * which topic, and the per-class thresholds of the label-suspects queue ({@link LabelSuspects};
+ * empty without a model).
  */
 public record ReviewContext(List<Batch> batches, List<TopicCount> topics, Long stage1VersionId,
-        Long stage2VersionId, double threshold, LabelSchema schema) {
+        Long stage2VersionId, double threshold, LabelSchema schema, java.util.Map<String, Double> suspectThresholds) {
 
     public ReviewContext {
         schema = schema == null ? LabelSchema.EMPTY : schema;
+        suspectThresholds = suspectThresholds == null ? java.util.Map.of() : java.util.Map.copyOf(suspectThresholds);
+    }
+
+    public ReviewContext(List<Batch> batches, List<TopicCount> topics, Long stage1VersionId, Long stage2VersionId,
+            double threshold, LabelSchema schema) {
+        this(batches, topics, stage1VersionId, stage2VersionId, threshold, schema, null);
     }
 
     public boolean hasModel() {

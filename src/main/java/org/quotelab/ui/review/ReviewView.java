@@ -51,6 +51,7 @@ public final class ReviewView {
     private final CheckBox uncertain = new CheckBox("Uncertain");
     private final CheckBox disagreement = new CheckBox("Model disagrees");
     private final CheckBox unfamiliar = new CheckBox("Unfamiliar");
+    private final CheckBox suspects = new CheckBox("Label suspects");
     private final FlowPane legend = new FlowPane(14, 4);
     private final DetailPane detail = new DetailPane();
     private boolean syncing;
@@ -119,6 +120,11 @@ public final class ReviewView {
         uncertain.selectedProperty().addListener((o, a, on) -> push(f -> f.withUncertain(on)));
         disagreement.selectedProperty().addListener((o, a, on) -> push(f -> f.withDisagreement(on)));
         unfamiliar.selectedProperty().addListener((o, a, on) -> push(f -> f.withUnfamiliar(on)));
+        suspects.setId("filter-suspects");
+        suspects.setTooltip(new Tooltip("Labelled quotes the model puts in another class at least as surely as it"
+                + " usually recognises that class on held-out quotes: possible label errors, most confident first"));
+        suspects.selectedProperty().addListener((o, a, on) -> push(f -> f.withSuspects(on)));
+        bindCount(suspects, "Label suspects", "suspects");
         bindCount(unlabelled, "Unlabelled", "unlabelled");
         bindCount(uncertain, "Uncertain", "uncertain");
         bindCount(disagreement, "Model disagrees", "disagreement");
@@ -132,7 +138,8 @@ public final class ReviewView {
                 ? "counting..." : String.format("%,d quotes", vm.totalProperty().get()), vm.totalProperty()));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        return new ToolBar(title, batch, predicted, unlabelled, uncertain, disagreement, unfamiliar, gap, progress, count);
+        return new ToolBar(title, batch, predicted, unlabelled, uncertain, disagreement, unfamiliar, suspects, gap,
+                progress, count);
     }
 
     /** "Uncertain (42)": the queue's size under the batch and prediction filters. */
@@ -301,6 +308,7 @@ public final class ReviewView {
             ctx.topics().forEach(t -> classes.add(t.topic()));
             predicted.getItems().setAll(classes);
             String why = ctx.hasModel() ? null : "No active model yet: train or promote one to filter by predictions";
+            suspects.setDisable(!ctx.hasModel()); // keeps its tooltip: it says what the queue holds
             for (var c : List.of(predicted, uncertain, disagreement, unfamiliar)) {
                 c.setDisable(!ctx.hasModel());
                 ((javafx.scene.control.Control) c).setTooltip(why == null ? null : new Tooltip(why));
@@ -325,6 +333,7 @@ public final class ReviewView {
             uncertain.setSelected(f.uncertain());
             disagreement.setSelected(f.disagreement());
             unfamiliar.setSelected(f.unfamiliar());
+            suspects.setSelected(f.suspects());
         } finally {
             syncing = false;
         }
