@@ -34,8 +34,8 @@ public record QuoteFilter(
     }
 
     /** The filter before the label-suspects queue existed. */
-    public QuoteFilter(Long batchId, Long stage1VersionId, Long stage2VersionId, String predictedClass, Boolean labelled,
-            double threshold, double uncertainMargin, boolean disagreementOnly, Boolean validation,
+    public QuoteFilter(Long batchId, Long stage1VersionId, Long stage2VersionId, String predictedClass,
+            Boolean labelled, double threshold, double uncertainMargin, boolean disagreementOnly, Boolean validation,
             java.util.List<Long> quoteIds, boolean unfamiliarOnly) {
         this(batchId, stage1VersionId, stage2VersionId, predictedClass, labelled, threshold, uncertainMargin,
                 disagreementOnly, validation, quoteIds, unfamiliarOnly, null);

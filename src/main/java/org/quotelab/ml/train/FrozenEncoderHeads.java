@@ -99,7 +99,8 @@ public final class FrozenEncoderHeads {
         long t0 = System.nanoTime();
         LabelMap map = LabelMap.fromValues(labels);
         float[][] x = features(texts, cancelled);
-        SoftmaxRegression head = SoftmaxRegression.fit(x, map.indexes(labels), map.size(), L2, config.seed(), cancelled);
+        SoftmaxRegression head = SoftmaxRegression.fit(x, map.indexes(labels), map.size(), L2, config.seed(),
+                cancelled);
         float[][] held = features(heldOut, cancelled);
         float[][] p = new float[held.length][];
         for (int i = 0; i < held.length; i++) {
