@@ -45,6 +45,28 @@ public record AppHome(Path root) {
         return new StoreLocation.H2File(Path.of(named));
     }
 
+    /** Whether this folder already holds a store: its H2 file, or a db.properties naming a shared one. */
+    public boolean hasStore() {
+        return java.nio.file.Files.exists(database().resolveSibling(database().getFileName() + ".mv.db"))
+                || java.nio.file.Files.exists(root.resolve(StoreLocation.SETTINGS_FILE));
+    }
+
+    /**
+     * The data folder whose models folder holds {@code folder} and which has a store, if any:
+     * lets a command given only a version folder find the store that knows it.
+     */
+    public static java.util.Optional<AppHome> holding(Path folder) {
+        for (Path p = folder.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
+            if (p.getFileName() != null && p.getFileName().toString().equals("models") && p.getParent() != null) {
+                AppHome home = new AppHome(p.getParent());
+                if (home.hasStore()) {
+                    return java.util.Optional.of(home);
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public Path models() {
         return root.resolve("models");
     }

@@ -12,10 +12,12 @@ import org.quotelab.domain.quote.LabelledBy;
  * {@code labelledBy}: whose current label the quotes carry, relative to the annotator at the
  * keyboard; {@code myBatches}: only batches assigned to that annotator. {@code annotatorsDisagree}
  * is the queue of quotes whose annotators' latest labels differ ({@code disagreement} is the
- * model's prediction against the label).
+ * model's prediction against the label). {@code suspects} is the "Label suspects" queue: labelled
+ * quotes the model confidently puts in another class, most confident first.
  */
 public record ReviewFilters(Long batchId, String predictedClass, boolean unlabelled, boolean uncertain,
-        boolean disagreement, boolean unfamiliar, LabelledBy labelledBy, boolean myBatches, boolean annotatorsDisagree) {
+        boolean disagreement, boolean unfamiliar, LabelledBy labelledBy, boolean myBatches, boolean annotatorsDisagree,
+        boolean suspects) {
 
     public static final ReviewFilters NONE = new ReviewFilters(null, null, false, false, false, false);
 
@@ -25,7 +27,7 @@ public record ReviewFilters(Long batchId, String predictedClass, boolean unlabel
 
     public ReviewFilters(Long batchId, String predictedClass, boolean unlabelled, boolean uncertain,
             boolean disagreement, boolean unfamiliar) {
-        this(batchId, predictedClass, unlabelled, uncertain, disagreement, unfamiliar, LabelledBy.ANYONE, false, false);
+        this(batchId, predictedClass, unlabelled, uncertain, disagreement, unfamiliar, LabelledBy.ANYONE, false, false, false);
     }
 
     public ReviewFilters(Long batchId, String predictedClass, boolean unlabelled, boolean uncertain,
@@ -40,6 +42,7 @@ public record ReviewFilters(Long batchId, String predictedClass, boolean unlabel
                 .append("\tdisagreement=").append(disagreement).append("\tunfamiliar=").append(unfamiliar)
                 .append("\tlabelledBy=").append(labelledBy.name()).append("\tmine=").append(myBatches)
                 .append("\tannotatorsDisagree=").append(annotatorsDisagree);
+        sb.append("\tsuspects=").append(suspects);
         if (batchId != null) {
             sb.append("\tbatch=").append(batchId);
         }
@@ -67,50 +70,57 @@ public record ReviewFilters(Long batchId, String predictedClass, boolean unlabel
         return new ReviewFilters(batch, m.get("class"), Boolean.parseBoolean(m.get("unlabelled")),
                 Boolean.parseBoolean(m.get("uncertain")), Boolean.parseBoolean(m.get("disagreement")),
                 Boolean.parseBoolean(m.get("unfamiliar")), LabelledBy.parse(m.get("labelledBy")),
-                Boolean.parseBoolean(m.get("mine")), Boolean.parseBoolean(m.get("annotatorsDisagree")));
+                Boolean.parseBoolean(m.get("mine")), Boolean.parseBoolean(m.get("annotatorsDisagree")),
+                Boolean.parseBoolean(m.get("suspects")));
     }
 
     public ReviewFilters withBatch(Long id) {
-        return new ReviewFilters(id, predictedClass, unlabelled, uncertain, disagreement, unfamiliar, labelledBy, myBatches, annotatorsDisagree);
+        return new ReviewFilters(id, predictedClass, unlabelled, uncertain, disagreement, unfamiliar, labelledBy, myBatches, annotatorsDisagree, suspects);
     }
 
     public ReviewFilters withPredictedClass(String cls) {
-        return new ReviewFilters(batchId, cls, unlabelled, uncertain, disagreement, unfamiliar, labelledBy, myBatches, annotatorsDisagree);
+        return new ReviewFilters(batchId, cls, unlabelled, uncertain, disagreement, unfamiliar, labelledBy, myBatches, annotatorsDisagree, suspects);
     }
 
     public ReviewFilters withUnlabelled(boolean on) {
-        return new ReviewFilters(batchId, predictedClass, on, uncertain, disagreement, unfamiliar, labelledBy, myBatches, annotatorsDisagree);
+        return new ReviewFilters(batchId, predictedClass, on, uncertain, disagreement, unfamiliar, labelledBy, myBatches, annotatorsDisagree, suspects);
     }
 
     public ReviewFilters withUncertain(boolean on) {
-        return new ReviewFilters(batchId, predictedClass, unlabelled, on, disagreement, unfamiliar, labelledBy, myBatches, annotatorsDisagree);
+        return new ReviewFilters(batchId, predictedClass, unlabelled, on, disagreement, unfamiliar, labelledBy, myBatches, annotatorsDisagree, suspects);
     }
 
     public ReviewFilters withDisagreement(boolean on) {
-        return new ReviewFilters(batchId, predictedClass, unlabelled, uncertain, on, unfamiliar, labelledBy, myBatches, annotatorsDisagree);
+        return new ReviewFilters(batchId, predictedClass, unlabelled, uncertain, on, unfamiliar, labelledBy, myBatches, annotatorsDisagree, suspects);
     }
 
     /** The Unfamiliar queue on or off. */
     public ReviewFilters withUnfamiliar(boolean on) {
-        return new ReviewFilters(batchId, predictedClass, unlabelled, uncertain, disagreement, on, labelledBy, myBatches, annotatorsDisagree);
+        return new ReviewFilters(batchId, predictedClass, unlabelled, uncertain, disagreement, on, labelledBy, myBatches, annotatorsDisagree, suspects);
     }
 
     /** Whose current label the quotes carry: anyone, me, others or nobody. */
     public ReviewFilters withLabelledBy(LabelledBy by) {
-        return new ReviewFilters(batchId, predictedClass, unlabelled, uncertain, disagreement, unfamiliar, by, myBatches, annotatorsDisagree);
+        return new ReviewFilters(batchId, predictedClass, unlabelled, uncertain, disagreement, unfamiliar, by, myBatches, annotatorsDisagree, suspects);
     }
 
     /** Only the batches assigned to the annotator at the keyboard, or all. */
     public ReviewFilters withMyBatches(boolean on) {
-        return new ReviewFilters(batchId, predictedClass, unlabelled, uncertain, disagreement, unfamiliar, labelledBy, on, annotatorsDisagree);
+        return new ReviewFilters(batchId, predictedClass, unlabelled, uncertain, disagreement, unfamiliar, labelledBy, on, annotatorsDisagree, suspects);
     }
 
     /** The annotators-disagree queue on or off. */
     public ReviewFilters withAnnotatorsDisagree(boolean on) {
-        return new ReviewFilters(batchId, predictedClass, unlabelled, uncertain, disagreement, unfamiliar, labelledBy, myBatches, on);
+        return new ReviewFilters(batchId, predictedClass, unlabelled, uncertain, disagreement, unfamiliar, labelledBy, myBatches, on, suspects);
+    }
+
+    /** The Label suspects queue on or off. */
+    public ReviewFilters withSuspects(boolean on) {
+        return new ReviewFilters(batchId, predictedClass, unlabelled, uncertain, disagreement, unfamiliar, labelledBy, myBatches,
+                annotatorsDisagree, on);
     }
 
     public boolean needsPredictions() {
-        return predictedClass != null || uncertain || disagreement || unfamiliar;
+        return predictedClass != null || uncertain || disagreement || unfamiliar || suspects;
     }
 }

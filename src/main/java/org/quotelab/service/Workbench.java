@@ -171,6 +171,14 @@ public final class Workbench implements AutoCloseable {
         return assignments;
     }
 
+    /**
+     * Deletes project {@code projectId} with its data and model folders; the current project is
+     * refused (switch first). Callers must have no job running (the window checks); call it from a job.
+     */
+    public org.quotelab.domain.project.ProjectContents deleteProject(long projectId) {
+        return projects.delete(projectId, store.projectId(), modelsDir);
+    }
+
     /** Opens the store of {@code home}; throws {@link StoreInUseException} when another process has it. */
     public static Workbench open(AppHome home, JobRunner runner) {
         QuoteStore store;

@@ -56,13 +56,15 @@ final class ReviewQuery {
             params.add(f.stage1VersionId());
             params.add(f.stage2VersionId() == null ? 0L : f.stage2VersionId());
         }
-        boolean byUnfamiliar = f.unfamiliarOnly() && !count;
+        // the ranked queues: unfamiliar by distance, label suspects by the model's confidence in its own class
+        String rank = f.unfamiliarOnly() ? "unfamiliar" : f.suspectThresholds() != null ? "confidence" : null;
+        boolean byUnfamiliar = rank != null && !count;
         if (byUnfamiliar) {
-            // keyset on (unfamiliar DESC, id): rows after the last one shown, whose score is looked up
-            String last = "(SELECT k.unfamiliar FROM predictions k WHERE k.quote_id = ?"
+            // keyset on (rank DESC, id): rows after the last one shown, whose score is looked up
+            String last = "(SELECT k." + rank + " FROM predictions k WHERE k.quote_id = ?"
                     + " AND k.stage1_version_id = ? AND k.stage2_version_id = ?)";
-            s.append(" WHERE (? = 0 OR p.unfamiliar < ").append(last)
-                    .append(" OR (p.unfamiliar = ").append(last).append(" AND q.id > ?))");
+            s.append(" WHERE (? = 0 OR p.").append(rank).append(" < ").append(last)
+                    .append(" OR (p.").append(rank).append(" = ").append(last).append(" AND q.id > ?))");
             Long s2 = f.stage2VersionId() == null ? 0L : f.stage2VersionId();
             params.addAll(List.of(AFTER, AFTER, f.stage1VersionId(), s2, AFTER, f.stage1VersionId(), s2, AFTER));
         } else {
@@ -123,10 +125,34 @@ final class ReviewQuery {
         if (f.unfamiliarOnly()) {
             s.append(" AND p.unfamiliar_flag = TRUE");
         }
+        if (f.suspectThresholds() != null) {
+            suspects(s);
+        }
         if (!count) {
-            s.append(byUnfamiliar ? " ORDER BY p.unfamiliar DESC, q.id" : " ORDER BY q.id").append(" FETCH FIRST ? ROWS ONLY");
+            s.append(byUnfamiliar ? " ORDER BY p." + rank + " DESC, q.id" : " ORDER BY q.id").append(" FETCH FIRST ? ROWS ONLY");
         }
         return s.toString();
+    }
+
+    /**
+     * Label suspects: the label differs from the prediction, and the model is at least as sure of
+     * its class as it is, on average, of that class on held-out quotes labelled with it (the
+     * per-class thresholds of confident learning). A class without a threshold never counts.
+     */
+    private void suspects(StringBuilder s) {
+        s.append(" AND l.quote_id IS NOT NULL AND p.quote_id IS NOT NULL AND (l.label <> p.predicted_label"
+                + " OR (l.label = 1 AND l.topic IS NOT NULL AND p.predicted_topic IS NOT NULL"
+                + " AND l.topic <> p.predicted_topic))");
+        s.append(" AND p.confidence >= CASE WHEN p.predicted_label = 0 THEN CAST(? AS DOUBLE PRECISION)");
+        params.add(f.suspectThresholds().getOrDefault(QuoteFilter.OUT_OF_TOPIC, 2.0));
+        for (String topic : new java.util.TreeSet<>(f.suspectThresholds().keySet())) {
+            if (!QuoteFilter.OUT_OF_TOPIC.equals(topic)) {
+                s.append(" WHEN p.predicted_topic = ? THEN CAST(? AS DOUBLE PRECISION)");
+                params.add(topic);
+                params.add(f.suspectThresholds().get(topic));
+            }
+        }
+        s.append(" ELSE 2.0 END");
     }
 
     void bind(PreparedStatement ps, long afterId, int limit) throws SQLException {

@@ -163,6 +163,10 @@ class ReviewViewTest {
         UiFixture.until(10, () -> Long.valueOf(5).equals(UiFixture.fx(() -> window.review().queueCounts().get("unlabelled"))));
         assertEquals(2L, UiFixture.fx(() -> window.review().queueCounts().get("uncertain")));
         assertEquals(1L, UiFixture.fx(() -> window.review().queueCounts().get("disagreement")));
+        // q6 is predicted "screen" at 0.9, above the mean P(screen) of the quotes labelled screen
+        assertEquals(1L, UiFixture.fx(() -> window.review().queueCounts().get("suspects")));
+        assertEquals("Label suspects (1)", UiFixture.fx(() -> UiFixture.find(robot, "#filter-suspects",
+                javafx.scene.control.CheckBox.class).getText()));
         assertTrue(UiFixture.fx(() -> window.review().progressProperty().get()).endsWith("5 of 10 reviewed (50%)"),
                 UiFixture.fx(() -> window.review().progressProperty().get()));
         assertEquals("Uncertain (2)", UiFixture.fx(() -> UiFixture.find(robot, "#filter-uncertain",

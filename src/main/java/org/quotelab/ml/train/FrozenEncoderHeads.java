@@ -85,12 +85,95 @@ public final class FrozenEncoderHeads {
         }
     }
 
+    /** A head fitted in memory (nothing written): its labels, and the probabilities of other texts in their order. */
+    public record FoldScores(List<String> labels, float[][] probabilities) {
+    }
+
+    /**
+     * Fits a head for {@code labels} in memory and scores {@code heldOut} with it, from the
+     * encoder outputs already computed: what cross-fitting needs of a fold, without writing a
+     * version, loading it back and running the encoder again over the quotes it did not see.
+     */
+    public FoldScores fitAndScore(List<String> texts, List<String> labels, String task, List<String> heldOut,
+            BooleanSupplier cancelled) throws IOException {
+        long t0 = System.nanoTime();
+        LabelMap map = LabelMap.fromValues(labels);
+        float[][] x = features(texts, cancelled);
+        SoftmaxRegression head = SoftmaxRegression.fit(x, map.indexes(labels), map.size(), L2, config.seed(),
+                cancelled);
+        float[][] held = features(heldOut, cancelled);
+        float[][] p = new float[held.length][];
+        for (int i = 0; i < held.length; i++) {
+            p[i] = softmax(head.logits(held[i]));
+        }
+        LOG.info("{}: {} on {} quotes, {} scored, in {} s (in memory)", task, METHOD, texts.size(), heldOut.size(),
+                String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
+        return new FoldScores(map.labels(), p);
+    }
+
+    /**
+     * The stage-1 features of a version this class wrote, as its unfamiliar score uses them: the
+     * mean-pooled encoder outputs, L2-normalised (the head does not change the encoder).
+     */
+    public float[][] unitFeatures(List<String> texts, BooleanSupplier cancelled) throws IOException {
+        float[][] raw = features(texts, cancelled);
+        float[][] out = new float[raw.length][];
+        for (int i = 0; i < raw.length; i++) {
+            double norm = 0;
+            for (float v : raw[i]) {
+                norm += v * v;
+            }
+            // the same floor as the scorer's normalisation, so an all-zero row stays zero
+            double scale = 1 / Math.max(Math.sqrt(norm), 1e-12);
+            out[i] = new float[raw[i].length];
+            for (int j = 0; j < raw[i].length; j++) {
+                out[i][j] = (float) (raw[i][j] * scale);
+            }
+        }
+        return out;
+    }
+
+    /** The mean-pooled encoder outputs of {@code texts}, encoding only the texts not seen before. */
+    public float[][] features(List<String> texts, BooleanSupplier cancelled) throws IOException {
+        if (texts.stream().allMatch(features::containsKey)) {
+            return features(null, texts, cancelled);
+        }
+        try (ClassifierModel model = BertModels.open(base, 2, config, ComputeDevice.AUTO)) {
+            if (!(model instanceof QuoteClassifier classifier)) {
+                throw new IOException(base + " is not a BERT classifier");
+            }
+            return features(classifier, texts, cancelled);
+        }
+    }
+
+    private static float[] softmax(double[] z) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : z) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        double[] e = new double[z.length];
+        for (int c = 0; c < z.length; c++) {
+            e[c] = Math.exp(z[c] - max);
+            sum += e[c];
+        }
+        float[] p = new float[z.length];
+        for (int c = 0; c < z.length; c++) {
+            p[c] = (float) (e[c] / sum);
+        }
+        return p;
+    }
+
+    /** {@code classifier} may be null when every text is encoded already. */
     private float[][] features(QuoteClassifier classifier, List<String> texts, BooleanSupplier cancelled) {
         List<String> missing = new ArrayList<>();
         for (String t : texts) {
             if (!features.containsKey(t)) {
                 missing.add(t);
             }
+        }
+        if (missing.isEmpty()) {
+            return collect(texts);
         }
         Scorer scorer = new Scorer(classifier, BATCH);
         // in slices, so a cancel is seen within seconds
@@ -104,6 +187,10 @@ public final class FrozenEncoderHeads {
                 features.put(slice.get(i), pooled[i]);
             }
         }
+        return collect(texts);
+    }
+
+    private float[][] collect(List<String> texts) {
         float[][] x = new float[texts.size()][];
         for (int i = 0; i < x.length; i++) {
             x[i] = features.get(texts.get(i));

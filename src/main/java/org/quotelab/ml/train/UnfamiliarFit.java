@@ -43,6 +43,18 @@ public final class UnfamiliarFit {
      */
     public static FeatureStatistics fitAndSave(Path version, List<String> trainingTexts, List<String> heldOutTexts,
                                                String heldOutSource, long seed) throws IOException {
+        return fitAndSave(version, trainingTexts, heldOutTexts, heldOutSource, seed, null);
+    }
+
+    /** Stage-1 features of texts computed elsewhere, e.g. the frozen encoder outputs a quick start already has. */
+    @FunctionalInterface
+    public interface Features {
+        float[][] of(List<String> texts) throws IOException;
+    }
+
+    /** As {@link #fitAndSave(Path, List, List, String, long)}; {@code known} non-null gives the features without loading the version. */
+    public static FeatureStatistics fitAndSave(Path version, List<String> trainingTexts, List<String> heldOutTexts,
+                                               String heldOutSource, long seed, Features known) throws IOException {
         if (heldOutTexts.isEmpty() || trainingTexts.size() < 2) {
             LOG.warn("{}: no held-out quotes to calibrate a cut-off on, so its unfamiliar scores stay unknown", version);
             return null;
@@ -52,7 +64,9 @@ public final class UnfamiliarFit {
         // a quantile needs far fewer quotes than the stored batches' validation quotes may hold
         List<String> held = sample(heldOutTexts, MAX_FIT_QUOTES, seed);
         FeatureStatistics s;
-        try (VersionScorer scorer = VersionScorer.open(version, MAX_LENGTH, BATCH, ComputeDevice.AUTO)) {
+        if (known != null) {
+            s = FeatureStatistics.fit(toDouble(known.of(fit)), toDouble(known.of(held)), FeatureStatistics.DEFAULT_QUANTILE);
+        } else try (VersionScorer scorer = VersionScorer.open(version, MAX_LENGTH, BATCH, ComputeDevice.AUTO)) {
             s = FeatureStatistics.fit(toDouble(scorer.scores(fit).features()),
                     toDouble(scorer.scores(held).features()), FeatureStatistics.DEFAULT_QUANTILE);
         }
@@ -73,6 +87,12 @@ public final class UnfamiliarFit {
      */
     public static FeatureStatistics fitAndSaveWithSplit(Path version, List<String> texts, List<String> labels,
                                                         double validationFraction, long seed) throws IOException {
+        return fitAndSaveWithSplit(version, texts, labels, validationFraction, seed, null);
+    }
+
+    /** As {@link #fitAndSaveWithSplit(Path, List, List, double, long)} with features known already (or null). */
+    public static FeatureStatistics fitAndSaveWithSplit(Path version, List<String> texts, List<String> labels,
+            double validationFraction, long seed, Features known) throws IOException {
         LabelMap map = LabelMap.fromValues(labels);
         int[][] split = DataSplit.stratified(map.indexes(labels), map.size(), validationFraction, seed);
         if (split[1].length == 0) {
@@ -80,7 +100,7 @@ public final class UnfamiliarFit {
             return null;
         }
         return fitAndSave(version, DataSplit.select(texts, split[0]), DataSplit.select(texts, split[1]),
-                "validation split of the training quotes", seed);
+                "validation split of the training quotes", seed, known);
     }
 
     static List<String> sample(List<String> texts, int max, long seed) {

@@ -24,6 +24,7 @@ import org.quotelab.ml.train.FineTuneListener;
 import org.quotelab.ml.train.UnfamiliarFit;
 import org.quotelab.ml.train.FineTuneRun;
 import org.quotelab.ml.infer.VersionScorer;
+import org.quotelab.ml.model.LabelMap;
 import org.quotelab.ml.versions.ModelFolders;
 import org.quotelab.service.FineTuneProgress;
 import org.slf4j.Logger;
@@ -57,10 +58,29 @@ public final class CascadeTrainer {
                  BooleanSupplier cancelled) throws IOException;
     }
 
+    /**
+     * A fitter whose stages live in memory (the quick start's heads on cached encoder outputs):
+     * cross-fitting asks it for a fold's held-out probabilities instead of writing each fold's
+     * version, loading it back and running the encoder again; stage 1's features come from it too.
+     */
+    public interface InMemoryFolds {
+        /** Fits on {@code texts}/{@code labels} and returns its labels and the probabilities of {@code heldOut}. */
+        Scored fitAndScore(List<String> texts, List<String> labels, String task, List<String> heldOut,
+                BooleanSupplier cancelled) throws IOException;
+
+        /** Stage 1's features of {@code texts} for the unfamiliar score, as its version computes them. */
+        float[][] features(List<String> texts, BooleanSupplier cancelled) throws IOException;
+    }
+
+    /** A fold's labels (output order) and the probabilities of the quotes it did not see. */
+    public record Scored(List<String> labels, float[][] probabilities) {
+    }
+
     private final FineTuneListener listener;
     private final Consumer<String> phases;
     private final ComputeDevice device;
     private final StageFitter fitter;
+    private final InMemoryFolds inMemory;
 
     /** Trains and scores every model of the cascade on {@code device}. */
     public CascadeTrainer(FineTuneListener listener, Consumer<String> phases, ComputeDevice device) {
@@ -68,6 +88,7 @@ public final class CascadeTrainer {
         this.phases = phases;
         this.device = device;
         this.fitter = this::fineTune;
+        this.inMemory = null;
     }
 
     /**
@@ -75,9 +96,15 @@ public final class CascadeTrainer {
      * the split, the stage-2 set, calibration and the recommendation stay the same.
      */
     public CascadeTrainer(StageFitter fitter, Consumer<String> phases) {
+        this(fitter, null, phases);
+    }
+
+    /** As {@link #CascadeTrainer(StageFitter, Consumer)}, with folds fitted and scored in memory. */
+    public CascadeTrainer(StageFitter fitter, InMemoryFolds inMemory, Consumer<String> phases) {
         this.listener = null;
         this.phases = phases;
         this.fitter = fitter;
+        this.inMemory = inMemory;
         this.device = ComputeDevice.AUTO;
     }
 
@@ -171,10 +198,10 @@ public final class CascadeTrainer {
         if (valid.isEmpty()) {
             // cross-fitted: stage 1 learned every quote but the part its fine-tune held out to pick the epoch
             UnfamiliarFit.fitAndSaveWithSplit(out.resolve("stage1"), texts(fit), binaryLabels(fit), EPOCH_HOLD_OUT,
-                    cfg.stage1().seed());
+                    cfg.stage1().seed(), known(cancelled));
         } else {
             UnfamiliarFit.fitAndSave(out.resolve("stage1"), texts(fit), texts(valid),
-                    "the cascade's calibration quotes", cfg.seed());
+                    "the cascade's calibration quotes", cfg.seed(), known(cancelled));
         }
         CascadeModel model;
         if (cross) {
@@ -249,16 +276,13 @@ public final class CascadeTrainer {
                     }
                 }
                 phases.accept("cross-fitting stage 1: fold " + (f + 1) + " of " + cfg.folds());
-                Path dir = scratch.resolve("fold" + f);
-                trainStage(texts(in), binaryLabels(in), cfg.baseModel(), cfg.stage1(), dir, "stage1-fold", cancelled);
-                try (VersionScorer s = VersionScorer.open(dir, MAX_LENGTH, SCORE_BATCH, device)) {
-                    int positive = s.labels().indexOf("1");
-                    float[][] p = s.probabilities(heldOut.stream().map(i -> fit.get(i).text()).toList());
-                    for (int k = 0; k < heldOut.size(); k++) {
-                        oof[heldOut.get(k)] = new double[] {1 - p[k][positive], p[k][positive]};
-                    }
+                Scored s = fold(texts(in), binaryLabels(in), heldOut.stream().map(i -> fit.get(i).text()).toList(),
+                        cfg.baseModel(), cfg.stage1(), scratch.resolve("fold" + f), "stage1-fold", cancelled);
+                int positive = s.labels().indexOf("1");
+                for (int k = 0; k < heldOut.size(); k++) {
+                    float[] p = s.probabilities()[k];
+                    oof[heldOut.get(k)] = new double[] {1 - p[positive], p[positive]};
                 }
-                ModelFolders.deleteTree(dir);
             }
         } finally {
             ModelFolders.deleteTree(scratch);
@@ -292,21 +316,36 @@ public final class CascadeTrainer {
                     }
                 }
                 phases.accept("cross-fitting stage 2: fold " + (f + 1) + " of " + cfg.folds());
-                Path dir = scratch.resolve("fold" + f);
-                trainStage(texts, labels, cfg.baseModel(), cfg.stage2(), dir, "stage2-fold", cancelled);
-                try (VersionScorer s = VersionScorer.open(dir, MAX_LENGTH, SCORE_BATCH, device)) {
-                    double[][] q = CascadeScorer.stage2InCascadeOrder(s.labels(),
-                            s.probabilities(heldOut.stream().map(i -> fit.get(i).text()).toList()), topics, 1.0);
-                    for (int k = 0; k < heldOut.size(); k++) {
-                        oof[heldOut.get(k)] = q[k];
-                    }
+                Scored s = fold(texts, labels, heldOut.stream().map(i -> fit.get(i).text()).toList(),
+                        cfg.baseModel(), cfg.stage2(), scratch.resolve("fold" + f), "stage2-fold", cancelled);
+                double[][] q = CascadeScorer.stage2InCascadeOrder(new LabelMap(s.labels()), s.probabilities(), topics,
+                        1.0);
+                for (int k = 0; k < heldOut.size(); k++) {
+                    oof[heldOut.get(k)] = q[k];
                 }
-                ModelFolders.deleteTree(dir);
             }
         } finally {
             ModelFolders.deleteTree(scratch);
         }
         return oof;
+    }
+
+    private UnfamiliarFit.Features known(BooleanSupplier cancelled) {
+        return inMemory == null ? null : texts -> inMemory.features(texts, cancelled);
+    }
+
+    /** One fold's stage fitted, and the quotes it did not see scored: in memory when the fitter can. */
+    private Scored fold(List<String> texts, List<String> labels, List<String> heldOut, String base, TrainingConfig cfg,
+            Path dir, String task, BooleanSupplier cancelled) throws IOException {
+        if (inMemory != null) {
+            return inMemory.fitAndScore(texts, labels, task, heldOut, cancelled);
+        }
+        trainStage(texts, labels, base, cfg, dir, task, cancelled);
+        try (VersionScorer s = VersionScorer.open(dir, MAX_LENGTH, SCORE_BATCH, device)) {
+            return new Scored(s.labels().labels(), s.probabilities(heldOut));
+        } finally {
+            ModelFolders.deleteTree(dir);
+        }
     }
 
     private void trainStage(List<String> texts, List<String> labels, String base, TrainingConfig cfg,

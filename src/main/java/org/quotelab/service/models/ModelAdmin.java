@@ -179,10 +179,43 @@ public final class ModelAdmin {
     public Path exportHf(long versionId, Path target) throws IOException {
         ModelVersion v = store.models().find(versionId)
                 .orElseThrow(() -> new IllegalArgumentException("no version " + versionId));
+        exportHf(store, v, target);
+        return target;
+    }
+
+    /**
+     * As {@link #exportHf(long, Path)} for the version stored at {@code folder}, in whichever
+     * project of the data folder holds it (a folder path names a version, the project does not).
+     * Empty, and nothing written, when no project has a version at that folder.
+     */
+    public Optional<ModelVersion> exportHfFolder(Path folder, Path target) throws IOException {
+        Path wanted = canonical(folder);
+        for (org.quotelab.domain.project.Project p : store.projects().list()) {
+            QuoteStore view = p.id() == store.projectId() ? store : store.forProject(p.id());
+            for (int stage = 1; stage <= 2; stage++) {
+                for (ModelVersion v : view.models().list(stage)) {
+                    if (canonical(Path.of(v.path())).equals(wanted)) {
+                        exportHf(view, v, target);
+                        return Optional.of(v);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Path canonical(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
+    }
+
+    private static void exportHf(QuoteStore store, ModelVersion v, Path target) throws IOException {
         LabelSchema schema = store.schema().schema();
         ModelVersions.exportHf(Path.of(v.path()), target, label -> v.stage() == 1
                 ? ("1".equals(label) ? "in-topic" : "0".equals(label) ? "out-of-topic" : label)
                 : schema.contains(label) ? schema.name(label) : label);
-        return target;
     }
 }

@@ -51,13 +51,17 @@ public final class ReviewService {
     }
 
     public ReviewContext context() {
-        Long s1 = store.models().active(1).map(ModelVersion::id).orElse(null);
-        Long s2 = s1 == null ? null : store.models().active(2).map(ModelVersion::id).orElse(null);
+        Optional<ModelVersion> v1 = store.models().active(1);
+        Optional<ModelVersion> v2 = v1.isEmpty() ? Optional.empty() : store.models().active(2);
+        Long s1 = v1.map(ModelVersion::id).orElse(null);
+        Long s2 = v2.map(ModelVersion::id).orElse(null);
         double threshold = OperatingPoints.current(store).threshold();
         // topics() completes the schema (positions, keys) first, so both reads agree
         List<TopicCount> topics = store.labels().topics();
-        return new ReviewContext(store.batches().list(), topics, s1, s2, threshold, store.schema().schema(),
-                author, store.assignments().batchesOf(author));
+        java.util.Map<String, Double> suspects = v1.isEmpty() ? null
+                : LabelSuspects.thresholds(store, v1.get(), v2.orElse(null));
+                return new ReviewContext(store.batches().list(), topics, s1, s2, threshold, store.schema().schema(),
+                author, store.assignments().batchesOf(author), suspects);
     }
 
     /** The store filter for the user's choices; prediction filters are dropped when there is no model. */
@@ -72,7 +76,8 @@ public final class ReviewService {
         f = f.withModels(ctx.stage1VersionId(), ctx.stage2VersionId())
                 .withPredictedClass(choices.predictedClass())
                 .withDisagreementOnly(choices.disagreement())
-                .withUnfamiliarOnly(choices.unfamiliar());
+                .withUnfamiliarOnly(choices.unfamiliar())
+                .withSuspects(choices.suspects() ? ctx.suspectThresholds() : null);
         return choices.uncertain() ? f.withUncertain(ctx.threshold(), UNCERTAIN_MARGIN) : f;
     }
 

@@ -56,8 +56,24 @@ final class QuickStart {
             FrozenEncoderHeads heads = new FrozenEncoderHeads(quick.baseModel(), quick.stage1().maxLength(), quick.seed());
             tracker.phase("quick start: encoding " + quotes.size() + " labelled quotes once, fitting linear heads");
             tracker.progress(0.05, "quick start: encoding the labelled quotes");
+            // the fold heads are fitted and scored in memory on the cached encoder outputs: only the
+            // two stages that serve are written, and the encoder runs once per quote
+            CascadeTrainer.InMemoryFolds folds = new CascadeTrainer.InMemoryFolds() {
+                @Override
+                public CascadeTrainer.Scored fitAndScore(List<String> texts, List<String> labels, String task,
+                        List<String> heldOut, java.util.function.BooleanSupplier cancelled) throws IOException {
+                    FrozenEncoderHeads.FoldScores s = heads.fitAndScore(texts, labels, task, heldOut, cancelled);
+                    return new CascadeTrainer.Scored(s.labels(), s.probabilities());
+                }
+
+                @Override
+                public float[][] features(List<String> texts, java.util.function.BooleanSupplier cancelled)
+                        throws IOException {
+                    return heads.unitFeatures(texts, cancelled);
+                }
+            };
             new CascadeTrainer((texts, labels, base, c, dir, task, cancelled) ->
-                    heads.fit(texts, labels, task, dir, cancelled), phase -> tracker.phase("quick start - " + phase))
+                    heads.fit(texts, labels, task, dir, cancelled), folds, phase -> tracker.phase("quick start - " + phase))
                     .train(quotes, quick, run.partial(), cancel::isCancelled);
             cancel.throwIfCancelled();
             tracker.progress(0.97, "registering and activating the quick-start model");

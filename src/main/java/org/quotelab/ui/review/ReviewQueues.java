@@ -31,6 +31,7 @@ final class ReviewQueues {
         q.put("uncertain", f -> f.withUncertain(true));
         q.put("disagreement", f -> f.withDisagreement(true));
         q.put("annotatorsDisagree", f -> f.withAnnotatorsDisagree(true));
+        q.put("suspects", f -> f.withSuspects(true));
         return Collections.unmodifiableMap(q);
     }
 
@@ -40,7 +41,7 @@ final class ReviewQueues {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Map.Entry<String, UnaryOperator<ReviewFilters>> q : QUEUES.entrySet()) {
             ReviewFilters only = q.getValue().apply(base);
-            if (!ctx.hasModel() && (only.uncertain() || only.disagreement())) {
+            if (!ctx.hasModel() && (only.uncertain() || only.disagreement() || only.suspects())) {
                 continue; // these queues need predictions
             }
             counts.put(q.getKey(), service.count(ReviewService.filter(ctx, only)));
@@ -56,6 +57,7 @@ final class ReviewQueues {
         ReviewFilters off = f;
         // a queue's switch is the one field its operator sets; switching all off needs them by name
         off = off.withUnlabelled(false).withUncertain(false).withDisagreement(false).withAnnotatorsDisagree(false);
+        off = off.withSuspects(false);
         return off;
     }
 

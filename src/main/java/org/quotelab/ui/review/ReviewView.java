@@ -53,6 +53,7 @@ public final class ReviewView {
     private final CheckBox annotatorsDisagree = new CheckBox("Annotators disagree");
     private final CheckBox unfamiliar = new CheckBox("Unfamiliar");
     private final AnnotatorFilterBar annotators = new AnnotatorFilterBar(this::push);
+    private final CheckBox suspects = new CheckBox("Label suspects");
     private final FlowPane legend = new FlowPane(14, 4);
     private final DetailPane detail = new DetailPane();
     private boolean syncing;
@@ -127,6 +128,11 @@ public final class ReviewView {
         uncertain.selectedProperty().addListener((o, a, on) -> push(f -> f.withUncertain(on)));
         disagreement.selectedProperty().addListener((o, a, on) -> push(f -> f.withDisagreement(on)));
         unfamiliar.selectedProperty().addListener((o, a, on) -> push(f -> f.withUnfamiliar(on)));
+        suspects.setId("filter-suspects");
+        suspects.setTooltip(new Tooltip("Labelled quotes the model puts in another class at least as surely as it"
+                + " usually recognises that class on held-out quotes: possible label errors, most confident first"));
+        suspects.selectedProperty().addListener((o, a, on) -> push(f -> f.withSuspects(on)));
+        bindCount(suspects, "Label suspects", "suspects");
         bindCount(unlabelled, "Unlabelled", "unlabelled");
         bindCount(uncertain, "Uncertain", "uncertain");
         bindCount(disagreement, "Model disagrees", "disagreement");
@@ -140,7 +146,7 @@ public final class ReviewView {
                 ? "counting..." : String.format("%,d quotes", vm.totalProperty().get()), vm.totalProperty()));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        return new ToolBar(title, batch, predicted, unlabelled, uncertain, disagreement, unfamiliar, gap,
+        return new ToolBar(title, batch, predicted, unlabelled, uncertain, disagreement, unfamiliar, suspects, gap,
                 progress, count);
     }
 
@@ -310,6 +316,7 @@ public final class ReviewView {
             ctx.topics().forEach(t -> classes.add(t.topic()));
             predicted.getItems().setAll(classes);
             String why = ctx.hasModel() ? null : "No active model yet: train or promote one to filter by predictions";
+            suspects.setDisable(!ctx.hasModel()); // keeps its tooltip: it says what the queue holds
             for (var c : List.of(predicted, uncertain, disagreement, unfamiliar)) {
                 c.setDisable(!ctx.hasModel());
                 ((javafx.scene.control.Control) c).setTooltip(why == null ? null : new Tooltip(why));
@@ -337,6 +344,7 @@ public final class ReviewView {
             annotatorsDisagree.setSelected(f.annotatorsDisagree());
             unfamiliar.setSelected(f.unfamiliar());
             annotators.sync(f);
+            suspects.setSelected(f.suspects());
         } finally {
             syncing = false;
         }
