@@ -64,18 +64,22 @@ public final class ContinualUpdater {
     private final Path modelsDir;
     private final ComputeDevice device;
     private final FineTuneListener listener;
+    private final LoadedModels models;
 
-    public ContinualUpdater(QuoteStore store, Path modelsDir, ComputeDevice device) {
-        this(store, modelsDir, device, null);
+    public ContinualUpdater(QuoteStore store, Path modelsDir, LoadedModels models, ComputeDevice device) {
+        this(store, modelsDir, models, device, null);
     }
 
     /**
+     * @param models   the loaded models the evaluations share and the activation retires
      * @param device   where the fine-tunes and the evaluations across time run
      * @param listener per-step and per-epoch progress of the fine-tunes, for a live view (null for none)
      */
-    public ContinualUpdater(QuoteStore store, Path modelsDir, ComputeDevice device, FineTuneListener listener) {
+    public ContinualUpdater(QuoteStore store, Path modelsDir, LoadedModels models, ComputeDevice device,
+                            FineTuneListener listener) {
         this.store = store;
         this.modelsDir = modelsDir;
+        this.models = models;
         this.device = device;
         this.listener = listener;
     }
@@ -125,7 +129,7 @@ public final class ContinualUpdater {
         CascadeModel.read(active.folder()).withStages("stage1", "stage2").write(partial);
         Path folder = run.publish();
         // the candidates were evaluated under their work names, which are gone now
-        LoadedModels.shared().retire(List.of(run.partial().resolve("stage1"), run.partial().resolve("stage2")));
+        models.retire(List.of(run.partial().resolve("stage1"), run.partial().resolve("stage2")));
         progress.update(0.95, "evaluating across time and applying the promotion gate");
         List<Candidate> candidates = new ArrayList<>();
         for (Map.Entry<Integer, StageWork> e : work.entrySet()) {
@@ -141,7 +145,7 @@ public final class ContinualUpdater {
         });
         run.registered();
         if (promote) {
-            new CascadeActivation(store).activate(outcomes.stream().map(StageOutcome::candidate).toList(),
+            new CascadeActivation(store, models).activate(outcomes.stream().map(StageOutcome::candidate).toList(),
                     "update run " + runId + ": " + outcomes.get(0).decision().reason());
         }
         progress.update(1, promote ? "promoted" : "kept as candidate");
@@ -207,8 +211,8 @@ public final class ContinualUpdater {
             rows.addAll(parentRecord.rows().subList(0, parentRecord.rows().size() - 1));
         }
         // The parent is scored again on every step, the new one included: that entry is R[t-1][t].
-        rows.add(TimeRecord.Row.of(VersionEvaluation.of(parentPath, labelOrder, validation, device)));
-        rows.add(TimeRecord.Row.of(VersionEvaluation.of(out, labelOrder, validation, device)));
+        rows.add(TimeRecord.Row.of(VersionEvaluation.of(models, parentPath, labelOrder, validation, device)));
+        rows.add(TimeRecord.Row.of(VersionEvaluation.of(models, out, labelOrder, validation, device)));
         return new StageWork(out, labelOrder, new TimeRecord(steps, rows));
     }
 
