@@ -16,6 +16,7 @@ import org.quotelab.domain.quote.Batch;
 import org.quotelab.domain.model.ModelStatus;
 import org.quotelab.domain.model.ModelVersion;
 import org.quotelab.ml.infer.LoadedModels;
+import org.quotelab.ml.infer.NativeMemory;
 import org.quotelab.ml.versions.ModelVersions;
 import org.quotelab.ml.train.FineTuneListener;
 import org.quotelab.ml.train.BertModels;
@@ -189,6 +190,9 @@ public final class ContinualUpdater {
         ContinualStep.Input in = new ContinualStep.Input(r.strategy(), r.settings(), parentPath.toString(), labelOrder,
                 fresh, history, memory, memoryQuotes, "stage" + stage);
         Path out = partial.resolve("stage" + stage);
+        // stage 2's fine-tune must not run beside the models stage 1's evaluations left loaded (ADR 0014)
+        models.closeIdle();
+        NativeMemory.trim();
         ContinualStep.Result result = new ContinualStep(BertModels.on(device), listener).learn(in, out, cancel::isCancelled);
         if (r.strategy().replay()) {
             replay.save(result.memory());
@@ -213,6 +217,7 @@ public final class ContinualUpdater {
         // The parent is scored again on every step, the new one included: that entry is R[t-1][t].
         rows.add(TimeRecord.Row.of(VersionEvaluation.of(models, parentPath, labelOrder, validation, device)));
         rows.add(TimeRecord.Row.of(VersionEvaluation.of(models, out, labelOrder, validation, device)));
+        models.retire(List.of(out)); // a work folder: nobody scores it again under this name
         return new StageWork(out, labelOrder, new TimeRecord(steps, rows));
     }
 
