@@ -134,6 +134,9 @@ public final class LoadedModels implements AutoCloseable {
             try {
                 T model = opener.open();
                 LOG.debug("loaded {}", key);
+                // reading the weights went through the Java heap and glibc's: hand that back now,
+                // or the heap stays committed at the load's peak for the rest of the session
+                NativeMemory.trim();
                 e.loaded.complete(model);
             } catch (IOException | RuntimeException | Error failure) {
                 synchronized (this) {
