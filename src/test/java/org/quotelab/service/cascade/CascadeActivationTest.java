@@ -45,6 +45,17 @@ class CascadeActivationTest {
     }
 
     @Test
+    void withoutTheLoadedModelsACascadeIsRegisteredAsCandidateButNeverActivated() throws Exception {
+        try (QuoteStore store = QuoteStore.open(dir.resolve("db").resolve("quotelab"))) {
+            CascadeVersions reader = new CascadeVersions(store);
+            assertThrows(IllegalStateException.class, () -> reader.register(TinyCascade.folder(), true));
+            assertTrue(reader.active().isEmpty(), "nothing was activated");
+            CascadeVersions.Active candidate = reader.register(TinyCascade.folder(), false);
+            assertEquals(ModelStatus.CANDIDATE, store.models().find(candidate.stage1().id()).orElseThrow().status());
+        }
+    }
+
+    @Test
     void wellFormedButNonFiniteWeightsAreRefusedByTheForwardPass() throws Exception {
         Path nan = copy("nan");
         Path weights = nan.resolve("stage2").resolve(ModelVersions.WEIGHTS);
