@@ -1,6 +1,7 @@
 package org.quotelab;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
@@ -102,6 +103,14 @@ class ArchitectureTest {
             .that().resideOutsideOfPackages("org.quotelab.store..")
             .and().doNotHaveFullyQualifiedName("org.quotelab.service.cascade.CascadeActivation")
             .should().callMethod("org.quotelab.store.ModelVersionRepository", "activate", "long", "java.lang.String");
+
+    /**
+     * Loaded models belong to the workbench or store session that created them and are closed with
+     * it (ADR 0001: no singletons; ADR 0014): no process-wide holder.
+     */
+    @ArchTest
+    static final ArchRule noStaticModelHolder = noFields().that().areStatic()
+            .should().haveRawType("org.quotelab.ml.infer.LoadedModels");
 
     /** Inside a layer the packages by job form no cycle either: each can be read from the bottom up. */
     @ArchTest

@@ -93,12 +93,13 @@ public final class StreamEvalCommand implements Callable<Integer> {
             w.flush();
         }
         List<StreamEvaluation.StrategyResult> results;
-        try (StreamDrift driftCheck = new StreamDrift(BaseModels.TINY.equals(base),
-                new StreamDriftPrinter(json ? err : w))) {
-            results = StreamEvaluation.onBert(settings, dir, msg -> {
-                err.println(msg);
-                err.flush();
-            }).run(batches, parsed, task, drift ? driftCheck : null);
+        try (StreamEvaluation replay = StreamEvaluation.onBert(settings, dir, msg -> {
+                    err.println(msg);
+                    err.flush();
+                });
+                StreamDrift driftCheck = replay.drift(BaseModels.TINY.equals(base),
+                        new StreamDriftPrinter(json ? err : w))) {
+            results = replay.run(batches, parsed, task, drift ? driftCheck : null);
         }
         for (StreamEvaluation.StrategyResult r : results) {
             if (json) {

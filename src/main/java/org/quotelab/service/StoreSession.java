@@ -1,5 +1,6 @@
 package org.quotelab.service;
 
+import org.quotelab.ml.infer.LoadedModels;
 import java.nio.file.Path;
 import org.quotelab.ml.model.ComputeDevice;
 import java.time.Clock;
@@ -34,10 +35,12 @@ public final class StoreSession implements AutoCloseable {
     private final PredictionCache predictions;
     /** Who label changes and assignments made in this session are recorded as. */
     private volatile String annotator = Workbench.osUser();
+    /** One loaded copy of each model for every use case of the session, freed by {@link #close()}. */
+    private final LoadedModels models = new LoadedModels();
 
     private StoreSession(QuoteStore store) {
         this.store = store;
-        this.predictions = new PredictionCache(store);
+        this.predictions = new PredictionCache(store, models);
     }
 
     /** Opens (and migrates) the database file; throws when another process holds it. */
@@ -137,11 +140,11 @@ public final class StoreSession implements AutoCloseable {
     }
 
     public ModelAdmin models() {
-        return new ModelAdmin(store);
+        return new ModelAdmin(store, models);
     }
 
     public CascadeVersions cascades() {
-        return new CascadeVersions(store);
+        return new CascadeVersions(store, models);
     }
 
     /** The stored predictions, scored on demand by the active cascade. */
@@ -151,7 +154,7 @@ public final class StoreSession implements AutoCloseable {
 
     /** Continual updates writing their versions under {@code modelsDir}. */
     public ContinualUpdater updater(Path modelsDir) {
-        return new ContinualUpdater(store, modelsDir, ComputeDevice.AUTO);
+        return new ContinualUpdater(store, modelsDir, models, ComputeDevice.AUTO);
     }
 
     /**
@@ -159,7 +162,7 @@ public final class StoreSession implements AutoCloseable {
      * {@code update}'s strategy, settings and gate (the {@code quotelab update} defaults unless changed).
      */
     public Schedule schedule(Path modelsDir, UpdateRequest update) {
-        return new Schedule(store, predictions, TrainingUpdates.through(new TrainingService(store, modelsDir), update),
+        return new Schedule(store, predictions, TrainingUpdates.through(new TrainingService(store, modelsDir, models), update),
                 () -> BertEmbedder.shared(predictions.models()), MonitoringService.Settings.defaults().drift(),
                 annotator, Clock.systemDefaultZone());
     }
@@ -176,6 +179,7 @@ public final class StoreSession implements AutoCloseable {
     @Override
     public void close() {
         predictions.close();
+        models.close();
         store.close();
     }
 }

@@ -1,5 +1,6 @@
 package org.quotelab.service;
 
+import org.quotelab.ml.infer.LoadedModels;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -53,6 +54,8 @@ public final class Workbench implements AutoCloseable {
     private volatile AnnotatorSettings annotatorSettings;
     private final Path modelsDir;
     private final ProjectService projects;
+    /** One loaded copy of each model for every service of every project, freed by {@link #close()}. */
+    private final LoadedModels models = new LoadedModels();
     // the services of the current project: all replaced together when the project changes
     private volatile QuoteStore store;
     private volatile ImportService imports;
@@ -85,18 +88,18 @@ public final class Workbench implements AutoCloseable {
     /** Builds the use-case services on one project's view of the store. */
     private void build(QuoteStore store) {
         this.store = store;
-        this.predictions = new PredictionCache(store);
+        this.predictions = new PredictionCache(store, models);
         this.imports = new ImportService(store, author);
         this.sampleDays = new SampleDays(imports);
         this.review = new ReviewService(store, author, predictions);
         this.preferences = new Preferences(store.settings());
         this.monitoring = new MonitoringService(store, predictions, () -> BertEmbedder.shared(predictions.models()),
                 MonitoringService.Settings.defaults());
-        this.training = new TrainingService(store, modelsDir);
+        this.training = new TrainingService(store, modelsDir, models);
         this.thresholds = new ThresholdTuning(store, predictions);
         this.evaluator = new CascadeEvaluator(store, predictions);
         this.cascades = new Cascades(store);
-        this.modelAdmin = new ModelAdmin(store);
+        this.modelAdmin = new ModelAdmin(store, models);
         // the schedule's updates are the Training view's update job: same gate, one training at a time
         this.schedule = new Schedule(store, predictions, TrainingUpdates.through(training, UpdateRequest.defaults()),
                 () -> BertEmbedder.shared(predictions.models()), MonitoringService.Settings.defaults().drift(), author,
@@ -254,7 +257,7 @@ public final class Workbench implements AutoCloseable {
         return training;
     }
 
-    /** The stored predictions, scored on demand with the process's shared loaded models. */
+    /** The stored predictions, scored on demand with the workbench's loaded models. */
     public PredictionCache predictions() {
         return predictions;
     }
@@ -321,6 +324,7 @@ public final class Workbench implements AutoCloseable {
         schedule.close(); // first: its step in progress uses the store and the scorer
         runner.close();
         predictions.close();
+        models.close(); // after the runner: no job holds a model any more
         store.close();
         LOG.info("workbench closed");
     }

@@ -1,5 +1,6 @@
 package org.quotelab.cli;
 
+import org.quotelab.ml.infer.LoadedModels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,9 +69,9 @@ class WatchKillTest {
         Path inbox = Files.createDirectories(dir.resolve("inbox"));
         Path cascade = ScheduleFixture.trainOnSampleDay(1, home.models().resolve("first"));
         CascadeVersions.Active before;
-        try (QuoteStore store = QuoteStore.open(home.database())) {
+        try (QuoteStore store = QuoteStore.open(home.database()); LoadedModels models = new LoadedModels()) {
             store.importer().importFile(ScheduleFixture.sampleFile(1), ImportOptions.defaults());
-            before = new CascadeVersions(store).register(cascade, true);
+            before = new CascadeVersions(store, models).register(cascade, true);
         }
         Files.copy(ScheduleFixture.sampleFile(2), inbox.resolve("day-02.csv"));
         boolean[] updating = {false};

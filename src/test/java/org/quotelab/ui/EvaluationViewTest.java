@@ -36,7 +36,7 @@ class EvaluationViewTest {
     void start(Stage stage) throws Exception {
         wb = TinyCascade.workbench(dir);
         older = TinyCascade.prepare(wb, dir, QUOTES);
-        new CascadeVersions(wb.store()).register(TinyCascade.folder(), true); // a second, active version
+        new CascadeVersions(wb.store(), wb.predictions().models()).register(TinyCascade.folder(), true); // a second, active version
         window = UiFixture.show(stage, wb, WorkbenchWindow.EVALUATION);
     }
 

@@ -34,7 +34,7 @@ class ModelsViewTest {
     void start(Stage stage) throws Exception {
         wb = TinyCascade.workbench(dir);
         first = TinyCascade.prepare(wb, dir, 8);
-        second = new CascadeVersions(wb.store()).register(TinyCascade.folder(), true);
+        second = new CascadeVersions(wb.store(), wb.predictions().models()).register(TinyCascade.folder(), true);
         window = UiFixture.show(stage, wb, WorkbenchWindow.MODELS);
     }
 

@@ -77,6 +77,6 @@ public final class TinyCascade {
         Path file = dir.resolve("day-01.csv");
         Files.writeString(file, csv, StandardCharsets.UTF_8);
         wb.store().importer().importFile(file, ImportOptions.defaults());
-        return new CascadeVersions(wb.store()).register(cascade, true);
+        return new CascadeVersions(wb.store(), wb.predictions().models()).register(cascade, true);
     }
 }

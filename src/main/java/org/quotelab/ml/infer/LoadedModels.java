@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * {@linkplain #retire retired} or when {@link #closeIdle()} makes room for a training job. Held
  * models are never closed, so the count can exceed the capacity while they are in use.
  *
- * <p>{@link #shared()} is the process's one holder: the memory it bounds is the process's.
- * Tests make their own.
+ * <p>There is no process-wide instance: the composition root (the app's workbench, the CLI's
+ * store session) creates one, passes it to every user through their constructors and closes it
+ * when it closes, which frees every model it still holds. Tests make their own.
  */
 public final class LoadedModels implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LoadedModels.class);
@@ -36,8 +37,6 @@ public final class LoadedModels implements AutoCloseable {
     public static final int BATCH_SIZE = 64;
     /** Both stages of the active cascade and the drift encoder. */
     public static final int CAPACITY = 3;
-
-    private static final LoadedModels SHARED = new LoadedModels(CAPACITY);
 
     /** Loads the model of a key that is not loaded yet. */
     @FunctionalInterface
@@ -87,16 +86,17 @@ public final class LoadedModels implements AutoCloseable {
     private final LinkedHashMap<Object, Entry> idle = new LinkedHashMap<>(); // guarded by this; eldest first
     private boolean closed; // guarded by this
 
+    /** A holder that keeps {@link #CAPACITY} idle models: the active cascade and the drift encoder. */
+    public LoadedModels() {
+        this(CAPACITY);
+    }
+
     /** @param capacity how many models stay loaded when nobody holds them */
     public LoadedModels(int capacity) {
         if (capacity < 0) {
             throw new IllegalArgumentException("capacity must be >= 0, got " + capacity);
         }
         this.capacity = capacity;
-    }
-
-    public static LoadedModels shared() {
-        return SHARED;
     }
 
     /** The saved version in {@code folder}, opened with {@link #MAX_LENGTH} and {@link #BATCH_SIZE}. */
@@ -134,6 +134,9 @@ public final class LoadedModels implements AutoCloseable {
             try {
                 T model = opener.open();
                 LOG.debug("loaded {}", key);
+                // reading the weights went through the Java heap and glibc's: hand that back now,
+                // or the heap stays committed at the load's peak for the rest of the session
+                NativeMemory.trim();
                 e.loaded.complete(model);
             } catch (IOException | RuntimeException | Error failure) {
                 synchronized (this) {

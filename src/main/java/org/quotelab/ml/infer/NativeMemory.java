@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Hands freed native memory back to the system. libtorch frees a training job's tensors into
  * glibc's heaps, which keep the pages: without this the process stays at the job's peak for the
- * rest of the session. glibc's {@code malloc_trim(0)} releases the free pages of every heap;
+ * rest of the session. A full garbage collection first hands back the Java heap the job grew;
+ * then glibc's {@code malloc_trim(0)} releases the free pages of every heap;
  * elsewhere (macOS, Windows, musl) this does nothing.
  */
 public final class NativeMemory {
@@ -39,6 +40,9 @@ public final class NativeMemory {
                 libc = Native.load("c", CLibrary.class);
             }
             long before = residentMb();
+            // a full collection first: it frees the native arrays only garbage still points at, and
+            // G1 uncommits the heap a job grew but no longer uses (it never does so on its own)
+            System.gc();
             libc.malloc_trim(0);
             long released = before < 0 ? -1 : before - residentMb();
             LOG.info("returned {} MB of freed native memory to the system", released);

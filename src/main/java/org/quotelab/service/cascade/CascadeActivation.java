@@ -44,10 +44,6 @@ public final class CascadeActivation {
     private final QuoteStore store;
     private final LoadedModels models;
 
-    public CascadeActivation(QuoteStore store) {
-        this(store, LoadedModels.shared());
-    }
-
     /** {@code models}: where the versions an activation replaces are closed. */
     public CascadeActivation(QuoteStore store, LoadedModels models) {
         this.store = store;

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.quotelab.domain.model.ModelVersion;
+import org.quotelab.ml.infer.LoadedModels;
 import org.quotelab.service.Json;
 import org.quotelab.store.QuoteStore;
 
@@ -20,9 +21,17 @@ public final class CascadeVersions {
     }
 
     private final QuoteStore store;
+    private final LoadedModels models; // null: this instance only reads and registers candidates
 
+    /** Reads the active cascade and registers candidates; cannot activate. */
     public CascadeVersions(QuoteStore store) {
+        this(store, null);
+    }
+
+    /** {@code models}: where an activation closes the versions it replaced. */
+    public CascadeVersions(QuoteStore store, LoadedModels models) {
         this.store = store;
+        this.models = models;
     }
 
     /**
@@ -31,7 +40,10 @@ public final class CascadeVersions {
      */
     public Active register(Path folder, boolean activate) throws IOException {
         if (activate) {
-            return new CascadeActivation(store).register(folder, "trained cascade " + folder.getFileName());
+            if (models == null) {
+                throw new IllegalStateException("activating a cascade needs the loaded models it replaces");
+            }
+            return new CascadeActivation(store, models).register(folder, "trained cascade " + folder.getFileName());
         }
         Rows rows = rows(folder, CascadeModel.read(folder));
         // both stages or neither: a crash between two writes must not leave half a cascade behind

@@ -23,8 +23,8 @@ import org.quotelab.store.QuoteStore;
  * The stored predictions of a cascade pair, scored on demand: every view and command that needs
  * predictions comes here, so views never run the network for quotes already scored.
  *
- * <p>The models come from {@link LoadedModels}: one loaded copy per version for the whole
- * process, shared with evaluation, Monitoring and the update's evaluations, kept while it is
+ * <p>The models come from the workbench's {@link LoadedModels}: one loaded copy per version,
+ * shared with evaluation, Monitoring and the update's evaluations, kept while it is
  * among the last few used and closed when an activation replaces it. Calls into the model are
  * serialised, one step at a time; between steps another job (Review's page while an evaluation
  * runs) gets its turn.
@@ -47,11 +47,7 @@ public final class PredictionCache implements AutoCloseable {
     private CascadeModel model; // guarded by this: the last pair's cascade.json
     private Path modelFolder; // guarded by this
 
-    /** Scores with the process's shared models. */
-    public PredictionCache(QuoteStore store) {
-        this(store, LoadedModels.shared());
-    }
-
+    /** {@code models}: the workbench's loaded models, shared with every other user of the same versions. */
     public PredictionCache(QuoteStore store, LoadedModels models) {
         this.store = store;
         this.models = models;

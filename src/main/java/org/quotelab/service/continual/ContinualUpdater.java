@@ -16,6 +16,7 @@ import org.quotelab.domain.quote.Batch;
 import org.quotelab.domain.model.ModelStatus;
 import org.quotelab.domain.model.ModelVersion;
 import org.quotelab.ml.infer.LoadedModels;
+import org.quotelab.ml.infer.NativeMemory;
 import org.quotelab.ml.versions.ModelVersions;
 import org.quotelab.ml.train.FineTuneListener;
 import org.quotelab.ml.train.BertModels;
@@ -64,18 +65,22 @@ public final class ContinualUpdater {
     private final Path modelsDir;
     private final ComputeDevice device;
     private final FineTuneListener listener;
+    private final LoadedModels models;
 
-    public ContinualUpdater(QuoteStore store, Path modelsDir, ComputeDevice device) {
-        this(store, modelsDir, device, null);
+    public ContinualUpdater(QuoteStore store, Path modelsDir, LoadedModels models, ComputeDevice device) {
+        this(store, modelsDir, models, device, null);
     }
 
     /**
+     * @param models   the loaded models the evaluations share and the activation retires
      * @param device   where the fine-tunes and the evaluations across time run
      * @param listener per-step and per-epoch progress of the fine-tunes, for a live view (null for none)
      */
-    public ContinualUpdater(QuoteStore store, Path modelsDir, ComputeDevice device, FineTuneListener listener) {
+    public ContinualUpdater(QuoteStore store, Path modelsDir, LoadedModels models, ComputeDevice device,
+                            FineTuneListener listener) {
         this.store = store;
         this.modelsDir = modelsDir;
+        this.models = models;
         this.device = device;
         this.listener = listener;
     }
@@ -125,7 +130,7 @@ public final class ContinualUpdater {
         CascadeModel.read(active.folder()).withStages("stage1", "stage2").write(partial);
         Path folder = run.publish();
         // the candidates were evaluated under their work names, which are gone now
-        LoadedModels.shared().retire(List.of(run.partial().resolve("stage1"), run.partial().resolve("stage2")));
+        models.retire(List.of(run.partial().resolve("stage1"), run.partial().resolve("stage2")));
         progress.update(0.95, "evaluating across time and applying the promotion gate");
         List<Candidate> candidates = new ArrayList<>();
         for (Map.Entry<Integer, StageWork> e : work.entrySet()) {
@@ -141,7 +146,7 @@ public final class ContinualUpdater {
         });
         run.registered();
         if (promote) {
-            new CascadeActivation(store).activate(outcomes.stream().map(StageOutcome::candidate).toList(),
+            new CascadeActivation(store, models).activate(outcomes.stream().map(StageOutcome::candidate).toList(),
                     "update run " + runId + ": " + outcomes.get(0).decision().reason());
         }
         progress.update(1, promote ? "promoted" : "kept as candidate");
@@ -185,6 +190,9 @@ public final class ContinualUpdater {
         ContinualStep.Input in = new ContinualStep.Input(r.strategy(), r.settings(), parentPath.toString(), labelOrder,
                 fresh, history, memory, memoryQuotes, "stage" + stage);
         Path out = partial.resolve("stage" + stage);
+        // stage 2's fine-tune must not run beside the models stage 1's evaluations left loaded (ADR 0014)
+        models.closeIdle();
+        NativeMemory.trim();
         ContinualStep.Result result = new ContinualStep(BertModels.on(device), listener).learn(in, out, cancel::isCancelled);
         if (r.strategy().replay()) {
             replay.save(result.memory());
@@ -207,8 +215,9 @@ public final class ContinualUpdater {
             rows.addAll(parentRecord.rows().subList(0, parentRecord.rows().size() - 1));
         }
         // The parent is scored again on every step, the new one included: that entry is R[t-1][t].
-        rows.add(TimeRecord.Row.of(VersionEvaluation.of(parentPath, labelOrder, validation, device)));
-        rows.add(TimeRecord.Row.of(VersionEvaluation.of(out, labelOrder, validation, device)));
+        rows.add(TimeRecord.Row.of(VersionEvaluation.of(models, parentPath, labelOrder, validation, device)));
+        rows.add(TimeRecord.Row.of(VersionEvaluation.of(models, out, labelOrder, validation, device)));
+        models.retire(List.of(out)); // a work folder: nobody scores it again under this name
         return new StageWork(out, labelOrder, new TimeRecord(steps, rows));
     }
 

@@ -32,9 +32,11 @@ final class NewBatchDrift {
     private final QuoteStore store;
     private final DriftCheck check;
     private final ScheduleLog log;
+    private final LoadedModels models;
 
-    NewBatchDrift(QuoteStore store, DriftCheck check, ScheduleLog log) {
+    NewBatchDrift(QuoteStore store, LoadedModels models, DriftCheck check, ScheduleLog log) {
         this.store = store;
+        this.models = models;
         this.check = check;
         this.log = log;
     }
@@ -56,7 +58,7 @@ final class NewBatchDrift {
             CascadeVersions.Active active = new CascadeVersions(store).active().orElseThrow(
                     () -> new IllegalStateException("no active cascade"));
             DriftReport r;
-            try (LoadedModels.Lease<VersionScorer> lease = LoadedModels.shared().version(Path.of(active.stage1().path()))) {
+            try (LoadedModels.Lease<VersionScorer> lease = models.version(Path.of(active.stage1().path()))) {
                 VersionScorer scorer = lease.model();
                 // the model's outputs on the earlier batches are compared only where it did not train:
                 // a model is more confident on its own training quotes, which would look like drift

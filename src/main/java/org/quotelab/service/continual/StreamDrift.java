@@ -16,12 +16,17 @@ import org.quotelab.ml.model.ComputeDevice;
  */
 public final class StreamDrift implements StreamEvaluation.BeforeUpdate, AutoCloseable {
 
+    private final LoadedModels models;
     private final boolean tiny;
     private final Consumer<DriftReport> reports;
     private BertEmbedder embedder;
 
-    /** {@code tiny}: embed with the small random BERT (tests, smoke runs) instead of the bundled one. */
-    public StreamDrift(boolean tiny, Consumer<DriftReport> reports) {
+    /**
+     * {@code models}: the replay's loaded versions, shared with its evaluations ({@link StreamEvaluation#drift});
+     * {@code tiny}: embed with the small random BERT (tests, smoke runs) instead of the bundled one.
+     */
+    StreamDrift(LoadedModels models, boolean tiny, Consumer<DriftReport> reports) {
+        this.models = models;
         this.tiny = tiny;
         this.reports = reports;
     }
@@ -43,7 +48,7 @@ public final class StreamDrift implements StreamEvaluation.BeforeUpdate, AutoClo
         DriftReport r;
         // the version learned the earlier batches' training parts: its outputs are compared on
         // their validation parts only, and on the whole new batch, which it has not learned yet
-        try (LoadedModels.Lease<VersionScorer> lease = LoadedModels.shared().version(current)) {
+        try (LoadedModels.Lease<VersionScorer> lease = models.version(current)) {
             VersionScorer scorer = lease.model();
             r = new DriftCheck(embedder, DriftCheck.Settings.defaults()).check(batches.get(t).name(),
                     new DriftCheck.Sample(texts(ref), labels(ref), texts(refHeldOut)),

@@ -1,5 +1,6 @@
 package org.quotelab.service.continual;
 
+import org.quotelab.ml.infer.LoadedModels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ import org.quotelab.ml.versions.ModelFolders;
  * evaluation of the new version on every batch's validation part. Versions live in a work folder;
  * only the current one per strategy is kept, to bound the disk used.
  */
-public final class StreamEvaluation {
+public final class StreamEvaluation implements AutoCloseable {
 
     /** One strategy's figures; {@code seconds[i]} is the wall time of the update that learned batch i + 1. */
     public record StrategyResult(String strategy, AccuracyMatrix matrix, double[] seconds,
@@ -49,8 +50,13 @@ public final class StreamEvaluation {
     private final UpdateSettings settings;
     private final Path work;
     private final Consumer<String> phases;
+    /** The replay's own: its evaluations and drift checks share a version's one loaded copy. */
+    private final LoadedModels loaded = new LoadedModels();
 
-    /** Fine-tunes start from the BERT models the ml layer opens (bundled, tiny or a folder) on {@code device}. */
+    /**
+     * Fine-tunes start from the BERT models the ml layer opens (bundled, tiny or a folder) on
+     * {@code device}. Close it after the run: that frees the versions it still holds.
+     */
     public StreamEvaluation(ComputeDevice device, UpdateSettings settings, Path work, Consumer<String> phases) {
         this.device = device;
         this.models = BertModels.on(device);
@@ -62,6 +68,19 @@ public final class StreamEvaluation {
     /** On the automatic device. */
     public static StreamEvaluation onBert(UpdateSettings settings, Path work, Consumer<String> phases) {
         return new StreamEvaluation(ComputeDevice.AUTO, settings, work, phases);
+    }
+
+    /**
+     * A drift check before each update that shares this replay's loaded versions; {@code tiny}:
+     * embed with the small random BERT instead of the bundled one. Close it after the run.
+     */
+    public StreamDrift drift(boolean tiny, Consumer<DriftReport> reports) {
+        return new StreamDrift(loaded, tiny, reports);
+    }
+
+    @Override
+    public void close() {
+        loaded.close();
     }
 
     public List<StrategyResult> run(List<StreamBatch> batches, List<Strategy> strategies, String task,
@@ -85,7 +104,7 @@ public final class StreamEvaluation {
                     ContinualStep.texts(batches.get(0).train()), ContinualStep.labels(batches.get(0).train()),
                     settings.full(), null, Map.of("strategy", "initial"), task), initial, () -> false);
         }
-        VersionEvaluation first = VersionEvaluation.of(initial, labelOrder, validation, device);
+        VersionEvaluation first = VersionEvaluation.of(loaded, initial, labelOrder, validation, device);
         List<StrategyResult> results = new ArrayList<>();
         boolean driftDone = false;
         for (Strategy s : strategies) {
@@ -130,7 +149,7 @@ public final class StreamEvaluation {
             }
             current = next;
             history.addAll(b.train());
-            rows.add(VersionEvaluation.of(current, labelOrder, validation, device));
+            rows.add(VersionEvaluation.of(loaded, current, labelOrder, validation, device));
             recent[t] = TimeMetrics.recent(rows);
             historical[t] = TimeMetrics.historical(rows);
             phases.accept(String.format(java.util.Locale.ROOT, "%s: after %s recent %.4f historical %.4f (%.1f s)",

@@ -20,15 +20,18 @@ public record VersionEvaluation(int[][] correct, int[][] total) {
     public static final int MAX_LENGTH = LoadedModels.MAX_LENGTH;
     public static final int BATCH_SIZE = LoadedModels.BATCH_SIZE;
 
-    /** Scores with the process's shared copy of the version on the automatic device (an update's parent is the active one, already loaded). */
-    public static VersionEvaluation of(Path version, List<String> labelOrder, List<List<LabelledQuote>> validation,
+    /**
+     * Scores with the copy of the version in {@code models} on the automatic device (an update's
+     * parent is the active one, already loaded), else with a copy of its own on {@code device}.
+     */
+    public static VersionEvaluation of(LoadedModels models, Path version, List<String> labelOrder, List<List<LabelledQuote>> validation,
             ComputeDevice device) throws IOException {
         List<String> texts = new ArrayList<>();
         validation.forEach(v -> v.forEach(q -> texts.add(q.text())));
         float[][] p;
         List<String> versionLabels;
         if (device == ComputeDevice.AUTO) {
-            try (LoadedModels.Lease<VersionScorer> scorer = LoadedModels.shared().version(version)) {
+            try (LoadedModels.Lease<VersionScorer> scorer = models.version(version)) {
                 p = scorer.model().probabilities(texts);
                 versionLabels = scorer.model().labels().labels();
             }

@@ -57,7 +57,7 @@ public final class WatchedFolder {
         this.store = store;
         this.files = new FolderFiles(folder);
         this.predictions = predictions;
-        this.drift = new NewBatchDrift(store, drift, log);
+        this.drift = new NewBatchDrift(store, predictions.models(), drift, log);
         this.updates = updates;
         this.author = author;
         this.log = log;

@@ -1,5 +1,6 @@
 package org.quotelab.service.models;
 
+import org.quotelab.ml.infer.LoadedModels;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,9 +31,12 @@ public final class ModelAdmin {
 
     private final QuoteStore store;
     private final Cascades cascades;
+    private final LoadedModels models;
 
-    public ModelAdmin(QuoteStore store) {
+    /** {@code models}: where a promotion or a roll-back closes the versions it replaced. */
+    public ModelAdmin(QuoteStore store, LoadedModels models) {
         this.store = store;
+        this.models = models;
         this.cascades = new Cascades(store);
     }
 
@@ -139,7 +143,7 @@ public final class ModelAdmin {
                 .map(c -> new CascadeActivation.Switch(c.stage(), c.from(), c.to())).toList();
         CascadeActivation.Point point = plan.point() == null ? null
                 : new CascadeActivation.Point(plan.point().to(), plan.point().pair());
-        new CascadeActivation(store).activate(switches, plan.action().toLowerCase() + " in the Models view", point);
+        new CascadeActivation(store, models).activate(switches, plan.action().toLowerCase() + " in the Models view", point);
     }
 
     /** One stage that {@link #rollbackToParents} made active again. */
@@ -165,7 +169,7 @@ public final class ModelAdmin {
             parents.add(store.models().find(active.parentId()).orElseThrow());
         }
         // both stages through the one activation path: weights checked, one transaction
-        List<ModelVersion> back = new CascadeActivation(store).activate(parents, "rolled back with update --rollback");
+        List<ModelVersion> back = new CascadeActivation(store, models).activate(parents, "rolled back with update --rollback");
         for (int i = 0; i < back.size(); i++) {
             done.accept(new RolledBack(back.get(i).stage(), actives.get(i), back.get(i)));
         }

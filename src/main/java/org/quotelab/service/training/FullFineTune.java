@@ -1,5 +1,6 @@
 package org.quotelab.service.training;
 
+import org.quotelab.ml.infer.LoadedModels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,14 +45,16 @@ final class FullFineTune {
     private final Path modelsDir;
     /** Keep the serving cascade unless the new one scores better on the held-out quotes (after a quick start). */
     private final boolean onlyIfBetter;
+    private final LoadedModels models;
 
-    FullFineTune(QuoteStore store, Path modelsDir) {
-        this(store, modelsDir, false);
+    FullFineTune(QuoteStore store, Path modelsDir, LoadedModels models) {
+        this(store, modelsDir, models, false);
     }
 
-    FullFineTune(QuoteStore store, Path modelsDir, boolean onlyIfBetter) {
+    FullFineTune(QuoteStore store, Path modelsDir, LoadedModels models, boolean onlyIfBetter) {
         this.store = store;
         this.modelsDir = modelsDir;
+        this.models = models;
         this.onlyIfBetter = onlyIfBetter;
     }
 
@@ -87,7 +90,7 @@ final class FullFineTune {
                     ? QuickStart.notBetter(new CascadeVersions(store).active(), folder) : java.util.Optional.empty();
             SeenQuotes.Training[] seen = seen(r.stages(), cfg, quotes, ids, active);
             CascadeVersions.Active now = keep.isEmpty()
-                    ? new CascadeActivation(store).register(folder, "trained cascade " + folder.getFileName(), seen[0],
+                    ? new CascadeActivation(store, models).register(folder, "trained cascade " + folder.getFileName(), seen[0],
                             seen[1])
                     : candidate(folder, seen);
             run.registered();

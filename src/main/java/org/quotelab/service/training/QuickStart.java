@@ -1,5 +1,6 @@
 package org.quotelab.service.training;
 
+import org.quotelab.ml.infer.LoadedModels;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -36,10 +37,12 @@ final class QuickStart {
 
     private final QuoteStore store;
     private final Path modelsDir;
+    private final LoadedModels models;
 
-    QuickStart(QuoteStore store, Path modelsDir) {
+    QuickStart(QuoteStore store, Path modelsDir, LoadedModels models) {
         this.store = store;
         this.modelsDir = modelsDir;
+        this.models = models;
     }
 
     /** Trains and activates the quick cascade with the split and seed of {@code cfg}. */
@@ -78,7 +81,7 @@ final class QuickStart {
             cancel.throwIfCancelled();
             tracker.progress(0.97, "registering and activating the quick-start model");
             Path folder = run.publish();
-            CascadeVersions.Active now = new CascadeActivation(store).register(folder, REASON);
+            CascadeVersions.Active now = new CascadeActivation(store, models).register(folder, REASON);
             run.registered();
             double seconds = (System.nanoTime() - started) / 1e9;
             String summary = String.format(Locale.ROOT,

@@ -38,10 +38,13 @@ public final class TrainingService {
     private final QuoteStore store;
     private final Path modelsDir;
     private final Semaphore oneAtATime = new Semaphore(1);
+    private final LoadedModels models;
 
-    public TrainingService(QuoteStore store, Path modelsDir) {
+    /** {@code models}: the workbench's loaded models, closed when idle before a job and shared with its evaluations. */
+    public TrainingService(QuoteStore store, Path modelsDir, LoadedModels models) {
         this.store = store;
         this.modelsDir = modelsDir;
+        this.models = models;
     }
 
     public Path modelsDir() {
@@ -62,7 +65,7 @@ public final class TrainingService {
 
     /** The full fine-tune of {@code r.stages()}; the new cascade becomes the active one when it completes. */
     public Job<TrainingOutcome> fineTune(FineTuneRequest r, Consumer<TrainingEvent> events) {
-        return (progress, cancel) -> exclusively(r.device(), device -> new FullFineTune(store, modelsDir)
+        return (progress, cancel) -> exclusively(r.device(), device -> new FullFineTune(store, modelsDir, models)
                 .run(r, new ProgressTracker(events, progress, store.metrics()), cancel, device));
     }
 
@@ -79,12 +82,12 @@ public final class TrainingService {
      */
     public Job<TrainingOutcome> quickStart(FineTuneRequest r, Consumer<TrainingEvent> events) {
         return (progress, cancel) -> exclusively(r.device(), device -> {
-            TrainingOutcome quick = new QuickStart(store, modelsDir).run(r.config(),
+            TrainingOutcome quick = new QuickStart(store, modelsDir, models).run(r.config(),
                     new ProgressTracker(events, progress, store.metrics()), cancel);
             if (events != null) {
                 events.accept(new TrainingEvent.Serving(quick.summary()));
             }
-            return new FullFineTune(store, modelsDir, true).run(new FineTuneRequest(Stages.BOTH, r.config(), r.device()),
+            return new FullFineTune(store, modelsDir, models, true).run(new FineTuneRequest(Stages.BOTH, r.config(), r.device()),
                     new ProgressTracker(events, progress, store.metrics()), cancel, device);
         });
     }
@@ -104,7 +107,7 @@ public final class TrainingService {
                 }
                 tracker.phase(message);
             };
-            ContinualUpdater updater = new ContinualUpdater(store, modelsDir, device, tracker);
+            ContinualUpdater updater = new ContinualUpdater(store, modelsDir, models, device, tracker);
             try {
                 ContinualUpdater.Outcome o = updater.update(new ContinualUpdater.Request(r.batchIds(), r.strategy(),
                         r.settings(), r.gate()), phases, cancel);
@@ -138,7 +141,7 @@ public final class TrainingService {
         }
         try {
             // the fine-tune's peak is the process's: models kept loaded for scoring can be loaded again
-            LoadedModels.shared().closeIdle();
+            models.closeIdle();
             NativeMemory.trim(); // and the pages scoring and Monitoring freed: the job starts lower
             return work.run(choice.device());
         } finally {

@@ -1,5 +1,6 @@
 package org.quotelab.service.cascade;
 
+import org.quotelab.ml.infer.LoadedModels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,15 +32,26 @@ class CascadeActivationTest {
 
     @Test
     void aTruncatedCascadeIsRefusedAndThePreviousOneStaysActive() throws Exception {
-        try (QuoteStore store = QuoteStore.open(dir.resolve("db").resolve("quotelab"))) {
-            CascadeVersions.Active before = new CascadeVersions(store).register(TinyCascade.folder(), true);
+        try (QuoteStore store = QuoteStore.open(dir.resolve("db").resolve("quotelab")); LoadedModels models = new LoadedModels()) {
+            CascadeVersions.Active before = new CascadeVersions(store, models).register(TinyCascade.folder(), true);
             for (String stage : List.of("stage1", "stage2")) {
                 Path corrupt = copy("truncated-" + stage);
                 truncate(corrupt.resolve(stage).resolve(ModelVersions.WEIGHTS));
-                IOException e = assertThrows(IOException.class, () -> new CascadeVersions(store).register(corrupt, true));
+                IOException e = assertThrows(IOException.class, () -> new CascadeVersions(store, models).register(corrupt, true));
                 assertTrue(e.getMessage().contains("cannot be used"), e.getMessage());
                 assertUnchanged(store, before);
             }
+        }
+    }
+
+    @Test
+    void withoutTheLoadedModelsACascadeIsRegisteredAsCandidateButNeverActivated() throws Exception {
+        try (QuoteStore store = QuoteStore.open(dir.resolve("db").resolve("quotelab"))) {
+            CascadeVersions reader = new CascadeVersions(store);
+            assertThrows(IllegalStateException.class, () -> reader.register(TinyCascade.folder(), true));
+            assertTrue(reader.active().isEmpty(), "nothing was activated");
+            CascadeVersions.Active candidate = reader.register(TinyCascade.folder(), false);
+            assertEquals(ModelStatus.CANDIDATE, store.models().find(candidate.stage1().id()).orElseThrow().status());
         }
     }
 
@@ -49,28 +61,28 @@ class CascadeActivationTest {
         Path weights = nan.resolve("stage2").resolve(ModelVersions.WEIGHTS);
         fillDataWithNaN(weights);
         assertThrows(VersionCheck.UnusableVersionException.class, () -> VersionCheck.check(nan.resolve("stage2"), ComputeDevice.AUTO));
-        try (QuoteStore store = QuoteStore.open(dir.resolve("db").resolve("quotelab"))) {
-            CascadeVersions.Active before = new CascadeVersions(store).register(TinyCascade.folder(), true);
-            assertThrows(IOException.class, () -> new CascadeActivation(store).register(nan, "test"));
+        try (QuoteStore store = QuoteStore.open(dir.resolve("db").resolve("quotelab")); LoadedModels models = new LoadedModels()) {
+            CascadeVersions.Active before = new CascadeVersions(store, models).register(TinyCascade.folder(), true);
+            assertThrows(IOException.class, () -> new CascadeActivation(store, models).register(nan, "test"));
             assertUnchanged(store, before);
         }
     }
 
     @Test
     void aFailureInTheSecondStagesActivationLeavesTheFirstStageAsItWas() throws Exception {
-        try (QuoteStore store = QuoteStore.open(dir.resolve("db").resolve("quotelab"))) {
-            CascadeVersions.Active before = new CascadeVersions(store).register(TinyCascade.folder(), true);
-            CascadeVersions.Active next = new CascadeVersions(store).register(TinyCascade.folder(), false);
+        try (QuoteStore store = QuoteStore.open(dir.resolve("db").resolve("quotelab")); LoadedModels models = new LoadedModels()) {
+            CascadeVersions.Active before = new CascadeVersions(store, models).register(TinyCascade.folder(), true);
+            CascadeVersions.Active next = new CascadeVersions(store, models).register(TinyCascade.folder(), false);
             // stage 2's row vanished between the plan and the switch: its weights pass, its activation fails
             ModelVersion gone = new ModelVersion(next.stage2().id() + 1000, 2, null, ModelStatus.CANDIDATE,
                     next.stage2().path(), "{}", "{}", next.stage2().createdAt(), null);
-            assertThrows(IllegalArgumentException.class, () -> new CascadeActivation(store).activate(
+            assertThrows(IllegalArgumentException.class, () -> new CascadeActivation(store, models).activate(
                     List.of(next.stage1(), gone), "test"));
             assertUnchanged(store, before);
             assertEquals(ModelStatus.CANDIDATE, store.models().find(next.stage1().id()).orElseThrow().status());
             assertEquals(Optional.empty(), store.settings().get(CascadeActivation.PREVIOUS + 1));
 
-            List<ModelVersion> on = new CascadeActivation(store).activate(List.of(next.stage1(), next.stage2()), "test");
+            List<ModelVersion> on = new CascadeActivation(store, models).activate(List.of(next.stage1(), next.stage2()), "test");
             assertEquals(List.of(next.stage1().id(), next.stage2().id()), on.stream().map(ModelVersion::id).toList());
             assertEquals(String.valueOf(before.stage1().id()), store.settings().get(CascadeActivation.PREVIOUS + 1).orElseThrow());
             assertTrue(on.get(1).statusReason().endsWith("(was v" + before.stage2().id() + ")"), on.get(1).statusReason());
@@ -79,13 +91,13 @@ class CascadeActivationTest {
 
     @Test
     void switchesShownBeforeAnotherActivationAreRefused() throws Exception {
-        try (QuoteStore store = QuoteStore.open(dir.resolve("db").resolve("quotelab"))) {
-            CascadeVersions.Active first = new CascadeVersions(store).register(TinyCascade.folder(), true);
-            CascadeVersions.Active second = new CascadeVersions(store).register(TinyCascade.folder(), false);
+        try (QuoteStore store = QuoteStore.open(dir.resolve("db").resolve("quotelab")); LoadedModels models = new LoadedModels()) {
+            CascadeVersions.Active first = new CascadeVersions(store, models).register(TinyCascade.folder(), true);
+            CascadeVersions.Active second = new CascadeVersions(store, models).register(TinyCascade.folder(), false);
             List<CascadeActivation.Switch> shown = List.of(new CascadeActivation.Switch(1, first.stage1(), second.stage1()),
                     new CascadeActivation.Switch(2, first.stage2(), second.stage2()));
-            CascadeVersions.Active third = new CascadeVersions(store).register(TinyCascade.folder(), true);
-            assertThrows(IllegalStateException.class, () -> new CascadeActivation(store).activate(shown, "test", null));
+            CascadeVersions.Active third = new CascadeVersions(store, models).register(TinyCascade.folder(), true);
+            assertThrows(IllegalStateException.class, () -> new CascadeActivation(store, models).activate(shown, "test", null));
             assertUnchanged(store, third);
         }
     }

@@ -56,7 +56,8 @@ class PredictionCacheTest {
         Files.writeString(file, csv, StandardCharsets.UTF_8);
 
         try (QuoteStore store = QuoteStore.open(dir.resolve("db").resolve("quotelab"));
-                PredictionCache scoring = new PredictionCache(store)) {
+                LoadedModels models = new LoadedModels();
+                PredictionCache scoring = new PredictionCache(store, models)) {
             ImportResult imported = store.importer().importFile(file, ImportOptions.defaults());
             long batch = imported.batches().get(0).id();
             CancellationToken cancelled = new CancellationToken();
@@ -65,7 +66,7 @@ class PredictionCacheTest {
 
             // nothing stored and no cascade: the untuned point; then the stored recommendation
             assertEquals(OperatingPoints.UNTUNED, OperatingPoints.current(store));
-            CascadeVersions.Active active = new CascadeVersions(store).register(cascade, true);
+            CascadeVersions.Active active = new CascadeVersions(store, models).register(cascade, true);
             assertEquals(CascadeModel.read(cascade).operatingPoint(), OperatingPoints.current(store));
             assertEquals(CascadeModel.read(cascade).threshold(),
                     store.settings().getDouble(SettingsRepository.STAGE1_THRESHOLD, -1));
@@ -118,12 +119,11 @@ class PredictionCacheTest {
         }
         Path file = dir.resolve("day.csv");
         Files.writeString(file, "quote_id,quote_text\nq1,the soup was cold\nq2,our waiter was friendly\n");
-        LoadedModels models = LoadedModels.shared();
-        models.closeIdle();
-        try (QuoteStore store = QuoteStore.open(dir.resolve("db").resolve("quotelab"))) {
+        try (QuoteStore store = QuoteStore.open(dir.resolve("db").resolve("quotelab"));
+                LoadedModels models = new LoadedModels()) {
             long batch = store.importer().importFile(file, ImportOptions.defaults()).batches().get(0).id();
-            PredictionCache scoring = new PredictionCache(store);
-            new CascadeActivation(store).register(first, "test");
+            PredictionCache scoring = new PredictionCache(store, models);
+            new CascadeActivation(store, models).register(first, "test");
             scoring.scoreBatch(batch, ProgressSink.NONE, new CancellationToken());
             Path stage1 = first.resolve(CascadeModel.read(first).stage1());
             assertTrue(models.isLoaded(stage1));
@@ -133,20 +133,18 @@ class PredictionCacheTest {
             }
             int before = models.loaded();
             // the update's evaluation of the active version uses the copy scoring loaded
-            VersionEvaluation.of(stage1, List.of("0", "1"), List.of(List.of(new LabelledQuote(1, "the soup was cold", "1"))), ComputeDevice.AUTO);
+            VersionEvaluation.of(models, stage1, List.of("0", "1"), List.of(List.of(new LabelledQuote(1, "the soup was cold", "1"))), ComputeDevice.AUTO);
             assertEquals(before, models.loaded());
             try (LoadedModels.Lease<VersionScorer> lease = models.version(stage1)) {
                 assertSame(loaded, lease.model());
             }
             assertTrue(loaded.isOpen());
 
-            new CascadeActivation(store).register(second, "test");
+            new CascadeActivation(store, models).register(second, "test");
             assertFalse(loaded.isOpen(), "the replaced version's model is closed");
             assertFalse(models.isLoaded(stage1));
             scoring.scoreBatch(batch, ProgressSink.NONE, new CancellationToken());
             assertTrue(models.isLoaded(second.resolve(CascadeModel.read(second).stage1())));
-        } finally {
-            models.closeIdle();
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.quotelab.service.continual;
 
+import org.quotelab.ml.infer.LoadedModels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,13 +36,13 @@ class ContinualUpdaterTest {
     @Test
     void updatesRegisterCandidatesGateThemAndRollBack() throws Exception {
         ContinualFixture.trainCascade(dir.resolve("models").resolve("first"));
-        try (QuoteStore store = QuoteStore.open(dir.resolve("db").resolve("quotelab"))) {
+        try (QuoteStore store = QuoteStore.open(dir.resolve("db").resolve("quotelab")); LoadedModels models = new LoadedModels()) {
             store.importer().importFile(ContinualFixture.writeDay(dir, "day-01", ContinualFixture.quotes(60, 1, 0)),
                     ImportOptions.defaults());
             store.importer().importFile(ContinualFixture.writeDay(dir, "day-02", ContinualFixture.quotes(60, 2, 0.5)),
                     ImportOptions.defaults());
-            CascadeVersions.Active first = new CascadeVersions(store).register(dir.resolve("models").resolve("first"), true);
-            ContinualUpdater updater = new ContinualUpdater(store, dir.resolve("models"), ComputeDevice.AUTO);
+            CascadeVersions.Active first = new CascadeVersions(store, models).register(dir.resolve("models").resolve("first"), true);
+            ContinualUpdater updater = new ContinualUpdater(store, dir.resolve("models"), models, ComputeDevice.AUTO);
 
             // Cancelled before it starts: no version, run cancelled, nothing left on disk.
             CancellationToken cancelled = new CancellationToken();
@@ -73,7 +74,7 @@ class ContinualUpdaterTest {
             assertEquals(promoted.stages().get(0).candidate().id(), store.models().active(1).orElseThrow().id());
             assertEquals(promoted.stages().get(1).candidate().id(), store.models().active(2).orElseThrow().id());
             assertEquals(promoted.folder(), new CascadeVersions(store).active().orElseThrow().folder());
-            new CascadeActivation(store).activate(List.of(first.stage1(), first.stage2()), "roll back");
+            new CascadeActivation(store, models).activate(List.of(first.stage1(), first.stage2()), "roll back");
             assertEquals(first.folder(), new CascadeVersions(store).active().orElseThrow().folder());
             try (Stream<Path> left = Files.list(dir.resolve("models"))) {
                 assertTrue(left.noneMatch(p -> p.getFileName().toString().endsWith(".partial")));

@@ -1,5 +1,6 @@
 package org.quotelab.service.continual;
 
+import org.quotelab.ml.infer.LoadedModels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,12 +37,12 @@ class UpdateCrashTest {
         Path models = home.models();
         ContinualFixture.trainCascade(models.resolve("first"));
         CascadeVersions.Active before;
-        try (QuoteStore store = QuoteStore.open(db)) {
+        try (QuoteStore store = QuoteStore.open(db); LoadedModels loaded = new LoadedModels()) {
             store.importer().importFile(ContinualFixture.writeDay(dir, "day-01", ContinualFixture.quotes(40, 1, 0)),
                     ImportOptions.defaults());
             store.importer().importFile(ContinualFixture.writeDay(dir, "day-02", ContinualFixture.quotes(60, 2, 0)),
                     ImportOptions.defaults());
-            before = new CascadeVersions(store).register(models.resolve("first"), true);
+            before = new CascadeVersions(store, loaded).register(models.resolve("first"), true);
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(java, "-Xmx1g", "-Dai.djl.offline=true", "-cp",

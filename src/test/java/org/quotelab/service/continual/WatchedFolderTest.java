@@ -1,5 +1,6 @@
 package org.quotelab.service.continual;
 
+import org.quotelab.ml.infer.LoadedModels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,7 +37,8 @@ class WatchedFolderTest {
     @Test
     void aFileStillBeingWrittenWaitsForTheNextPoll() throws Exception {
         Path inbox = Files.createDirectories(dir.resolve("inbox"));
-        try (QuoteStore store = QuoteStore.open(dir.resolve("db")); PredictionCache p = new PredictionCache(store)) {
+        try (QuoteStore store = QuoteStore.open(dir.resolve("db")); LoadedModels models = new LoadedModels();
+                PredictionCache p = new PredictionCache(store, models)) {
             WatchedFolder w = folder(store, p, inbox);
             Path file = inbox.resolve("day.csv");
             Files.writeString(file, "quote_id,quote_text,label\nq1,the battery died,1\n", StandardCharsets.UTF_8);
@@ -58,7 +60,8 @@ class WatchedFolderTest {
     @Test
     void aFileImportedByAKilledRunIsNotImportedAgain() throws Exception {
         Path inbox = Files.createDirectories(dir.resolve("inbox"));
-        try (QuoteStore store = QuoteStore.open(dir.resolve("db")); PredictionCache p = new PredictionCache(store)) {
+        try (QuoteStore store = QuoteStore.open(dir.resolve("db")); LoadedModels models = new LoadedModels();
+                PredictionCache p = new PredictionCache(store, models)) {
             Path file = Files.writeString(inbox.resolve("day.csv"), "quote_id,quote_text,label\nq1,the battery died,1\n");
             // the earlier run committed the import, then died before moving the file and closing its step
             store.importer().importFile(file, org.quotelab.domain.imports.ImportOptions.defaults());

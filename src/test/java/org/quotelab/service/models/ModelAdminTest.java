@@ -27,8 +27,8 @@ class ModelAdminTest {
     void promotesRollsBackAndExports(@TempDir Path dir) throws Exception {
         try (Workbench wb = TinyCascade.workbench(dir)) {
             CascadeVersions.Active first = TinyCascade.prepare(wb, dir, 8);
-            CascadeVersions.Active second = new CascadeVersions(wb.store()).register(TinyCascade.folder(), true);
-            ModelAdmin admin = new ModelAdmin(wb.store());
+            CascadeVersions.Active second = new CascadeVersions(wb.store(), wb.predictions().models()).register(TinyCascade.folder(), true);
+            ModelAdmin admin = new ModelAdmin(wb.store(), wb.predictions().models());
 
             List<VersionInfo> versions = admin.versions();
             assertEquals(List.of(second.stage2().id(), second.stage1().id(), first.stage2().id(), first.stage1().id()),
@@ -80,11 +80,11 @@ class ModelAdminTest {
         try (Workbench wb = TinyCascade.workbench(dir)) {
             CascadeVersions.Active first = TinyCascade.prepare(wb, dir, 8);
             wb.predictions().scoreBatch(null, ProgressSink.NONE, new CancellationToken());
-            CascadeVersions.Active second = new CascadeVersions(wb.store()).register(TinyCascade.folder(), true);
+            CascadeVersions.Active second = new CascadeVersions(wb.store(), wb.predictions().models()).register(TinyCascade.folder(), true);
             OperatingPoint tuned = new OperatingPoint(0.3, 0.02);
             OperatingPoints.apply(wb.store(), tuned);
             OperatingPoint recommended = CascadeModel.read(first.folder()).operatingPoint();
-            ModelAdmin admin = new ModelAdmin(wb.store());
+            ModelAdmin admin = new ModelAdmin(wb.store(), wb.predictions().models());
 
             ActivationPlan promote = admin.promotion(first.stage1().id());
             assertEquals(tuned, promote.point().from());

@@ -1,5 +1,6 @@
 package org.quotelab.service.monitoring;
 
+import org.quotelab.ml.infer.LoadedModels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,11 +43,12 @@ class MonitoringServiceTest {
     @Test
     void timelineDriftAndMatrixOnTheSampleDays() throws Exception {
         try (QuoteStore store = QuoteStore.open(dir.resolve("store").resolve("quotelab"));
-                PredictionCache scorer = new PredictionCache(store)) {
+                LoadedModels models = new LoadedModels();
+                PredictionCache scorer = new PredictionCache(store, models)) {
             MonitoredStore.importDays(store, dir, 1, 2, 3, 10);
             List<Batch> batches = store.batches().list();
             Path folder = MonitoredStore.trainTiny(store, batches.get(0), 120, dir.resolve("cascade"));
-            CascadeVersions.Active active = new CascadeVersions(store).register(folder, true);
+            CascadeVersions.Active active = new CascadeVersions(store, models).register(folder, true);
             // 150 quotes a side, as DriftCheckTest: enough for day 10, and half the encoder time of the default
             MonitoringService.Settings defaults = MonitoringService.Settings.defaults();
             MonitoringService service = new MonitoringService(store, scorer, BertEmbedder::bundled,
@@ -111,7 +113,7 @@ class MonitoringServiceTest {
             }
 
             // a second record of the same cascade has an empty row until the user asks for it
-            new CascadeVersions(store).register(folder, false);
+            new CascadeVersions(store, models).register(folder, false);
             ForgettingMatrix before = service.storedMatrix();
             assertEquals(2, before.versions().size());
             assertEquals(batches.size(), before.missing());
@@ -129,8 +131,8 @@ class MonitoringServiceTest {
 
     @Test
     void referenceIsWhatTheActiveLineageLearnedElseTheFirstBatches() throws Exception {
-        try (QuoteStore store = QuoteStore.open(dir.resolve("store").resolve("quotelab"))) {
-            MonitoringService service = new MonitoringService(store, new PredictionCache(store),
+        try (QuoteStore store = QuoteStore.open(dir.resolve("store").resolve("quotelab")); LoadedModels models = new LoadedModels()) {
+            MonitoringService service = new MonitoringService(store, new PredictionCache(store, models),
                     () -> texts -> new float[0][], MonitoringService.Settings.defaults());
             List<Batch> batches = new java.util.ArrayList<>();
             for (int i = 1; i <= 4; i++) {

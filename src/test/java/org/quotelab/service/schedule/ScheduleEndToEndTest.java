@@ -1,5 +1,6 @@
 package org.quotelab.service.schedule;
 
+import org.quotelab.ml.infer.LoadedModels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -42,9 +43,10 @@ class ScheduleEndToEndTest {
         AppHome home = new AppHome(dir.resolve("home"));
         Path inbox = Files.createDirectories(dir.resolve("inbox"));
         Path cascade = ScheduleFixture.trainOnSampleDay(1, home.models().resolve("first"));
-        try (QuoteStore store = QuoteStore.open(home.database()); PredictionCache predictions = new PredictionCache(store)) {
+        try (QuoteStore store = QuoteStore.open(home.database()); LoadedModels models = new LoadedModels();
+                PredictionCache predictions = new PredictionCache(store, models)) {
             store.importer().importFile(ScheduleFixture.sampleFile(1), ImportOptions.defaults());
-            CascadeVersions.Active first = new CascadeVersions(store).register(cascade, true);
+            CascadeVersions.Active first = new CascadeVersions(store, models).register(cascade, true);
             // a gate nobody passes: backward transfer must be at least +1
             Schedule strict = ScheduleFixture.schedule(store, predictions, home.models(), new PromotionGate(0, 1.0));
             ScheduleSettings everyTwo = ScheduleSettings.defaults().withFolder(inbox)

@@ -1,5 +1,6 @@
 package org.quotelab.service.schedule;
 
+import org.quotelab.ml.infer.LoadedModels;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +71,7 @@ public final class ScheduleFixture {
         UpdateSettings settings = new UpdateSettings(BertModels.TINY, tiny(), tiny(), 10, 5);
         UpdateRequest request = new UpdateRequest(List.of(), Strategy.parse("replay"), settings, gate, DeviceChoice.AUTO);
         DriftCheck.Settings drift = new DriftCheck.Settings(120, 100, 0.01, MultipleTesting.Method.HOLM, 3, 7, 30);
-        return new Schedule(store, predictions, TrainingUpdates.through(new TrainingService(store, models), request),
+        return new Schedule(store, predictions, TrainingUpdates.through(new TrainingService(store, models, predictions.models()), request),
                 () -> BertEmbedder.tiny(1), drift, "tester", Clock.systemDefaultZone());
     }
 }

@@ -1,5 +1,6 @@
 package org.quotelab.service.training;
 
+import org.quotelab.ml.infer.LoadedModels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -31,7 +32,7 @@ class QuickStartTest extends TrainingStoreFixture {
         List<TrainingEvent> events = new CopyOnWriteArrayList<>();
         AtomicReference<List<QuoteRow>> scoredWhileServing = new AtomicReference<>();
         AtomicReference<ModelVersion> quick = new AtomicReference<>();
-        try (PredictionCache predictions = new PredictionCache(store)) {
+        try (PredictionCache predictions = new PredictionCache(store, models)) {
             TrainingOutcome full = training.quickStart(TrainingDays.tinyRequest(Stages.BOTH), e -> {
                 events.add(e);
                 if (e instanceof TrainingEvent.Serving) {
@@ -82,7 +83,7 @@ class QuickStartTest extends TrainingStoreFixture {
 
     @Test
     void aCandidateReplacesTheServingCascadeOnlyWithABetterHeldOutScore() throws Exception {
-        TrainingOutcome quick = new QuickStart(store, dir.resolve("models")).run(
+        TrainingOutcome quick = new QuickStart(store, dir.resolve("models"), models).run(
                 TrainingDays.tinyRequest(Stages.BOTH).config(), new ProgressTracker(e -> { }, ProgressSink.NONE,
                         store.metrics()), new CancellationToken());
         CascadeModel m = CascadeModel.read(quick.folder());

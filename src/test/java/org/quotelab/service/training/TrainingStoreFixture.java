@@ -1,5 +1,6 @@
 package org.quotelab.service.training;
 
+import org.quotelab.ml.infer.LoadedModels;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,16 +13,19 @@ abstract class TrainingStoreFixture {
     Path dir;
     QuoteStore store;
     TrainingService training;
+    LoadedModels models;
 
     @BeforeEach
     void open() throws Exception {
         store = QuoteStore.open(dir.resolve("store").resolve("quotelab"));
-        training = new TrainingService(store, dir.resolve("models"));
+        models = new LoadedModels();
+        training = new TrainingService(store, dir.resolve("models"), models);
         TrainingDays.importDay(store, dir, "day-01", 80, 11);
     }
 
     @AfterEach
     void close() {
+        models.close();
         store.close();
     }
 }
