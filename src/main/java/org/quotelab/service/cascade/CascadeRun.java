@@ -35,13 +35,15 @@ public final class CascadeRun {
         Done<T> run(CascadeRun run) throws IOException;
     }
 
+    private final QuoteStore store;
     private final long id;
     private final Path partial;
     private final Path folder;
     private boolean published;
     private boolean registered;
 
-    private CascadeRun(long id, Path partial, Path folder) {
+    private CascadeRun(QuoteStore store, long id, Path partial, Path folder) {
+        this.store = store;
         this.id = id;
         this.partial = partial;
         this.folder = folder;
@@ -94,7 +96,7 @@ public final class CascadeRun {
         long id = store.runs().start(kind + "-" + System.nanoTime(), params).id();
         String name = folderPrefix + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
                 + "-r" + id;
-        CascadeRun run = new CascadeRun(id, ModelFolders.partial(modelsDir, name), modelsDir.resolve(name));
+        CascadeRun run = new CascadeRun(store, id, ModelFolders.partial(modelsDir, name), modelsDir.resolve(name));
         try {
             Done<T> done = body.run(run);
             store.runs().finish(id, RunStatus.DONE, done.summary(), done.versionId());
@@ -119,10 +121,15 @@ public final class CascadeRun {
         return partial;
     }
 
-    /** Renames the complete work folder to its final name and returns that name. */
+    /**
+     * Renames the complete work folder to its final name and returns that name; on a shared store
+     * the folder is also kept in the database for the team ({@link SharedModels}), before any
+     * version row can point into it.
+     */
     public Path publish() throws IOException {
         ModelFolders.publish(partial, folder);
         published = true;
+        SharedModels.keep(store, folder);
         return folder;
     }
 
@@ -135,6 +142,7 @@ public final class CascadeRun {
         ModelFolders.deleteTree(partial);
         if (published && !registered) {
             ModelFolders.deleteTree(folder);
+            SharedModels.forget(store, folder);
         }
     }
 }
