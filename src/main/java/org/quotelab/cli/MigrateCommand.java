@@ -52,6 +52,10 @@ final class MigrateCommand implements Callable<Integer> {
                     r.from(), r.tables().stream().filter(t -> !t.matches()).count(), r.to());
             return 1;
         }
+        if (r.keptFolders() > 0) {
+            out.printf("kept %d model folder(s), %,d bytes, in %s for every member of the team%n", r.keptFolders(),
+                    r.keptBytes(), r.to());
+        }
         out.printf("copied %d tables from %s to %s: every count and digest matches%n", r.tables().size(),
                 r.from(), r.to());
         return 0;

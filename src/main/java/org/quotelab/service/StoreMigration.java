@@ -1,10 +1,14 @@
 package org.quotelab.service;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import org.quotelab.service.cascade.SharedModels;
 import org.quotelab.store.Database;
+import org.quotelab.store.QuoteStore;
 import org.quotelab.store.StoreCopy;
 import org.quotelab.store.StoreException;
 import org.quotelab.store.StoreLocation;
@@ -13,7 +17,9 @@ import org.quotelab.store.StoreLocation;
  * Moves a whole store (every project) to another database: an H2 file to a team's PostgreSQL, or
  * back to a new H2 file so that a round trip can be checked. The copy is one transaction on the
  * target, proven table by table with row counts and digests before it commits ({@link StoreCopy}).
- * Both stores are opened (and so migrated to this version's schema) first.
+ * Both stores are opened (and so migrated to this version's schema) first. Moving to PostgreSQL
+ * also keeps the model folders the versions name, where they are on this machine, in the new
+ * store, so that every member of the team can score with them.
  */
 public final class StoreMigration {
 
@@ -28,7 +34,8 @@ public final class StoreMigration {
      * Every table's figures; {@code copied} false when a mismatch rolled the copy back. {@code from}
      * and {@code to} describe the two stores (never with a password).
      */
-    public record Result(String from, String to, List<Table> tables, boolean copied) {
+    public record Result(String from, String to, List<Table> tables, boolean copied, long keptFolders,
+            long keptBytes) {
         public boolean matches() {
             return tables.stream().allMatch(Table::matches);
         }
@@ -74,15 +81,22 @@ public final class StoreMigration {
         try (Database source = Database.open(from); Database target = Database.open(to)) {
             progress.accept("copying " + from.describe() + " to " + to.describe());
             try {
-                return result(from, to, StoreCopy.copy(source, target, progress), true);
+                StoreCopy.Report report = StoreCopy.copy(source, target, progress);
+                // the versions' folders on this machine, kept in a shared store for the whole team
+                long[] kept = SharedModels.keepRecorded(new QuoteStore(target));
+                return result(from, to, report, true, kept);
             } catch (StoreCopy.MismatchException e) {
-                return result(from, to, e.report(), false);
+                return result(from, to, e.report(), false, new long[2]);
+            } catch (IOException e) {
+                throw new UncheckedIOException("the store was copied, but keeping its model folders in "
+                        + to.describe() + " failed: " + e.getMessage(), e);
             }
         }
     }
 
-    private static Result result(StoreLocation from, StoreLocation to, StoreCopy.Report report, boolean copied) {
+    private static Result result(StoreLocation from, StoreLocation to, StoreCopy.Report report, boolean copied,
+            long[] kept) {
         return new Result(from.describe(), to.describe(), report.tables().stream().map(t -> new Table(t.table(), t.sourceRows(), t.targetRows(),
-                t.sourceDigest(), t.targetDigest())).toList(), copied);
+                t.sourceDigest(), t.targetDigest())).toList(), copied, kept[0], kept[1]);
     }
 }

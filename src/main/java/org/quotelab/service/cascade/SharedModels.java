@@ -41,6 +41,36 @@ public final class SharedModels {
         return true;
     }
 
+    /**
+     * Keeps in the shared store every cascade folder its versions name that exists on this machine
+     * and is not kept yet (a store just moved to PostgreSQL); returns the folders kept and their bytes.
+     */
+    public static long[] keepRecorded(QuoteStore store) throws IOException {
+        long[] kept = new long[2];
+        if (!store.database().dialect().shared()) {
+            return kept;
+        }
+        for (org.quotelab.domain.project.Project p : store.projects().list()) {
+            QuoteStore view = store.forProject(p.id());
+            java.util.Set<Path> folders = new java.util.TreeSet<>();
+            for (int stage = 1; stage <= 2; stage++) {
+                for (ModelVersion v : view.models().list(stage)) {
+                    Path parent = Path.of(v.path()).getParent();
+                    if (parent != null && Files.isDirectory(parent)) {
+                        folders.add(parent);
+                    }
+                }
+            }
+            for (Path f : folders) {
+                if (view.modelFiles().find(f.getFileName().toString()).isEmpty()) {
+                    kept[0]++;
+                    kept[1] += view.modelFiles().save(f).totalBytes();
+                }
+            }
+        }
+        return kept;
+    }
+
     /** Drops a kept folder that no version refers to (its run failed after publishing). */
     static void forget(QuoteStore store, Path folder) {
         if (store.database().dialect().shared()) {
