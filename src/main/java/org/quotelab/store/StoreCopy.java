@@ -22,7 +22,6 @@ import java.util.function.Consumer;
  * largest copied id so the new store numbers its next rows after them.
  */
 public final class StoreCopy {
-    private static final int BATCH = 500;
     /** Tables a newly created store already fills: the first project and store-wide settings. */
     private static final Set<String> SEEDED = Set.of("projects", "settings", "project_settings");
 
@@ -104,12 +103,18 @@ public final class StoreCopy {
     /** Every table's count and digest (Flyway's history aside), for comparing two stores. */
     public static Map<String, Digest> digests(Database db) {
         return db.read(c -> {
-            Map<String, Digest> out = new LinkedHashMap<>();
-            for (StoreTables.Table t : StoreTables.read(c)) {
-                TableDigest d = digest(c, t);
-                out.put(t.name(), new Digest(d.rows(), d.hex()));
+            c.setAutoCommit(false); // PostgreSQL fetches through a cursor only inside a transaction
+            try {
+                Map<String, Digest> out = new LinkedHashMap<>();
+                for (StoreTables.Table t : StoreTables.read(c)) {
+                    TableDigest d = digest(c, t);
+                    out.put(t.name(), new Digest(d.rows(), d.hex()));
+                }
+                return out;
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
             }
-            return out;
         });
     }
 
@@ -141,7 +146,7 @@ public final class StoreCopy {
         try (Statement read = src.createStatement();
                 PreparedStatement write = dst.prepareStatement("INSERT INTO " + t.name() + " (" + t.columnList()
                         + ") VALUES (" + marks + ")")) {
-            read.setFetchSize(BATCH); // PostgreSQL streams through a cursor (autocommit is off here)
+            read.setFetchSize(t.batch()); // PostgreSQL streams through a cursor (autocommit is off here)
             int pending = 0;
             try (ResultSet rs = read.executeQuery("SELECT " + t.columnList() + " FROM " + t.name()
                     + " ORDER BY " + t.orderBy())) {
@@ -153,7 +158,7 @@ public final class StoreCopy {
                     }
                     digest.add(row);
                     write.addBatch();
-                    if (++pending == BATCH) {
+                    if (++pending == t.batch()) {
                         write.executeBatch();
                         pending = 0;
                     }
@@ -169,7 +174,7 @@ public final class StoreCopy {
     private static TableDigest digest(Connection c, StoreTables.Table t) throws SQLException {
         TableDigest digest = new TableDigest(t);
         try (Statement s = c.createStatement()) {
-            s.setFetchSize(BATCH);
+            s.setFetchSize(t.batch());
             try (ResultSet rs = s.executeQuery("SELECT " + t.columnList() + " FROM " + t.name())) {
                 while (rs.next()) {
                     Object[] row = new Object[t.columns().size()];

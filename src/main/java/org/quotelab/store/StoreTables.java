@@ -37,6 +37,18 @@ final class StoreTables {
         String columnList() {
             return String.join(", ", columns.stream().map(Column::name).toList());
         }
+
+        /** True for a table with a binary column: rows of up to a MiB each (model files). */
+        boolean large() {
+            return columns.stream().anyMatch(c -> c.type() == java.sql.Types.BINARY
+                    || c.type() == java.sql.Types.VARBINARY || c.type() == java.sql.Types.LONGVARBINARY
+                    || c.type() == java.sql.Types.BLOB);
+        }
+
+        /** Rows to fetch or send at a time: few of the large ones, so that memory stays small. */
+        int batch() {
+            return large() ? 4 : 500;
+        }
     }
 
     private StoreTables() {

@@ -50,7 +50,8 @@ class StoreCopyTest {
             assertEquals(expected, StoreCopy.digests(target.database()));
             assertEquals(expected.keySet().size(), lines.size());
             for (String table : List.of("batches", "quotes", "labels", "label_history", "model_versions",
-                    "training_runs", "predictions", "projects", "project_settings", "topic_schema")) {
+                    "training_runs", "predictions", "projects", "project_settings", "topic_schema", "model_folders",
+                    "model_files")) {
                 assertTrue(expected.get(table).rows() > 0, table + " was filled");
             }
 
@@ -132,5 +133,14 @@ class StoreCopyTest {
         ps.add(new Prediction(qs.get(0).id(), v1.id(), null, 0.75, Map.of(), 1, null, 0.75));
         s.predictions().saveAll(ps);
         s.settings().putDouble(SettingsRepository.STAGE1_THRESHOLD, 0.625);
+        // a cascade folder kept in the store: binary chunks, one of them short
+        Path folder = java.nio.file.Files.createTempDirectory("cascade-copy-" + s.projectId() + "-");
+        byte[] weights = new byte[ModelFileRepository.CHUNK + 777];
+        new java.util.Random(s.projectId()).nextBytes(weights);
+        java.nio.file.Files.createDirectories(folder.resolve("stage1"));
+        java.nio.file.Files.write(folder.resolve("stage1").resolve("model.safetensors"), weights);
+        java.nio.file.Files.writeString(folder.resolve("cascade.json"), "{}");
+        s.modelFiles().save(folder);
+        java.nio.file.Files.walk(folder).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
 }
