@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "QuoteLab: keep two-stage BERT quote classifiers up to date.",
         subcommands = {BenchCommand.class, ImportCommand.class, ProjectsCommand.class, ExportCommand.class, BatchesCommand.class, AssignCommand.class,
-            SampleDataCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ExportHfCommand.class, CascadeCommand.class,
+            SampleDataCommand.class, MigrateCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ExportHfCommand.class, CascadeCommand.class,
             StreamEvalCommand.class, UpdateCommand.class, WatchCommand.class, AgreementCommand.class,
             CommandLine.HelpCommand.class})
 public final class QuoteLabCli {

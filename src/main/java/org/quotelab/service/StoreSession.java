@@ -13,6 +13,7 @@ import org.quotelab.service.training.UpdateRequest;
 import org.quotelab.ml.train.BertModels;
 import org.quotelab.service.cascade.CascadeVersions;
 import org.quotelab.service.cascade.PredictionCache;
+import org.quotelab.service.cascade.SharedModels;
 import org.quotelab.service.continual.ContinualUpdater;
 import org.quotelab.service.imports.ImportService;
 import org.quotelab.service.models.ModelAdmin;
@@ -53,12 +54,12 @@ public final class StoreSession implements AutoCloseable {
      * {@code .partial} model folders a killed process left, once this process holds the store.
      */
     public static StoreSession open(Path databaseFile, Path modelsDir) {
-        return open(new StoreLocation.H2File(databaseFile), modelsDir, null);
+        return open(new StoreLocation.H2File(databaseFile), modelsDir, null, cache(modelsDir));
     }
 
     /** As {@link #open(Path, Path)}, working in the project called {@code project} (null = the default one). */
     public static StoreSession open(Path databaseFile, Path modelsDir, String project) {
-        return open(new StoreLocation.H2File(databaseFile), modelsDir, project);
+        return open(new StoreLocation.H2File(databaseFile), modelsDir, project, cache(modelsDir));
     }
 
     /**
@@ -78,13 +79,20 @@ public final class StoreSession implements AutoCloseable {
      */
     public static StoreSession open(AppHome home, String named, String project, String annotator) {
         String who = annotator == null ? new AnnotatorSettings(home.root()).current() : AnnotatorNames.check(annotator);
-        StoreSession s = named == null ? open(home.store(), home.models(), project) : open(home.store(named), null, project);
+        Path cache = SharedModels.cacheFor(home.models());
+        StoreSession s = named == null ? open(home.store(), home.models(), project, cache)
+                : open(home.store(named), null, project, cache);
         s.annotator = who;
         return s;
     }
 
-    private static StoreSession open(StoreLocation location, Path modelsDir, String project) {
-        QuoteStore root = QuoteStore.open(location);
+    private static Path cache(Path modelsDir) {
+        return modelsDir == null ? null : SharedModels.cacheFor(modelsDir);
+    }
+
+    /** {@code cache}: this machine's copies of model versions trained elsewhere on a shared store. */
+    private static StoreSession open(StoreLocation location, Path modelsDir, String project, Path cache) {
+        QuoteStore root = QuoteStore.open(location).withModelCache(cache);
         StoreSession session;
         try {
             long id = new ProjectService(root).resolve(project).id();

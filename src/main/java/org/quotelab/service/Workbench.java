@@ -24,6 +24,7 @@ import org.quotelab.service.schedule.Schedule;
 import org.quotelab.service.schedule.TrainingUpdates;
 import org.quotelab.service.training.UpdateRequest;
 import org.quotelab.service.cascade.PredictionCache;
+import org.quotelab.service.cascade.SharedModels;
 import org.quotelab.service.training.TrainingService;
 import org.quotelab.domain.project.Project;
 import org.quotelab.service.projects.ProjectService;
@@ -186,7 +187,8 @@ public final class Workbench implements AutoCloseable {
     public static Workbench open(AppHome home, JobRunner runner) {
         QuoteStore store;
         try {
-            store = QuoteStore.open(home.store());
+            // a version trained on another machine of a team is copied from the store beside models/
+            store = QuoteStore.open(home.store()).withModelCache(SharedModels.cacheFor(home.models()));
         } catch (StoreLockedException e) {
             throw new StoreInUseException(home.root(), e);
         }

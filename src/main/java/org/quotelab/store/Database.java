@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.h2.api.ErrorCode;
@@ -21,17 +23,29 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
+    /** Opens a connection outside the pool. */
+    @FunctionalInterface
+    interface ConnectionSource {
+        Connection open() throws SQLException;
+    }
+
     private final StoreLocation location;
     private final Dialect dialect;
     private final JdbcConnectionPool pool;
     private final Connection writer;
     private final ReentrantLock writeLock = new ReentrantLock(true);
+    /** PostgreSQL: connections of their own, outside the pool (a training lock's session); null on H2. */
+    private final ConnectionSource direct;
+    /** H2: the project -> holder of each training lock taken in this process (the only one on the file). */
+    private final ConcurrentMap<Long, String> trainingHolders = new ConcurrentHashMap<>();
 
-    private Database(StoreLocation location, Dialect dialect, JdbcConnectionPool pool, Connection writer) {
+    private Database(StoreLocation location, Dialect dialect, JdbcConnectionPool pool, Connection writer,
+            ConnectionSource direct) {
         this.location = location;
         this.dialect = dialect;
         this.pool = pool;
         this.writer = writer;
+        this.direct = direct;
     }
 
     /** Opens (creating an H2 file if needed) and migrates the store at {@code location}. */
@@ -61,7 +75,7 @@ public final class Database implements AutoCloseable {
         Connection writer = null;
         try {
             writer = pool.getConnection();
-            return migrated(new StoreLocation.H2File(abs), Dialect.H2, pool, writer);
+            return migrated(new StoreLocation.H2File(abs), Dialect.H2, pool, writer, null);
         } catch (SQLException e) {
             closeQuietly(writer);
             pool.dispose();
@@ -77,8 +91,8 @@ public final class Database implements AutoCloseable {
     }
 
     /** Migrates the schema to the latest version and wraps the open pool and writer. */
-    static Database migrated(StoreLocation location, Dialect dialect, JdbcConnectionPool pool, Connection writer)
-            throws SQLException {
+    static Database migrated(StoreLocation location, Dialect dialect, JdbcConnectionPool pool, Connection writer,
+            ConnectionSource direct) throws SQLException {
         Flyway.configure()
                 .dataSource(pool)
                 .locations("classpath:db/migration")
@@ -86,7 +100,7 @@ public final class Database implements AutoCloseable {
                 .migrate();
         writer.setAutoCommit(false);
         LOG.info("opened store {}", location.describe());
-        return new Database(location, dialect, pool, writer);
+        return new Database(location, dialect, pool, writer, direct);
     }
 
     /**
@@ -152,6 +166,32 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException(e.getMessage(), e);
         }
+    }
+
+    /** A new connection of its own (PostgreSQL only): closing it ends its session. */
+    Connection connection() {
+        try {
+            return direct.open();
+        } catch (SQLException e) {
+            throw new StoreException("cannot open a connection to " + location.describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    ConcurrentMap<Long, String> trainingHolders() {
+        return trainingHolders;
+    }
+
+    /**
+     * Takes the training lock of project {@code projectId} for {@code holder}, or returns empty
+     * when another training of that project runs in any process ({@link TrainingLock}).
+     */
+    public java.util.Optional<TrainingLock> tryTrainingLock(long projectId, String holder) {
+        return TrainingLock.tryAcquire(this, projectId, holder);
+    }
+
+    /** Who holds project {@code projectId}'s training lock, as it described itself; empty when nobody. */
+    public java.util.Optional<String> trainingLockHolder(long projectId) {
+        return TrainingLock.holder(this, projectId);
     }
 
     private void rollback() {

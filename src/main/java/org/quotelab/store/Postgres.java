@@ -38,7 +38,7 @@ final class Postgres {
         Connection writer = null;
         try {
             writer = pool.getConnection();
-            return Database.migrated(at, Dialect.POSTGRESQL, pool, writer);
+            return Database.migrated(at, Dialect.POSTGRESQL, pool, writer, source::getConnection);
         } catch (SQLException e) {
             Database.closeQuietly(writer);
             pool.dispose();

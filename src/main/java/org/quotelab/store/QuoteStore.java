@@ -36,15 +36,19 @@ public final class QuoteStore implements AutoCloseable {
     private final ScheduleRepository schedule;
     private final CsvImporter importer;
     private final CsvExporter exporter;
+    private final ModelFileRepository modelFiles;
+    private final Path modelCache;
 
     /** A view of the default project: the one the app showed last, else the first. */
     public QuoteStore(Database db) {
-        this(db, defaultProject(db));
+        this(db, defaultProject(db), null);
     }
 
-    private QuoteStore(Database db, long projectId) {
+    private QuoteStore(Database db, long projectId, Path modelCache) {
         this.db = db;
         this.projectId = projectId;
+        this.modelCache = modelCache;
+        this.modelFiles = new ModelFileRepository(db, projectId);
         this.projects = new ProjectRepository(db);
         this.schema = new SchemaRepository(db, projectId);
         this.globalSettings = new SettingsRepository(db, null);
@@ -77,7 +81,25 @@ public final class QuoteStore implements AutoCloseable {
      */
     public QuoteStore forProject(long id) {
         projects.find(id).orElseThrow(() -> new IllegalArgumentException("no project " + id));
-        return new QuoteStore(db, id);
+        return new QuoteStore(db, id, modelCache);
+    }
+
+    /**
+     * The same view, with {@code folder} as this machine's copy of model folders kept in the store
+     * (trained on another machine of the team); null for none.
+     */
+    public QuoteStore withModelCache(Path folder) {
+        return new QuoteStore(db, projectId, folder);
+    }
+
+    /** Where this machine keeps copies of model folders trained elsewhere, if it was given one. */
+    public java.util.Optional<Path> modelCache() {
+        return java.util.Optional.ofNullable(modelCache);
+    }
+
+    /** Model folders kept in the store for every member of a team. */
+    public ModelFileRepository modelFiles() {
+        return modelFiles;
     }
 
     /** The project this view reads and writes. */

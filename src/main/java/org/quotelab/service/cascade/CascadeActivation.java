@@ -80,7 +80,7 @@ public final class CascadeActivation {
 
     /** Activates existing versions (at most one per stage), whatever is active now. */
     public List<ModelVersion> activate(List<ModelVersion> targets, String reason) throws IOException {
-        check(targets.stream().map(v -> Path.of(v.path())).toList());
+        check(localPaths(targets));
         List<Path> replaced = new ArrayList<>();
         return inTransaction(() -> switchTo(targets, null, reason, null, replaced), replaced);
     }
@@ -94,9 +94,18 @@ public final class CascadeActivation {
         List<ModelVersion> targets = switches.stream().map(Switch::to).toList();
         Map<Integer, ModelVersion> expected = new HashMap<>();
         switches.forEach(s -> expected.put(s.stage(), s.from()));
-        check(targets.stream().map(v -> Path.of(v.path())).toList());
+        check(localPaths(targets));
         List<Path> replaced = new ArrayList<>();
         return inTransaction(() -> switchTo(targets, expected, reason, point, replaced), replaced);
+    }
+
+    /** The versions' folders on this machine: one trained on another machine of a team is restored first. */
+    private List<Path> localPaths(List<ModelVersion> versions) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (ModelVersion v : versions) {
+            out.add(Path.of(SharedModels.local(store, v).path()));
+        }
+        return out;
     }
 
     /** On the device the versions will serve from once active. */

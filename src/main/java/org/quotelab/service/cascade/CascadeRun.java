@@ -1,15 +1,18 @@
 package org.quotelab.service.cascade;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import org.quotelab.domain.jobs.JobCancelledException;
 import org.quotelab.domain.model.RunStatus;
 import org.quotelab.ml.train.TrainingCancelledException;
 import org.quotelab.ml.versions.ModelFolders;
 import org.quotelab.store.QuoteStore;
+import org.quotelab.store.TrainingLock;
 
 /**
  * The life of one run that writes a new cascade folder, shared by the full fine-tune and the
@@ -32,31 +35,68 @@ public final class CascadeRun {
         Done<T> run(CascadeRun run) throws IOException;
     }
 
+    private final QuoteStore store;
     private final long id;
     private final Path partial;
     private final Path folder;
     private boolean published;
     private boolean registered;
 
-    private CascadeRun(long id, Path partial, Path folder) {
+    private CascadeRun(QuoteStore store, long id, Path partial, Path folder) {
+        this.store = store;
         this.id = id;
         this.partial = partial;
         this.folder = folder;
     }
 
     /**
-     * Runs {@code body} as a run of {@code kind} ("train", "update": the run's job id and the
-     * folder's name start with it, or with {@code folderPrefix}). Removes work folders left by
-     * earlier runs first: only one training job runs at a time, so none of them is in use.
+     * Runs {@code body} as a run of {@code kind} ("train", "update", "quick": the run's job id and
+     * the folder's name start with it, or with {@code folderPrefix}), holding the project's training
+     * lock: one training or update per project across every process on the store. Removes work
+     * folders left by earlier runs first: only one training job runs at a time, so none of them is
+     * in use.
+     *
+     * @throws TrainingBusyException when another training or update of the project runs
      */
     public static <T> T execute(QuoteStore store, Path modelsDir, String kind, String folderPrefix, String params,
+            Body<T> body) throws IOException {
+        long project = store.projectId();
+        Optional<TrainingLock> lock = store.database().tryTrainingLock(project, holder(kind));
+        if (lock.isEmpty()) {
+            String name = store.projects().find(project).map(p -> p.name()).orElse(String.valueOf(project));
+            throw new TrainingBusyException(name, store.database().trainingLockHolder(project)
+                    .orElse("it ended just now, start again"));
+        }
+        try (TrainingLock held = lock.get()) {
+            return locked(store, modelsDir, kind, folderPrefix, params, body);
+        }
+    }
+
+    /** What a refused start shows: the kind of run, who started it and on which machine. */
+    static String holder(String kind) {
+        String what = switch (kind) {
+            case "train" -> "fine-tune";
+            case "quick" -> "quick start";
+            default -> kind;
+        };
+        String user = System.getProperty("user.name", "unknown");
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "unknown host";
+        }
+        return what + " by " + user + "@" + host;
+    }
+
+    private static <T> T locked(QuoteStore store, Path modelsDir, String kind, String folderPrefix, String params,
             Body<T> body) throws IOException {
         Files.createDirectories(modelsDir);
         ModelFolders.sweep(modelsDir);
         long id = store.runs().start(kind + "-" + System.nanoTime(), params).id();
         String name = folderPrefix + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
                 + "-r" + id;
-        CascadeRun run = new CascadeRun(id, ModelFolders.partial(modelsDir, name), modelsDir.resolve(name));
+        CascadeRun run = new CascadeRun(store, id, ModelFolders.partial(modelsDir, name), modelsDir.resolve(name));
         try {
             Done<T> done = body.run(run);
             store.runs().finish(id, RunStatus.DONE, done.summary(), done.versionId());
@@ -81,10 +121,15 @@ public final class CascadeRun {
         return partial;
     }
 
-    /** Renames the complete work folder to its final name and returns that name. */
+    /**
+     * Renames the complete work folder to its final name and returns that name; on a shared store
+     * the folder is also kept in the database for the team ({@link SharedModels}), before any
+     * version row can point into it.
+     */
     public Path publish() throws IOException {
         ModelFolders.publish(partial, folder);
         published = true;
+        SharedModels.keep(store, folder);
         return folder;
     }
 
@@ -97,6 +142,7 @@ public final class CascadeRun {
         ModelFolders.deleteTree(partial);
         if (published && !registered) {
             ModelFolders.deleteTree(folder);
+            SharedModels.forget(store, folder);
         }
     }
 }

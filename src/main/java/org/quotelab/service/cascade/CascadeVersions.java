@@ -70,14 +70,24 @@ public final class CascadeVersions {
         return new Active(s1, s2, r.folder());
     }
 
+    /**
+     * The active pair, its paths on this machine: a pair trained on another machine of a team is
+     * restored from the store first ({@link SharedModels}).
+     */
     public Optional<Active> active() {
         Optional<ModelVersion> s1 = store.models().active(1);
         Optional<ModelVersion> s2 = store.models().active(2);
         if (s1.isEmpty() || s2.isEmpty()) {
             return Optional.empty();
         }
-        Path folder = Path.of(s1.get().path()).getParent();
-        return Optional.of(new Active(s1.get(), s2.get(), folder));
+        try {
+            ModelVersion one = SharedModels.local(store, s1.get());
+            ModelVersion two = SharedModels.local(store, s2.get());
+            return Optional.of(new Active(one, two, Path.of(one.path()).getParent()));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot restore the active cascade from the store: "
+                    + e.getMessage(), e);
+        }
     }
 
     private static String provenance(Path version) throws IOException {

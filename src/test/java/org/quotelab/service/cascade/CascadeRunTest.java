@@ -8,6 +8,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +20,8 @@ import org.quotelab.domain.jobs.JobCancelledException;
 import org.quotelab.domain.model.RunStatus;
 import org.quotelab.domain.model.TrainingRun;
 import org.quotelab.store.QuoteStore;
+import org.quotelab.store.StoreFixture;
+import org.quotelab.store.StoreLocation;
 
 class CascadeRunTest {
 
@@ -86,6 +93,43 @@ class CascadeRunTest {
             TrainingRun r = store.runs().list().get(0);
             assertEquals(RunStatus.DONE, r.status());
             assertEquals("trained", r.message());
+        }
+    }
+
+    @Test
+    void aSecondTrainingOfTheProjectFromAnotherClientIsRefusedWhileTheFirstRuns() throws Exception {
+        // two store clients on one PostgreSQL database, each with its own models folder: two machines
+        StoreLocation at = StoreFixture.location(StoreFixture.StoreKind.POSTGRES, dir);
+        try (QuoteStore a = QuoteStore.open(at); QuoteStore b = QuoteStore.open(at)) {
+            CountDownLatch running = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try {
+                Future<String> first = pool.submit(() -> CascadeRun.execute(a, dir.resolve("models-a"), "train", "cascade",
+                        "{}", run -> {
+                            running.countDown();
+                            try {
+                                assertTrue(release.await(60, TimeUnit.SECONDS));
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                throw new IOException(e);
+                            }
+                            return new CascadeRun.Done<>("first", "trained", null);
+                        }));
+                assertTrue(running.await(60, TimeUnit.SECONDS));
+                TrainingBusyException e = assertThrows(TrainingBusyException.class, () -> CascadeRun.execute(b,
+                        dir.resolve("models-b"), "update", "update", "{}", run -> new CascadeRun.Done<>("second", "", null)));
+                assertTrue(e.getMessage().contains("project 'Default' is running: fine-tune by "
+                        + System.getProperty("user.name") + "@"), e.getMessage());
+                assertEquals(1, b.runs().list().size(), "the refused start recorded no run");
+                release.countDown();
+                assertEquals("first", first.get(60, TimeUnit.SECONDS));
+            } finally {
+                release.countDown();
+                pool.shutdownNow();
+            }
+            assertEquals("second", CascadeRun.execute(b, dir.resolve("models-b"), "update", "update", "{}",
+                    run -> new CascadeRun.Done<>("second", "updated", null)));
         }
     }
 
