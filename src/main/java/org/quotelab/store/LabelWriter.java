@@ -44,7 +44,9 @@ final class LabelWriter {
         }
         long version = before.version() + 1;
         Instant now = Instant.now();
-        if (label != null && label.topic() != null) {
+        if (label != null && label.topic() != null && Counts.single(c, "SELECT COUNT(*) FROM quotes q"
+                + " JOIN batches b ON b.id = q.batch_id JOIN topic_schema s ON s.project_id = b.project_id"
+                + " AND s.topic_key = ? WHERE q.id = ?", label.topic(), quoteId) == 0) {
             // a label on a topic the quote's project does not have yet adds it to that schema
             long project = Counts.single(c, "SELECT b.project_id FROM quotes q JOIN batches b ON b.id = q.batch_id"
                     + " WHERE q.id = ?", quoteId);
