@@ -70,15 +70,20 @@ public final class LabelRepository {
 
     /**
      * Reverts one change by applying its old value; the revert is itself recorded. It goes through
-     * the same check as an edit: when the label has changed since that change, nothing is written
-     * and the conflict is returned.
+     * the same check as an edit: when someone other than {@code author} changed the label since
+     * that change, nothing is written and the conflict is returned. The author's own later changes
+     * (undoing several edits in a row) do not stand in the way.
      */
     public LabelWrite undo(long changeId, String author) {
         return db.write(c -> {
             LabelChange change = change(c, changeId)
                     .orElseThrow(() -> new IllegalArgumentException("no label change " + changeId));
+            LabelWriter.lockQuote(c, change.quoteId());
+            boolean othersSince = Counts.single(c, "SELECT COUNT(*) FROM label_history WHERE quote_id = ? AND id > ?"
+                    + " AND changed_by <> ?", change.quoteId(), changeId, author) > 0;
+            // no version is -1: with others' changes since, the write reports their label instead
             return LabelWriter.write(c, change.quoteId(), change.oldLabel(), change.oldSource(), author,
-                    change.version(), changeId);
+                    othersSince ? Long.valueOf(-1) : null, changeId);
         });
     }
 

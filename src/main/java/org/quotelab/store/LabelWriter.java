@@ -107,7 +107,7 @@ final class LabelWriter {
         }
     }
 
-    private static void lockQuote(Connection c, long quoteId) throws SQLException {
+    static void lockQuote(Connection c, long quoteId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT id FROM quotes WHERE id = ? FOR UPDATE")) {
             ps.setLong(1, quoteId);
             try (ResultSet rs = ps.executeQuery()) {

@@ -108,6 +108,17 @@ class LabelVersionTest {
     }
 
     @Test
+    void anAuthorUndoesSeveralOwnEditsInARow() {
+        var first = store.labels().set(q1, QuoteLabel.inTopic("SCREEN"), LabelSource.EXPERT, "ann", 0).saved();
+        var second = store.labels().set(q1, QuoteLabel.outOfTopic(), LabelSource.EXPERT, "ann", 1).saved();
+        assertInstanceOf(LabelWrite.Saved.class, store.labels().undo(second.id(), "ann"));
+        assertInstanceOf(LabelWrite.Saved.class, store.labels().undo(first.id(), "ann"));
+        assertEquals("BATTERY", store.labels().current(q1).orElseThrow().label().topic());
+        assertEquals(4, store.labels().state(q1).version());
+        assertEquals(0, new LabelAudit(store).lostUpdates());
+    }
+
+    @Test
     void concurrentWritersGetConflictsAndLoseNoUpdate() throws Exception {
         // on PostgreSQL a second store is a second writer connection, as another machine would be
         QuoteStore other = kind == StoreKind.POSTGRES ? QuoteStore.open(location) : store;
