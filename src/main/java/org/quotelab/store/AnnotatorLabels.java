@@ -112,6 +112,6 @@ public final class AnnotatorLabels {
         return new LabelChange(rs.getLong("id"), rs.getLong("quote_id"), null, null,
                 label == null ? null : new QuoteLabel(label, rs.getString("new_topic")),
                 source == null ? null : LabelSource.valueOf(source), Jdbc.getInstant(rs, "changed_at"),
-                rs.getString("changed_by"), Jdbc.getLong(rs, "undo_of"));
+                rs.getString("changed_by"), Jdbc.getLong(rs, "undo_of"), null, null);
     }
 }

@@ -4,22 +4,24 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.quotelab.domain.quote.CurrentLabel;
 import org.quotelab.domain.quote.LabelChange;
 import org.quotelab.domain.quote.LabelSource;
+import org.quotelab.domain.quote.LabelState;
+import org.quotelab.domain.quote.LabelUpdates;
+import org.quotelab.domain.quote.LabelWrite;
 import org.quotelab.domain.quote.QuoteLabel;
 import org.quotelab.domain.quote.TopicCount;
 
 /**
  * Current labels and their append-only history. Every edit writes the new label and its history
- * row in one transaction; undo applies the old value of a change as a new change.
+ * row in one transaction ({@link LabelWriter}); undo applies the old value of a change as a new
+ * change. Labels carry a version: edits and undos made from what a user saw are checked against it.
  */
 public final class LabelRepository {
     private final Database db;
@@ -33,35 +35,55 @@ public final class LabelRepository {
     }
 
     public Optional<CurrentLabel> current(long quoteId) {
-        return db.read(c -> current(c, quoteId));
+        return db.read(c -> LabelWriter.current(c, quoteId));
     }
 
     /**
-     * Sets (or with {@code label} null, clears) the label of a quote.
+     * Sets (or with {@code label} null, clears) the label of a quote, whatever its version: for
+     * bulk writes and tools that do not show the label first.
      *
      * @return the history row written
      */
     public LabelChange set(long quoteId, QuoteLabel label, LabelSource source, String author) {
-        return db.write(c -> apply(c, quoteId, label, source, author, null));
+        return db.write(c -> LabelWriter.write(c, quoteId, label, source, author, null, null).saved());
+    }
+
+    /**
+     * Sets (or clears) the label of a quote if it still has {@code expectedVersion}, the version its
+     * writer read; otherwise writes nothing and returns the conflict (optimistic locking).
+     */
+    public LabelWrite set(long quoteId, QuoteLabel label, LabelSource source, String author, long expectedVersion) {
+        return db.write(c -> LabelWriter.write(c, quoteId, label, source, author, expectedVersion, null));
     }
 
     /** Sets many labels in one transaction, e.g. "accept all predictions on this page". */
     public List<LabelChange> setAll(Map<Long, QuoteLabel> labels, LabelSource source, String author) {
         return db.write(c -> {
             List<LabelChange> out = new ArrayList<>(labels.size());
-            for (Map.Entry<Long, QuoteLabel> e : labels.entrySet()) {
-                out.add(apply(c, e.getKey(), e.getValue(), source, author, null));
+            // quote rows are locked in id order, so two bulk writes on a shared store cannot deadlock
+            for (Map.Entry<Long, QuoteLabel> e : new TreeMap<>(labels).entrySet()) {
+                out.add(LabelWriter.write(c, e.getKey(), e.getValue(), source, author, null, null).saved());
             }
             return out;
         });
     }
 
-    /** Reverts one change by applying its old value; the revert is itself recorded. */
-    public LabelChange undo(long changeId, String author) {
+    /**
+     * Reverts one change by applying its old value; the revert is itself recorded. It goes through
+     * the same check as an edit: when someone other than {@code author} changed the label since
+     * that change, nothing is written and the conflict is returned. The author's own later changes
+     * (undoing several edits in a row) do not stand in the way.
+     */
+    public LabelWrite undo(long changeId, String author) {
         return db.write(c -> {
             LabelChange change = change(c, changeId)
                     .orElseThrow(() -> new IllegalArgumentException("no label change " + changeId));
-            return apply(c, change.quoteId(), change.oldLabel(), change.oldSource(), author, changeId);
+            LabelWriter.lockQuote(c, change.quoteId());
+            boolean othersSince = Counts.single(c, "SELECT COUNT(*) FROM label_history WHERE quote_id = ? AND id > ?"
+                    + " AND changed_by <> ?", change.quoteId(), changeId, author) > 0;
+            // no version is -1: with others' changes since, the write reports their label instead
+            return LabelWriter.write(c, change.quoteId(), change.oldLabel(), change.oldSource(), author,
+                    othersSince ? Long.valueOf(-1) : null, changeId);
         });
     }
 
@@ -78,10 +100,21 @@ public final class LabelRepository {
                         return Optional.empty();
                     }
                     LabelChange last = change(c, id).orElseThrow();
-                    return Optional.of(apply(c, quoteId, last.oldLabel(), last.oldSource(), author, id));
+                    return Optional.of(LabelWriter.write(c, quoteId, last.oldLabel(), last.oldSource(), author,
+                            null, id).saved());
                 }
             }
         });
+    }
+
+    /** The label of a quote now, with its version. */
+    public LabelState state(long quoteId) {
+        return db.read(c -> LabelWriter.state(c, quoteId));
+    }
+
+    /** Labels of this project changed after history id {@code afterId}, as they are now. */
+    public LabelUpdates changedSince(long afterId) {
+        return db.read(c -> LabelFeed.since(c, projectId, afterId));
     }
 
     /** The history of a quote, oldest first. */
@@ -132,88 +165,6 @@ public final class LabelRepository {
         return db.read(c -> Counts.single(c, "SELECT COUNT(*) FROM label_history x" + OF_PROJECT, projectId));
     }
 
-    private static LabelChange apply(Connection c, long quoteId, QuoteLabel label, LabelSource source,
-            String author, Long undoOf) throws SQLException {
-        if (label != null && source == null) {
-            throw new IllegalArgumentException("a label needs a source");
-        }
-        if (Counts.single(c, "SELECT COUNT(*) FROM quotes WHERE id = ?", quoteId) == 0) {
-            throw new IllegalArgumentException("no quote " + quoteId);
-        }
-        Optional<CurrentLabel> before = current(c, quoteId);
-        Instant now = Instant.now();
-        if (label != null && label.topic() != null) {
-            // a label on a topic the quote's project does not have yet adds it to that schema
-            long project = Counts.single(c, "SELECT b.project_id FROM quotes q JOIN batches b ON b.id = q.batch_id"
-                    + " WHERE q.id = ?", quoteId);
-            SchemaTable.add(c, project, TopicTable.load(c), SchemaTable.keys(c, project), label.topic(), null);
-        }
-        String sql = before.isEmpty()
-                ? "INSERT INTO labels (label, topic, source, updated_at, updated_by, quote_id) VALUES (?, ?, ?, ?, ?, ?)"
-                : label == null ? "DELETE FROM labels WHERE quote_id = ?"
-                : "UPDATE labels SET label = ?, topic = ?, source = ?, updated_at = ?, updated_by = ? WHERE quote_id = ?";
-        if (label != null || before.isPresent()) {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                if (label == null) {
-                    ps.setLong(1, quoteId);
-                } else {
-                    ps.setInt(1, label.label());
-                    ps.setString(2, label.topic());
-                    ps.setString(3, source.name());
-                    Jdbc.setInstant(ps, 4, now);
-                    ps.setString(5, author);
-                    ps.setLong(6, quoteId);
-                }
-                ps.executeUpdate();
-            }
-        }
-        QuoteLabel old = before.map(CurrentLabel::label).orElse(null);
-        LabelSource oldSource = before.map(CurrentLabel::source).orElse(null);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO label_history (quote_id, old_label, old_topic,"
-                + " old_source, new_label, new_topic, new_source, changed_at, changed_by, undo_of)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            ps.setLong(1, quoteId);
-            bindLabel(ps, 2, old, oldSource);
-            bindLabel(ps, 5, label, label == null ? null : source);
-            Jdbc.setInstant(ps, 8, now);
-            ps.setString(9, author);
-            Jdbc.setLong(ps, 10, undoOf);
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return new LabelChange(keys.getLong(1), quoteId, old, oldSource, label,
-                        label == null ? null : source, now, author, undoOf);
-            }
-        }
-    }
-
-    private static void bindLabel(PreparedStatement ps, int at, QuoteLabel label, LabelSource source)
-            throws SQLException {
-        if (label == null) {
-            ps.setNull(at, Types.SMALLINT);
-            ps.setNull(at + 1, Types.VARCHAR);
-            ps.setNull(at + 2, Types.VARCHAR);
-        } else {
-            ps.setInt(at, label.label());
-            ps.setString(at + 1, label.topic());
-            ps.setString(at + 2, source.name());
-        }
-    }
-
-    private static Optional<CurrentLabel> current(Connection c, long quoteId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT label, topic, source, updated_at, updated_by FROM labels WHERE quote_id = ?")) {
-            ps.setLong(1, quoteId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new CurrentLabel(quoteId, new QuoteLabel(rs.getInt(1), rs.getString(2)),
-                        LabelSource.valueOf(rs.getString(3)), Jdbc.getInstant(rs, "updated_at"), rs.getString(5)));
-            }
-        }
-    }
-
     private static Optional<LabelChange> change(Connection c, long id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT * FROM label_history WHERE id = ?")) {
             ps.setLong(1, id);
@@ -233,6 +184,7 @@ public final class LabelRepository {
                 oldS == null ? null : LabelSource.valueOf(oldS),
                 newL == null ? null : new QuoteLabel(newL, rs.getString("new_topic")),
                 newS == null ? null : LabelSource.valueOf(newS),
-                Jdbc.getInstant(rs, "changed_at"), rs.getString("changed_by"), Jdbc.getLong(rs, "undo_of"));
+                Jdbc.getInstant(rs, "changed_at"), rs.getString("changed_by"), Jdbc.getLong(rs, "undo_of"),
+                Jdbc.getLong(rs, "base_version"), Jdbc.getLong(rs, "version"));
     }
 }

@@ -45,7 +45,7 @@ final class ReviewQuery {
             s.append("COUNT(*)");
         } else {
             s.append(QuoteRepository.QUOTE_COLUMNS).append(", b.day_name,"
-                    + " l.label, l.topic, l.source, l.updated_at, l.updated_by");
+                    + " l.label, l.topic, l.source, l.updated_at, l.updated_by, ").append(LabelFeed.VERSION).append(" AS label_version");
             s.append(withPredictions ? ", p.quote_id AS p_quote, p.stage1_version_id, p.stage2_version_id, p.p_in_topic,"
                     + " p.topic_probs_json, p.predicted_label, p.predicted_topic, p.confidence, p.unfamiliar, p.unfamiliar_flag"
                     : ", NULL AS p_quote");
@@ -182,6 +182,7 @@ final class ReviewQuery {
         if (rs.getObject("p_quote") != null) {
             prediction = PredictionRepository.map(rs);
         }
-        return new org.quotelab.domain.quote.QuoteRow(quote, rs.getString("day_name"), label, prediction);
+        return new org.quotelab.domain.quote.QuoteRow(quote, rs.getString("day_name"), label, prediction,
+                rs.getLong("label_version"));
     }
 }

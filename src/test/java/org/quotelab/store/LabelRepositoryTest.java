@@ -54,7 +54,7 @@ class LabelRepositoryTest {
         assertEquals(LabelSource.IMPORTED, c1.oldSource());
         assertEquals("SCREEN", store.labels().current(q1).orElseThrow().label().topic());
 
-        LabelChange undo = store.labels().undo(c1.id(), "ann");
+        LabelChange undo = store.labels().undo(c1.id(), "ann").saved();
         assertEquals(c1.id(), undo.undoOf());
         var now = store.labels().current(q1).orElseThrow();
         assertEquals(QuoteLabel.inTopic("BATTERY"), now.label());

@@ -76,7 +76,8 @@ class AnnotatorsViewTest {
 
     @Test
     void reviewFiltersByWhoLabelledAndByMyBatchesAndSavesTheChoice(FxRobot robot) throws Exception {
-        wb.review().label(ids.get(0), QuoteLabel.outOfTopic(), LabelSource.EXPERT);
+        wb.review().label(ids.get(0), QuoteLabel.outOfTopic(), LabelSource.EXPERT,
+                wb.store().labels().state(ids.get(0)).version());
         wb.store().labels().set(ids.get(3), QuoteLabel.outOfTopic(), LabelSource.EXPERT, "bob");
         wb.store().assignments().assign(dayB, List.of("tester"), "lead");
         robot.interact(() -> window.main().show(WorkbenchWindow.REVIEW));
@@ -112,7 +113,8 @@ class AnnotatorsViewTest {
         robot.doubleClickOn("#annotator-name").eraseText(10).write("carol").type(KeyCode.ENTER);
         UiFixture.until(10, () -> "carol".equals(wb.author()));
         UiFixture.until(10, () -> robot.lookup("#annotator-change").queryButton().getText().equals("Annotator: carol"));
-        wb.review().label(ids.get(1), QuoteLabel.outOfTopic(), LabelSource.EXPERT);
+        wb.review().label(ids.get(1), QuoteLabel.outOfTopic(), LabelSource.EXPERT,
+                wb.store().labels().state(ids.get(1)).version());
         assertEquals("carol", wb.store().labels().current(ids.get(1)).orElseThrow().updatedBy());
         // the views were rebuilt on the new name: Review's "me" is carol
         robot.interact(() -> window.main().show(WorkbenchWindow.REVIEW));

@@ -10,6 +10,6 @@ import picocli.CommandLine.Command;
         subcommands = {BenchInferenceCommand.class, BenchImportCommand.class, BenchTrainCommand.class, BenchSweepCommand.class,
             BenchStepsCommand.class, BenchStabilityCommand.class, BenchUiStallCommand.class,
             BenchUnfamiliarCommand.class, BenchDriftCommand.class,
-            BenchFirstRunCommand.class, BenchSessionCommand.class})
+            BenchFirstRunCommand.class, BenchSessionCommand.class, BenchTeamCommand.class, TeamAnnotator.class})
 public final class BenchCommand {
 }

@@ -90,7 +90,7 @@ public final class PredictionCache implements AutoCloseable {
         List<QuoteRow> out = new ArrayList<>(rows.size());
         for (QuoteRow r : rows) {
             out.add(r.prediction() != null ? r
-                    : new QuoteRow(r.quote(), r.batchDay(), r.label(), scored.get(r.quote().id())));
+                    : r.withPrediction(scored.get(r.quote().id())));
         }
         return out;
     }

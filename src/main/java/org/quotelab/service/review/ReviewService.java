@@ -11,6 +11,8 @@ import org.quotelab.domain.quote.CurrentLabel;
 import org.quotelab.domain.quote.LabelledBy;
 import org.quotelab.domain.quote.LabelChange;
 import org.quotelab.domain.quote.LabelSource;
+import org.quotelab.domain.quote.LabelUpdates;
+import org.quotelab.domain.quote.LabelWrite;
 import org.quotelab.domain.model.ModelVersion;
 import org.quotelab.domain.quote.Page;
 import org.quotelab.domain.quote.Prediction;
@@ -103,23 +105,38 @@ public final class ReviewService {
         return new QuoteDetail(q, store.labels().current(quoteId).orElse(null), store.labels().history(quoteId));
     }
 
-    /** Stores a label at once and remembers it for {@link #undo()}. */
-    public synchronized LabelChange label(long quoteId, QuoteLabel label, LabelSource source) {
+    /**
+     * Stores a label unless the quote's label has moved past {@code seenVersion}, the version the
+     * user saw; a saved label is remembered for {@link #undo()}. A conflict writes nothing: the
+     * caller shows both values and, to overwrite, writes again with the conflict's version.
+     */
+    public synchronized LabelWrite label(long quoteId, QuoteLabel label, LabelSource source, long seenVersion) {
         if (source != LabelSource.EXPERT && source != LabelSource.MODEL_ACCEPTED) {
             throw new IllegalArgumentException("a reviewer's label is EXPERT or MODEL_ACCEPTED, not " + source);
         }
-        LabelChange change = store.labels().set(quoteId, label, source, author);
-        undoStack.push(change);
-        return change;
+        LabelWrite write = store.labels().set(quoteId, label, source, author, seenVersion);
+        if (write instanceof LabelWrite.Saved s) {
+            undoStack.push(s.change());
+        }
+        return write;
     }
 
-    /** Reverts this session's latest edit (recorded as a new history row); empty when there is nothing to undo. */
-    public synchronized Optional<LabelChange> undo() {
+    /**
+     * Reverts this session's latest edit (recorded as a new history row); empty when there is
+     * nothing to undo. When someone changed the label since, nothing is reverted and the conflict
+     * is returned; that edit leaves the undo stack either way.
+     */
+    public synchronized Optional<LabelWrite> undo() {
         LabelChange last = undoStack.poll();
         if (last == null) {
             return Optional.empty();
         }
         return Optional.of(store.labels().undo(last.id(), author));
+    }
+
+    /** Labels of the project changed after history id {@code afterId} (by anyone), as they are now. */
+    public LabelUpdates changedSince(long afterId) {
+        return store.labels().changedSince(afterId);
     }
 
     public synchronized int undoDepth() {

@@ -3,6 +3,7 @@ package org.quotelab.ui.review;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -26,6 +27,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 import org.quotelab.domain.quote.Batch;
 import org.quotelab.domain.quote.QuoteFilter;
 import org.quotelab.domain.quote.QuoteRow;
@@ -87,6 +89,8 @@ public final class ReviewView {
                 moveTo(i.intValue());
             }
         });
+        ConflictDialog.attach(vm, root);
+        watchWhileShown();
         // the view may be built after the context arrived; an equal context later fires no change
         if (vm.contextProperty().get() != null) {
             syncContext(vm.contextProperty().get());
@@ -95,6 +99,35 @@ public final class ReviewView {
 
     public Node root() {
         return root;
+    }
+
+    /** Others' label changes arrive while the view is in a window on screen, and only then. */
+    private void watchWhileShown() {
+        ChangeListener<Boolean> showing = (o, a, on) -> {
+            if (on) {
+                vm.startWatching();
+            } else {
+                vm.stopWatching();
+            }
+        };
+        ChangeListener<Window> window = (o, a, w) -> {
+            if (a != null) {
+                a.showingProperty().removeListener(showing);
+            }
+            if (w != null) {
+                w.showingProperty().addListener(showing);
+            }
+            showing.changed(null, null, w != null && w.isShowing());
+        };
+        root.sceneProperty().addListener((o, a, scene) -> {
+            if (a != null) {
+                a.windowProperty().removeListener(window);
+            }
+            if (scene != null) {
+                scene.windowProperty().addListener(window);
+            }
+            window.changed(null, a == null ? null : a.getWindow(), scene == null ? null : scene.getWindow());
+        });
     }
 
     public TableView<QuoteRow> table() {

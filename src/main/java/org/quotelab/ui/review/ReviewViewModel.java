@@ -1,12 +1,8 @@
 package org.quotelab.ui.review;
 
-import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -21,9 +17,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableMap;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.quotelab.domain.quote.CurrentLabel;
-import org.quotelab.domain.quote.LabelChange;
 import org.quotelab.domain.quote.LabelSource;
+import org.quotelab.domain.quote.LabelState;
+import org.quotelab.domain.quote.LabelUpdates;
 import org.quotelab.domain.quote.Page;
 import org.quotelab.domain.quote.Prediction;
 import org.quotelab.domain.quote.QuoteFilter;
@@ -34,10 +30,10 @@ import org.quotelab.domain.project.Hotkeys;
 import org.quotelab.domain.project.LabelSchema;
 import org.quotelab.service.ReviewFilters;
 import org.quotelab.service.Workbench;
-import org.quotelab.service.jobs.Job;
 import org.quotelab.service.review.QuoteDetail;
 import org.quotelab.service.review.ReviewFocus;
 import org.quotelab.service.review.ReviewContext;
+import org.quotelab.service.review.LabelWatch;
 import org.quotelab.service.review.ReviewService;
 import org.quotelab.ui.common.JobStatus;
 import org.quotelab.ui.common.UiJobs;
@@ -45,8 +41,9 @@ import org.quotelab.ui.common.UiJobs;
 /**
  * State of the Review view. The table's rows are a growing window of keyset pages: a page is
  * read in the background when the view asks for more, so the table never holds more than the
- * user scrolled through. Edits update the row at once, are written one after another in the
- * background (so undo sees them in order), and are reverted with a message if a write fails.
+ * user scrolled through. Edits ({@link ReviewEdits}) update the row at once and are written in the
+ * background against the version the row was read with; others' changes arrive while Review is
+ * shown ({@link LabelWatch}) and replace the loaded rows in place.
  */
 public final class ReviewViewModel {
     public static final int PAGE_SIZE = 200;
@@ -76,8 +73,8 @@ public final class ReviewViewModel {
     private final DetailLoader details;
     private final ReadOnlyIntegerWrapper focusRequest = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
-    private final Queue<Runnable> edits = new ArrayDeque<>();
-    private boolean editRunning;
+    private final ReviewEdits edits;
+    private final LabelWatch watch;
     private long generation;
     private long nextAfter;
     private boolean hasMore;
@@ -94,6 +91,17 @@ public final class ReviewViewModel {
         this.jobs = jobs;
         this.status = new JobStatus(jobs);
         this.details = new DetailLoader(jobs, service::detail, this::failed);
+        this.edits = new ReviewEdits(service, jobs, status, new ReviewEdits.Rows(this::replace, id -> {
+            details.refresh(id);
+            recount();
+        }, id -> {
+            Integer at = indexById.get(id);
+            if (at != null) {
+                focusRequest.set(-1);
+                focusRequest.set(at);
+            }
+        }, this::schema));
+        this.watch = new LabelWatch(service::changedSince, LabelWatch.INTERVAL);
     }
 
     /** Reads batches, topics, active models and the saved filters, then the first page. */
@@ -223,7 +231,7 @@ public final class ReviewViewModel {
                 return;
             }
             for (Prediction pr : predictions) {
-                replace(pr.quoteId(), r -> new QuoteRow(r.quote(), r.batchDay(), r.label(), pr));
+                replace(pr.quoteId(), r -> r.withPrediction(pr));
             }
         }, () -> { }, this::failed);
     }
@@ -275,60 +283,42 @@ public final class ReviewViewModel {
         if (row == null) {
             return false;
         }
-        long id = row.quote().id();
-        CurrentLabel before = row.label();
-        CurrentLabel optimistic = new CurrentLabel(id, label, source, Instant.now(), service.author());
-        replace(id, r -> withLabel(r, optimistic));
-        status.setMessage("");
-        enqueue("Saving label", (p, c) -> service.label(id, label, source), change -> {
-            details.refresh(id);
-            recount();
-        }, e -> {
-            replace(id, r -> r.label() == optimistic ? withLabel(r, before) : r);
-            status.setMessage("The label was not saved and has been reverted: " + e.getMessage());
-        });
+        edits.label(row, label, source);
         return true;
     }
 
     /** Ctrl+Z: reverts this session's latest edit in the store, then shows it on its row. */
     public void undo() {
-        enqueue("Undoing label", (p, c) -> service.undo(), change -> {
-            if (change.isEmpty()) {
-                status.setMessage("Nothing to undo in this session.");
-                return;
-            }
-            LabelChange ch = change.get();
-            Integer at = indexById.get(ch.quoteId());
-            replace(ch.quoteId(), r -> withLabel(r, ReviewService.labelAfter(ch)));
-            status.setMessage("Undone: " + Labels.label(ch.oldLabel(), schema()) + " \u2192 " + Labels.label(ch.newLabel(), schema()));
-            if (at != null) {
-                focusRequest.set(-1);
-                focusRequest.set(at);
-            }
-            details.refresh(ch.quoteId());
-            recount();
-        }, e -> status.setMessage("Undo failed: " + e.getMessage()));
+        edits.undo();
     }
 
-    /** Edits run strictly one after another: the undo stack must see them in the order they were made. */
-    private <T> void enqueue(String title, Job<T> job, Consumer<T> done, Consumer<Throwable> failed) {
-        edits.add(() -> jobs.run(title, job, v -> {
-            done.accept(v);
-            nextEdit();
-        }, this::nextEdit, e -> {
-            failed.accept(e);
-            nextEdit();
-        }));
-        if (!editRunning) {
-            nextEdit();
+    /** The label edits, with the conflict waiting for the user's choice (mine vs theirs). */
+    public ReviewEdits edits() {
+        return edits;
+    }
+
+    /** Follows other people's label changes while Review is shown (see {@link LabelWatch}). */
+    public void startWatching() {
+        watch.start(jobs.batched(list -> list.forEach(this::applyUpdates)));
+    }
+
+    public void stopWatching() {
+        watch.stop();
+    }
+
+    /** Changed labels replace the loaded rows in place when newer than what the row shows. */
+    void applyUpdates(LabelUpdates updates) {
+        boolean any = false;
+        for (LabelState st : updates.states()) {
+            Integer at = indexById.get(st.quoteId());
+            if (at != null && at < rows.size() && rows.get(at).labelVersion() < st.version()) {
+                replace(st.quoteId(), r -> r.withLabel(st.label(), st.version()));
+                details.refresh(st.quoteId());
+                any = true;
+            }
         }
-    }
-
-    private void nextEdit() {
-        Runnable next = edits.poll();
-        editRunning = next != null;
-        if (next != null) {
-            next.run();
+        if (any) {
+            recount();
         }
     }
 
@@ -337,15 +327,11 @@ public final class ReviewViewModel {
         details.select(row);
     }
 
-    private void replace(long quoteId, java.util.function.UnaryOperator<QuoteRow> change) {
+    private void replace(long quoteId, UnaryOperator<QuoteRow> change) {
         Integer at = indexById.get(quoteId);
         if (at != null && at < rows.size() && rows.get(at).quote().id() == quoteId) {
             rows.set(at, change.apply(rows.get(at)));
         }
-    }
-
-    private static QuoteRow withLabel(QuoteRow r, CurrentLabel label) {
-        return new QuoteRow(r.quote(), r.batchDay(), label, r.prediction());
     }
 
     private QuoteRow row(int index) {

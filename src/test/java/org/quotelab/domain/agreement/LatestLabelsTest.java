@@ -23,7 +23,7 @@ class LatestLabelsTest {
         QuoteLabel before = history.isEmpty() ? null : history.get(history.size() - 1).newLabel();
         long id = history.size() + 1;
         history.add(new LabelChange(id, 7, before, before == null ? null : LabelSource.EXPERT, label,
-                label == null ? null : LabelSource.EXPERT, Instant.EPOCH, who, undoOf));
+                label == null ? null : LabelSource.EXPERT, Instant.EPOCH, who, undoOf, null, null));
         return id;
     }
 

@@ -56,11 +56,13 @@ class AnnotatorsTest {
             assertEquals("ann", wb.author());
             long batch = wb.imports().importFile(csv, ImportOptions.defaults()).batches().get(0).id();
             List<Long> ids = wb.store().quotes().page(null, 0, 10).items().stream().map(q -> q.id()).toList();
-            wb.review().label(ids.get(0), QuoteLabel.outOfTopic(), LabelSource.EXPERT);
+            wb.review().label(ids.get(0), QuoteLabel.outOfTopic(), LabelSource.EXPERT,
+                    wb.store().labels().state(ids.get(0)).version());
 
             assertEquals("bob", wb.setAnnotator(" bob"));
             assertEquals(Optional.of("bob"), new AnnotatorSettings(home.root()).saved());
-            wb.review().label(ids.get(1), QuoteLabel.outOfTopic(), LabelSource.MODEL_ACCEPTED);
+            wb.review().label(ids.get(1), QuoteLabel.outOfTopic(), LabelSource.MODEL_ACCEPTED,
+                    wb.store().labels().state(ids.get(1)).version());
             assertEquals("bob", wb.store().labels().history(ids.get(1)).get(0).changedBy());
             assertEquals("ann", wb.store().labels().current(ids.get(0)).orElseThrow().updatedBy());
 

@@ -92,7 +92,7 @@ class PredictionCacheTest {
             // rows without a prediction are scored like the batch and stored; cached rows are kept as they are
             List<QuoteRow> rows = store.quotes().review(withModels, 0, 5).items();
             List<QuoteRow> unscored = new ArrayList<>(rows);
-            unscored.set(0, new QuoteRow(rows.get(0).quote(), rows.get(0).batchDay(), rows.get(0).label(), null));
+            unscored.set(0, rows.get(0).withPrediction(null));
             List<QuoteRow> again = scoring.ensureScored(unscored, ProgressSink.NONE, new CancellationToken());
             assertEquals(5, again.size());
             assertEquals(firstId, again.get(0).quote().id());

@@ -49,7 +49,7 @@ class LabelSuspectsTest {
             String predicted = cls(surest.prediction().predictedLabel(), surest.prediction().predictedTopic());
             QuoteLabel wrong = predicted.equals(QuoteFilter.OUT_OF_TOPIC) ? QuoteLabel.inTopic("delivery")
                     : QuoteLabel.outOfTopic();
-            review.label(surest.quote().id(), wrong, LabelSource.EXPERT);
+            review.label(surest.quote().id(), wrong, LabelSource.EXPERT, surest.labelVersion());
 
             ctx = review.context();
             Map<String, Double> thresholds = ctx.suspectThresholds();
