@@ -18,6 +18,7 @@ import org.quotelab.cli.Json;
 import org.quotelab.cli.QuoteLabCli;
 import org.quotelab.domain.imports.ImportOptions;
 import org.quotelab.ml.versions.ModelFolders;
+import org.quotelab.service.agreement.AgreementService;
 import org.quotelab.service.sample.BulkSampleWriter;
 import org.quotelab.service.sample.SampleDataGenerator;
 import org.quotelab.store.LabelAudit;
@@ -95,7 +96,10 @@ final class BenchTeamCommand implements Callable<Integer> {
                 result.put("lost_updates", audit.lostUpdates());
                 result.put("conflicts_reported", conflicts);
                 result.put("label_writes_per_s", Math.round(saved / Math.max(1e-9, (last - first) / 1000.0)));
-                result.put("agreement_matches_recomputation", null);
+                Map<String, Object> recomputed = new LinkedHashMap<>();
+                result.put("agreement_matches_recomputation", TeamAgreementCheck.matches(
+                        new AgreementService(store).report(null).report(), latest, recomputed));
+                result.put("agreement", recomputed);
                 result.put("write_attempts", attempts);
                 result.put("accepted_writes", saved);
                 // every attempt is either accepted (one history row) or reported as a conflict
