@@ -36,8 +36,8 @@ public final class Database implements AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock(true);
     /** PostgreSQL: connections of their own, outside the pool (a training lock's session); null on H2. */
     private final ConnectionSource direct;
-    /** H2: the project -> holder of each training lock taken in this process (the only one on the file). */
-    private final ConcurrentMap<Long, String> trainingHolders = new ConcurrentHashMap<>();
+    /** H2: the purpose and project -> holder of each lock taken in this process (the only one on the file). */
+    private final ConcurrentMap<String, String> lockHolders = new ConcurrentHashMap<>();
 
     private Database(StoreLocation location, Dialect dialect, JdbcConnectionPool pool, Connection writer,
             ConnectionSource direct) {
@@ -177,21 +177,31 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    ConcurrentMap<Long, String> trainingHolders() {
-        return trainingHolders;
+    ConcurrentMap<String, String> lockHolders() {
+        return lockHolders;
     }
 
     /**
      * Takes the training lock of project {@code projectId} for {@code holder}, or returns empty
-     * when another training of that project runs in any process ({@link TrainingLock}).
+     * when another training of that project runs in any process ({@link StoreLock}).
      */
-    public java.util.Optional<TrainingLock> tryTrainingLock(long projectId, String holder) {
-        return TrainingLock.tryAcquire(this, projectId, holder);
+    public java.util.Optional<StoreLock> tryTrainingLock(long projectId, String holder) {
+        return StoreLock.tryAcquire(this, StoreLock.Purpose.TRAINING, projectId, holder);
     }
 
     /** Who holds project {@code projectId}'s training lock, as it described itself; empty when nobody. */
     public java.util.Optional<String> trainingLockHolder(long projectId) {
-        return TrainingLock.holder(this, projectId);
+        return StoreLock.holder(this, StoreLock.Purpose.TRAINING, projectId);
+    }
+
+    /** Takes the store-wide scheduler lock for {@code holder}, or returns empty when another scheduler runs. */
+    public java.util.Optional<StoreLock> tryScheduleLock(String holder) {
+        return StoreLock.tryAcquire(this, StoreLock.Purpose.SCHEDULE, 0, holder);
+    }
+
+    /** Who runs the store's scheduler now, as it described itself; empty when nobody. */
+    public java.util.Optional<String> scheduleLockHolder() {
+        return StoreLock.holder(this, StoreLock.Purpose.SCHEDULE, 0);
     }
 
     private void rollback() {

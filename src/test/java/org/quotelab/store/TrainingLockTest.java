@@ -33,12 +33,12 @@ class TrainingLockTest {
             long project = a.projectId();
             long other = a.projects().create("Other").id();
             assertEquals(Optional.empty(), b.database().trainingLockHolder(project));
-            try (TrainingLock held = a.database().tryTrainingLock(project, "fine-tune by ann@host-a").orElseThrow()) {
+            try (StoreLock held = a.database().tryTrainingLock(project, "fine-tune by ann@host-a").orElseThrow()) {
                 assertTrue(b.database().tryTrainingLock(project, "update by bob@host-b").isEmpty());
                 String holder = b.database().trainingLockHolder(project).orElseThrow();
                 assertTrue(holder.startsWith("fine-tune by ann@host-a since "), holder);
                 // another project trains meanwhile
-                try (TrainingLock second = b.database().tryTrainingLock(other, "update by bob@host-b").orElseThrow()) {
+                try (StoreLock second = b.database().tryTrainingLock(other, "update by bob@host-b").orElseThrow()) {
                     assertEquals(other, second.projectId());
                 }
             }
@@ -54,7 +54,7 @@ class TrainingLockTest {
         }
         StoreLocation at = StoreFixture.location(kind, dir);
         try (QuoteStore a = QuoteStore.open(at); QuoteStore b = QuoteStore.open(at)) {
-            TrainingLock held = a.database().tryTrainingLock(a.projectId(), "fine-tune by ann@host-a").orElseThrow();
+            StoreLock held = a.database().tryTrainingLock(a.projectId(), "fine-tune by ann@host-a").orElseThrow();
             assertTrue(b.database().tryTrainingLock(a.projectId(), "update by bob").isEmpty());
             // the server ends the holder's session, as when its process is killed or its network cut
             b.database().write(c -> {
@@ -63,16 +63,16 @@ class TrainingLockTest {
                             + " WHERE application_name LIKE 'fine-tune by ann@host-a%'");
                 }
             });
-            TrainingLock next = waitFor(b, a.projectId());
+            StoreLock next = waitFor(b, a.projectId());
             next.close();
             held.close(); // its connection is gone: closing it is quiet
         }
     }
 
-    private static TrainingLock waitFor(QuoteStore s, long project) {
+    private static StoreLock waitFor(QuoteStore s, long project) {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < deadline) {
-            Optional<TrainingLock> l = s.database().tryTrainingLock(project, "update by bob");
+            Optional<StoreLock> l = s.database().tryTrainingLock(project, "update by bob");
             if (l.isPresent()) {
                 return l.get();
             }

@@ -12,7 +12,7 @@ import org.quotelab.domain.model.RunStatus;
 import org.quotelab.ml.train.TrainingCancelledException;
 import org.quotelab.ml.versions.ModelFolders;
 import org.quotelab.store.QuoteStore;
-import org.quotelab.store.TrainingLock;
+import org.quotelab.store.StoreLock;
 
 /**
  * The life of one run that writes a new cascade folder, shared by the full fine-tune and the
@@ -61,13 +61,13 @@ public final class CascadeRun {
     public static <T> T execute(QuoteStore store, Path modelsDir, String kind, String folderPrefix, String params,
             Body<T> body) throws IOException {
         long project = store.projectId();
-        Optional<TrainingLock> lock = store.database().tryTrainingLock(project, holder(kind));
+        Optional<StoreLock> lock = store.database().tryTrainingLock(project, holder(kind));
         if (lock.isEmpty()) {
             String name = store.projects().find(project).map(p -> p.name()).orElse(String.valueOf(project));
             throw new TrainingBusyException(name, store.database().trainingLockHolder(project)
                     .orElse("it ended just now, start again"));
         }
-        try (TrainingLock held = lock.get()) {
+        try (StoreLock held = lock.get()) {
             return locked(store, modelsDir, kind, folderPrefix, params, body);
         }
     }
@@ -79,14 +79,7 @@ public final class CascadeRun {
             case "quick" -> "quick start";
             default -> kind;
         };
-        String user = System.getProperty("user.name", "unknown");
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            host = "unknown host";
-        }
-        return what + " by " + user + "@" + host;
+        return StoreLock.describe(what, System.getProperty("user.name", "unknown"));
     }
 
     private static <T> T locked(QuoteStore store, Path modelsDir, String kind, String folderPrefix, String params,

@@ -44,7 +44,6 @@ public final class Schedule implements AutoCloseable {
     private final DriftCheck.Settings drift;
     private final String author;
     private final Clock clock;
-    private final Path lockFile;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<ScheduleEvent>> steps = new CopyOnWriteArrayList<>();
     private final ScheduleLog log;
@@ -73,7 +72,6 @@ public final class Schedule implements AutoCloseable {
         this.drift = drift;
         this.author = author;
         this.clock = clock;
-        this.lockFile = store.database().file().resolveSibling(ScheduleLock.FILE);
         this.log = new ScheduleLog(store.schedule(), e -> steps.forEach(l -> l.accept(e)));
     }
 
@@ -131,13 +129,13 @@ public final class Schedule implements AutoCloseable {
      */
     public synchronized void start(ScheduleSettings s) {
         if (running()) {
-            throw new ScheduleBusyException(lockFile.getParent());
+            throw new ScheduleBusyException("this app (" + author + ")");
         }
         Path folder = s.folderPath().orElseThrow(() -> new IllegalArgumentException("choose a folder to watch first"));
         if (!folder.toFile().isDirectory()) {
             throw new IllegalArgumentException("the folder to watch does not exist: " + folder);
         }
-        lock = ScheduleLock.acquire(lockFile);
+        lock = ScheduleLock.acquire(store, holder());
         closeInterrupted();
         cancel = new CancellationToken();
         current = run(s);
@@ -156,6 +154,11 @@ public final class Schedule implements AutoCloseable {
             nextPoll = clock.instant().plusSeconds(s.pollSeconds());
         }, 0, s.pollSeconds(), TimeUnit.SECONDS);
         LOG.info("schedule started on {} ({}), polling every {} s", folder, s.policy().describe(), s.pollSeconds());
+    }
+
+    /** How this scheduler describes itself to another instance that finds the store's schedule taken. */
+    private String holder() {
+        return org.quotelab.store.StoreLock.describe("schedule", author);
     }
 
     /** Stops the background thread, waiting for the step in progress to stop (an update is cancelled). */
@@ -187,7 +190,7 @@ public final class Schedule implements AutoCloseable {
     public List<ScheduleEvent> runOnce(ScheduleSettings s, long settleMillis, CancellationToken token)
             throws IOException, InterruptedException {
         s.folderPath().orElseThrow(() -> new IllegalArgumentException("choose a folder to watch first"));
-        try (ScheduleLock once = ScheduleLock.acquire(lockFile)) {
+        try (ScheduleLock once = ScheduleLock.acquire(store, holder())) {
             closeInterrupted();
             Run r = run(s);
             try {

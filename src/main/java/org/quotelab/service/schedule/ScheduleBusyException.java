@@ -10,4 +10,9 @@ public final class ScheduleBusyException extends IllegalStateException {
         super("a schedule is already running for the data folder " + folder
                 + " (in the app or in 'quotelab watch'); stop it first");
     }
+
+    /** On a shared store: {@code holder} is the instance that runs the store's schedule. */
+    public ScheduleBusyException(String holder) {
+        super("a schedule is already running on this shared store: " + holder + "; stop it first");
+    }
 }
