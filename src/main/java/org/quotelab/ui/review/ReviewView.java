@@ -22,7 +22,6 @@ import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -31,8 +30,6 @@ import javafx.stage.Window;
 import org.quotelab.domain.quote.Batch;
 import org.quotelab.domain.quote.QuoteFilter;
 import org.quotelab.domain.quote.QuoteRow;
-import org.quotelab.domain.project.LabelSchema;
-import org.quotelab.domain.project.TopicDef;
 import org.quotelab.service.ReviewFilters;
 import org.quotelab.service.review.ReviewContext;
 import org.quotelab.ui.common.ShowOnly;
@@ -56,7 +53,7 @@ public final class ReviewView {
     private final CheckBox unfamiliar = new CheckBox("Unfamiliar");
     private final AnnotatorFilterBar annotators = new AnnotatorFilterBar(this::push);
     private final CheckBox suspects = new CheckBox("Label suspects");
-    private final FlowPane legend = new FlowPane(14, 4);
+    private final KeyLegend legend = new KeyLegend();
     private final DetailPane detail = new DetailPane();
     private boolean syncing;
 
@@ -66,7 +63,7 @@ public final class ReviewView {
         root.setId("review-view");
         root.getStyleClass().add("review-view");
         // the annotator filters get their own row: the filter bar is full at the usual window width
-        root.setTop(new VBox(filterBar(), annotators.root(), focusBar(), legendBar()));
+        root.setTop(new VBox(filterBar(), annotators.root(), focusBar(), legend.root()));
         SplitPane split = new SplitPane(buildTable(), detail.root());
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.68);
@@ -207,38 +204,6 @@ public final class ReviewView {
         return focusBox;
     }
 
-    private Node legendBar() {
-        legend.setId("review-legend");
-        legend.getStyleClass().add("legend");
-        legend.setPadding(new Insets(4, 10, 4, 10));
-        legend.setAlignment(Pos.CENTER_LEFT);
-        return legend;
-    }
-
-    /** Exactly what each key does: the schema's key of every topic, in schema order, in the topic's colour. */
-    private void fillLegend(LabelSchema schema) {
-        legend.getChildren().clear();
-        for (TopicDef t : schema.topics()) {
-            if (t.hotkey() != null) {
-                Node k = key(t.hotkey().toUpperCase(java.util.Locale.ROOT), t.name());
-                k.setStyle("-fx-border-color: transparent transparent " + t.colour() + " transparent;"
-                        + " -fx-border-width: 0 0 3 0;");
-                k.setId("legend-key-" + t.hotkey());
-                legend.getChildren().add(k);
-            }
-        }
-        legend.getChildren().addAll(key("0", "out-of-topic"), key("Enter", "accept prediction"),
-                key("\u2191\u2193", "move"), key("Ctrl+Z", "undo"));
-    }
-
-    private static Node key(String key, String meaning) {
-        Label k = new Label(key);
-        k.getStyleClass().add("key-cap");
-        HBox h = new HBox(4, k, new Label(meaning));
-        h.setAlignment(Pos.CENTER_LEFT);
-        return h;
-    }
-
     private Node buildTable() {
         table.setId("review-table");
         table.setPlaceholder(new Label("No quotes match these filters."));
@@ -354,7 +319,7 @@ public final class ReviewView {
                 c.setDisable(!ctx.hasModel());
                 ((javafx.scene.control.Control) c).setTooltip(why == null ? null : new Tooltip(why));
             }
-            fillLegend(ctx.schema());
+            legend.fill(ctx.schema());
             annotators.sync(ctx);
         } finally {
             syncing = false;
