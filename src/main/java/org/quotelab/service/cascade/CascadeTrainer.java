@@ -212,9 +212,11 @@ public final class CascadeTrainer {
         }
         // the same stratified split FineTuneRun makes for stage 1 (labels "0" and "1" in that order)
         int[] y = fit.stream().mapToInt(q -> q.inTopic() ? 1 : 0).toArray();
-        int epochHoldOut = DataSplit.stratified(y, 2, EPOCH_HOLD_OUT, cfg.stage1().seed())[1].length;
-        return split + String.format(java.util.Locale.ROOT,
-                "; fine-tuning on %,d (%,d more held out to pick the best epoch)", fit.size() - epochHoldOut, epochHoldOut);
+        int epochHoldOut = DataSplit.stratified(y, 2, cfg.stage1().epochHoldOut(), cfg.stage1().seed())[1].length;
+        return split + (epochHoldOut == 0
+                ? String.format(java.util.Locale.ROOT, "; fine-tuning on all %,d, the last epoch kept", fit.size())
+                : String.format(java.util.Locale.ROOT, "; fine-tuning on %,d (%,d more held out to pick the best epoch)",
+                        fit.size() - epochHoldOut, epochHoldOut));
     }
 
     private void report(Recommendation r, int quotes, String on) {
@@ -317,7 +319,7 @@ public final class CascadeTrainer {
     private void fineTune(List<String> texts, List<String> labels, String base, TrainingConfig cfg,
             Path dir, String task, BooleanSupplier cancelled) throws IOException {
         FineTuneRun.Request request = new FineTuneRun.Request(texts, labels, List.of(), List.of(), base,
-                BertModels.parentVersion(base), cfg, EPOCH_HOLD_OUT, task);
+                BertModels.parentVersion(base), cfg, cfg.epochHoldOut(), task);
         new FineTuneRun(BertModels.on(device), listener).run(request, dir, cancelled);
     }
 

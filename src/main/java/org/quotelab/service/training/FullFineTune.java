@@ -142,7 +142,7 @@ final class FullFineTune {
         List<String> texts = quotes.stream().map(LabelledText::text).toList();
         List<String> labels = quotes.stream().map(q -> q.inTopic() ? "1" : "0").toList();
         FineTuneRun.Request request = new FineTuneRun.Request(texts, labels, List.of(), List.of(), cfg.baseModel(),
-                BertModels.parentVersion(cfg.baseModel()), cfg.stage1(), EPOCH_HOLD_OUT, "stage1");
+                BertModels.parentVersion(cfg.baseModel()), cfg.stage1(), cfg.stage1().epochHoldOut(), "stage1");
         new FineTuneRun(BertModels.on(device), tracker).run(request, partial.resolve("stage1"), cancel::isCancelled);
         cancel.throwIfCancelled();
         tracker.phase("stage 1: feature statistics for the unfamiliar score");
@@ -182,7 +182,7 @@ final class FullFineTune {
     }
 
     private static int steps(int examples, TrainingConfig c) {
-        int train = examples - (int) Math.round(examples * EPOCH_HOLD_OUT);
+        int train = examples - (int) Math.round(examples * c.epochHoldOut());
         return Math.max(1, (train + c.batchSize() - 1) / c.batchSize()) * (c.headEpochs() + c.epochs());
     }
 
