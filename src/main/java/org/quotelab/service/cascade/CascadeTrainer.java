@@ -43,7 +43,6 @@ public final class CascadeTrainer {
     private static final int MAX_LENGTH = 128;
     private static final int SCORE_BATCH = 64;
     /** The share of a stage's quotes each fine-tune holds out to pick its best epoch. */
-    private static final double EPOCH_HOLD_OUT = 0.1;
     /** The most end-to-end macro-F1 the recommendation gives up to meet its objective. */
     static final double MAX_MACRO_F1_TRADE = 0.05;
 
@@ -170,8 +169,8 @@ public final class CascadeTrainer {
         phases.accept("stage 1: feature statistics for the unfamiliar score");
         if (valid.isEmpty()) {
             // cross-fitted: stage 1 learned every quote but the part its fine-tune held out to pick the epoch
-            UnfamiliarFit.fitAndSaveWithSplit(out.resolve("stage1"), texts(fit), binaryLabels(fit), EPOCH_HOLD_OUT,
-                    cfg.stage1().seed());
+            UnfamiliarFit.fitAndSaveAfterFineTune(out.resolve("stage1"), texts(fit), binaryLabels(fit),
+                    cfg.stage1().epochHoldOut(), cfg.stage1().seed());
         } else {
             UnfamiliarFit.fitAndSave(out.resolve("stage1"), texts(fit), texts(valid),
                     "the cascade's calibration quotes", cfg.seed());

@@ -37,7 +37,6 @@ import org.slf4j.LoggerFactory;
 final class FullFineTune {
 
     /** The share of a stage's quotes {@code FineTuneRun} holds out to pick the best epoch. */
-    private static final double EPOCH_HOLD_OUT = 0.1;
 
     private static final Logger LOG = LoggerFactory.getLogger(FullFineTune.class);
     private final QuoteStore store;
@@ -146,7 +145,8 @@ final class FullFineTune {
         new FineTuneRun(BertModels.on(device), tracker).run(request, partial.resolve("stage1"), cancel::isCancelled);
         cancel.throwIfCancelled();
         tracker.phase("stage 1: feature statistics for the unfamiliar score");
-        UnfamiliarFit.fitAndSaveWithSplit(partial.resolve("stage1"), texts, labels, EPOCH_HOLD_OUT, cfg.stage1().seed());
+        UnfamiliarFit.fitAndSaveAfterFineTune(partial.resolve("stage1"), texts, labels, cfg.stage1().epochHoldOut(),
+                cfg.stage1().seed());
         tracker.phase("copying the active stage 2");
         ModelFolders.copyTree(Path.of(active.stage2().path()), partial.resolve("stage2"));
         CascadeModel.read(active.folder()).withStages("stage1", "stage2").write(partial);

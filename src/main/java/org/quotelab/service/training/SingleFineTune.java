@@ -102,7 +102,7 @@ public final class SingleFineTune {
                 r.validationFraction(), r.task());
         FineTuneRun.Outcome o = new FineTuneRun(BertModels.on(ComputeDevice.AUTO), FineTuneProgress.toListener(progress))
                 .run(request, out, cancel::isCancelled);
-        UnfamiliarFit.fitAndSaveWithSplit(out, r.trainTexts(), r.trainLabels(), r.validationFraction(),
+        UnfamiliarFit.fitAndSaveAfterFineTune(out, r.trainTexts(), r.trainLabels(), r.validationFraction(),
                 r.settings().seed());
         return new Outcome(o.training().bestEpoch(), o.training().skippedSteps(), o.training().seconds(), o.version(),
                 o.training().validation(), o.test());
