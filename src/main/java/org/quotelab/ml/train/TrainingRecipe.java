@@ -47,7 +47,7 @@ public enum TrainingRecipe {
     };
 
     /** The product's stage-1 recipe: chosen on se15_train -> se15_test with 3 seeds (ADR 0021). */
-    public static final TrainingRecipe DEFAULT = CLS_HOLDOUT;
+    public static final TrainingRecipe DEFAULT = REFERENCE;
 
     private final String label;
 
