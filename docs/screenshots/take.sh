@@ -21,6 +21,8 @@ cleanup() {
 trap cleanup EXIT
 sleep 1
 
+# the annotator's name is chosen already, so the first-start name dialog does not cover the window
+printf 'name=ann\n' > "$HOME_DIR/annotator.properties"
 java -Dquotelab.home="$HOME_DIR" -jar target/quotelab.jar > "$HOME_DIR/app.log" 2>&1 &
 APP_PID=$!
 START=$(date +%s.%N)

@@ -39,13 +39,16 @@ public final class CascadeTrainCommand implements Callable<Integer> {
     double validationFraction;
     @Option(names = "--stage1", paramLabel = "DIR", description = "Reuse this trained stage-1 version instead of training one.")
     Path stage1Version;
-    @Option(names = "--epochs", defaultValue = "3", description = "Stage-1 epochs.")
-    int epochs;
+    @Option(names = "--recipe", paramLabel = "NAME", description = "Stage-1 preset: reference, cls-holdout or lp-ft"
+            + " (default: the product's stage-1 recipe). --epochs, --lr and --class-weights override its values.")
+    String recipe;
+    @Option(names = "--epochs", description = "Stage-1 epochs (default: the recipe's).")
+    Integer epochs;
     @Option(names = "--batch-size", defaultValue = "16")
     int batchSize;
-    @Option(names = "--lr", defaultValue = "5e-5", description = "Stage-1 learning rate.")
-    double lr;
-    @Option(names = "--class-weights", defaultValue = "sqrt", description = "Stage 1: none, inverse or sqrt.")
+    @Option(names = "--lr", description = "Stage-1 learning rate (default: the recipe's).")
+    Double lr;
+    @Option(names = "--class-weights", description = "Stage 1: none, inverse or sqrt (default: the recipe's).")
     String classWeights;
     @Option(names = "--stage2-epochs", defaultValue = "5")
     int epochs2;
@@ -67,7 +70,8 @@ public final class CascadeTrainCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         List<LabelledText> quotes = csv.read();
         CascadeConfig cfg = CascadeConfig.of(base, batchSize, seed,
-                new CascadeConfig.StageRecipe(epochs, lr, classWeights),
+                new CascadeConfig.StageRecipe(recipe == null ? CascadeConfig.defaultStage1Recipe() : recipe, epochs, lr,
+                        classWeights),
                 new CascadeConfig.StageRecipe(epochs2, lr2, classWeights2), construction, folds, validationFraction,
                 stage1Version, new CascadeConfig.Objective(objective, bound));
         TrainingProgress progress = new TrainingProgress(w);

@@ -70,7 +70,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             w.printf(Locale.ROOT, "%d rows of %s, model %s; scope: %s%n", rows.size(), data, model,
                     EvaluationScope.EXTERNAL_FILE);
             w.println(report.format());
-            w.printf(Locale.ROOT, "accuracy   %s%nmacro-F1   %s%n", ci.accuracy().format(), ci.macroF1().format());
+            w.printf(Locale.ROOT, "accuracy   %s%nmacro-F1   %s%nweighted-F1 %s%n", ci.accuracy().format(),
+                    ci.macroF1().format(), ci.weightedF1().format());
             for (ReportIntervals.ClassIntervals c : ci.classes()) {
                 w.printf(Locale.ROOT, "%s: F1 %s%s%n", c.label(), c.f1().format(),
                         c.f1().enough() ? "" : " (" + c.f1().warning() + ")");
@@ -88,6 +89,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         out.putAll(report);
         EstimateJson.put(out, "accuracy", ci.accuracy());
         EstimateJson.put(out, "macro_f1", ci.macroF1());
+        EstimateJson.put(out, "weighted_f1", ci.weightedF1());
         Map<String, Object> perClass = (Map<String, Object>) out.get("per_class");
         for (ReportIntervals.ClassIntervals c : ci.classes()) {
             Map<String, Object> row = new LinkedHashMap<>((Map<String, Object>) perClass.get(c.label()));

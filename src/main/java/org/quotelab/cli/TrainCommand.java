@@ -9,12 +9,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.quotelab.domain.jobs.CancellationToken;
 import org.quotelab.service.training.SingleFineTune;
-import org.quotelab.ml.train.ClassWeighting;
-import org.quotelab.ml.text.PaddingMode;
-import org.quotelab.ml.train.SelectionMetric;
-import org.quotelab.ml.train.TrainingConfig;
-import org.quotelab.ml.train.FineTuneRun;
-import org.quotelab.ml.train.BertModels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -46,48 +40,51 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--base", defaultValue = "bundled",
             description = "bundled (all-MiniLM-L6-v2), tiny (small random BERT), or a Hugging Face / version folder.")
     String base;
-    @Option(names = "--epochs", defaultValue = "3")
-    int epochs;
-    @Option(names = "--batch-size", defaultValue = "16")
-    int batchSize;
-    @Option(names = "--lr", defaultValue = "3e-5")
-    double learningRate;
-    @Option(names = "--weight-decay", defaultValue = "0.01")
-    double weightDecay;
-    @Option(names = "--warmup", defaultValue = "0.1", description = "Warm-up share of all steps.")
-    double warmup;
-    @Option(names = "--max-length", defaultValue = "128")
-    int maxLength;
-    @Option(names = "--seed", defaultValue = "42")
-    long seed;
-    @Option(names = "--dropout", defaultValue = "0.1")
-    double dropout;
-    @Option(names = "--class-weights", defaultValue = "none",
-            description = "none, inverse, sqrt, or explicit weights w0,w1,... in label-map order.")
+    @Option(names = "--recipe", paramLabel = "NAME", description = "Preset: reference, cls-holdout or lp-ft"
+            + " (default: the product's stage-1 recipe, see docs/results/stage1-semeval.md). Options given"
+            + " explicitly override the preset's values.")
+    String recipe;
+    // The options below are null unless given, so the preset's value applies.
+    @Option(names = "--epochs")
+    Integer epochs;
+    @Option(names = "--batch-size")
+    Integer batchSize;
+    @Option(names = "--lr")
+    Double learningRate;
+    @Option(names = "--weight-decay")
+    Double weightDecay;
+    @Option(names = "--warmup", description = "Warm-up share of all steps.")
+    Double warmup;
+    @Option(names = "--max-length")
+    Integer maxLength;
+    @Option(names = "--seed", description = "Default 42.")
+    Long seed;
+    @Option(names = "--dropout")
+    Double dropout;
+    @Option(names = "--class-weights", description = "none, inverse, sqrt, or explicit weights w0,w1,... in label-map order.")
     String classWeights;
-    @Option(names = "--focal-gamma", defaultValue = "0", description = "0 = cross-entropy; 2 = usual focal loss.")
-    double focalGamma;
-    @Option(names = "--validation-fraction", defaultValue = "0.1",
-            description = "Share of the training rows held out to pick the best epoch.")
-    double validationFraction;
-    @Option(names = "--select-by", defaultValue = "macro_f1", description = "macro_f1, accuracy or weighted_f1.")
+    @Option(names = "--focal-gamma", description = "0 = cross-entropy; 2 = usual focal loss.")
+    Double focalGamma;
+    @Option(names = "--validation-fraction",
+            description = "Share of the training rows held out to pick the best epoch; 0 keeps the last epoch.")
+    Double validationFraction;
+    @Option(names = "--select-by", description = "macro_f1, accuracy or weighted_f1.")
     String selectBy;
-    @Option(names = "--pooling", defaultValue = "cls",
-            description = "cls (BERT pooler, exact in transformers) or mean (masked mean of the last layer).")
+    @Option(names = "--pooling", description = "cls (BERT pooler, exact in transformers) or mean (masked mean of the last layer).")
     String pooling;
-    @Option(names = "--padding", defaultValue = "buckets", description = "buckets (length-grouped) or fixed.")
+    @Option(names = "--padding", description = "buckets (length-grouped) or fixed.")
     String padding;
-    @Option(names = "--layer-decay", defaultValue = "1", description = "Layer-wise learning-rate decay, e.g. 0.8;"
+    @Option(names = "--layer-decay", description = "Layer-wise learning-rate decay, e.g. 0.8;"
             + " 1 = the same rate for every layer.")
-    double layerDecay;
-    @Option(names = "--head-epochs", defaultValue = "0", description = "Epochs that train only the pooler and"
+    Double layerDecay;
+    @Option(names = "--head-epochs", description = "Epochs that train only the pooler and"
             + " classifier on the frozen encoder before the fine-tune (linear probing, then fine-tuning).")
-    int headEpochs;
-    @Option(names = "--head-lr", defaultValue = "1e-3", description = "Peak learning rate of the head-only epochs.")
-    double headLearningRate;
-    @Option(names = "--rdrop", defaultValue = "0", description = "R-Drop alpha: each batch passes twice with"
+    Integer headEpochs;
+    @Option(names = "--head-lr", description = "Peak learning rate of the head-only epochs.")
+    Double headLearningRate;
+    @Option(names = "--rdrop", description = "R-Drop alpha: each batch passes twice with"
             + " different dropout and the two predictions are pulled together; 0 = off.")
-    double rdrop;
+    Double rdrop;
 
     @Override
     public Integer call() throws Exception {
@@ -99,8 +96,9 @@ public final class TrainCommand implements Callable<Integer> {
             test = labelled(QuoteCsv.read(data, textColumn, labelColumn, filterColumn, new HashSet<>(evalValues)));
         }
         SingleFineTune.Request request = new SingleFineTune.Request(QuoteCsv.texts(train), QuoteCsv.labels(train),
-                QuoteCsv.texts(test), QuoteCsv.labels(test), base, settings(), validationFraction, labelColumn);
-        w.printf(Locale.ROOT, "training on %d rows of %s (%s), base %s%n", train.size(), data, labelColumn, base);
+                QuoteCsv.texts(test), QuoteCsv.labels(test), base, settings(), validationFraction(), labelColumn);
+        w.printf(Locale.ROOT, "training on %d rows of %s (%s), base %s, recipe %s%n", train.size(), data, labelColumn,
+                base, SingleFineTune.preset(recipe).name());
         CancellationToken token = new CancellationToken();
         Thread hook = new Thread(token::cancel);
         Runtime.getRuntime().addShutdownHook(hook);
@@ -131,9 +129,22 @@ public final class TrainCommand implements Callable<Integer> {
         return values;
     }
 
+    /** The preset's values with every explicitly given option in their place. */
     SingleFineTune.Settings settings() {
-        return new SingleFineTune.Settings(epochs, batchSize, learningRate, weightDecay, warmup, maxLength, seed,
-                dropout, classWeights, focalGamma, layerDecay, headEpochs, headLearningRate, rdrop, pooling, selectBy,
-                padding);
+        SingleFineTune.Settings p = SingleFineTune.preset(recipe).settings();
+        return new SingleFineTune.Settings(or(epochs, p.epochs()), or(batchSize, p.batchSize()),
+                or(learningRate, p.learningRate()), or(weightDecay, p.weightDecay()), or(warmup, p.warmup()),
+                or(maxLength, p.maxLength()), or(seed, p.seed()), or(dropout, p.dropout()),
+                or(classWeights, p.classWeights()), or(focalGamma, p.focalGamma()), or(layerDecay, p.layerDecay()),
+                or(headEpochs, p.headEpochs()), or(headLearningRate, p.headLearningRate()), or(rdrop, p.rdrop()),
+                or(pooling, p.pooling()), or(selectBy, p.selectBy()), or(padding, p.padding()));
+    }
+
+    double validationFraction() {
+        return or(validationFraction, SingleFineTune.preset(recipe).validationFraction());
+    }
+
+    private static <T> T or(T given, T preset) {
+        return given != null ? given : preset;
     }
 }

@@ -80,6 +80,8 @@ class TrainEvaluatePredictCliTest {
         assertEquals(evaluated, report.get("n_accuracy").asLong());
         assertEquals(2, report.get("accuracy_ci").size());
         assertTrue(report.has("macro_f1_ci") && report.has("n_macro_f1"));
+        assertEquals(2, report.get("weighted_f1_ci").size());
+        assertEquals(evaluated, report.get("n_weighted_f1").asLong());
         assertTrue(report.get("per_class").get("FOOD").has("f1_ci"));
         assertTrue(report.get("per_class").get("FOOD").has("n_recall"));
 

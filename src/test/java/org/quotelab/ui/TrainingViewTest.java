@@ -65,17 +65,18 @@ class TrainingViewTest {
         robot.clickOn("#training-first-model");
         UiFixture.until(120, () -> window.training().outcomeProperty().get() != null);
         long firstRun = UiFixture.fx(() -> window.training().outcomeProperty().get().runId());
-        // the job is over: the phase line says so, the counts add up, every epoch has its validation loss
+        // the job is over: the phase line says so, the counts add up; the default stage 1 trains on
+        // every row (no validation loss), stage 2 holds rows out and has one
         assertTrue(UiFixture.fx(() -> window.training().phaseProperty().get()).startsWith("finished"));
         String counts = UiFixture.fx(() -> window.training().countsProperty().get());
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                "(\\d+) labelled quotes = (\\d+) to train \\+ (\\d+) held out.*fine-tuning on (\\d+) \\((\\d+) more held out")
+                "(\\d+) labelled quotes = (\\d+) to train \\+ (\\d+) held out.*fine-tuning on all (\\d+), the last epoch kept")
                 .matcher(counts);
         assertTrue(m.find(), counts);
         assertEquals(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)) + Integer.parseInt(m.group(3)), counts);
-        assertEquals(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(4)) + Integer.parseInt(m.group(5)), counts);
+        assertEquals(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(4)), counts);
         assertTrue(UiFixture.fx(() -> window.training().epochs().stream()
-                .allMatch(r -> Double.isFinite(r.validationLoss()))));
+                .anyMatch(r -> Double.isFinite(r.validationLoss()))));
         ChartViewer chart = robot.lookup("#training-loss-chart").queryAs(ChartViewer.class);
         assertEquals(java.util.List.of("stage 1", "stage 2"), UiFixture.fx(() -> {
             var items = chart.getChart().getXYPlot().getFixedLegendItems();
@@ -123,7 +124,8 @@ class TrainingViewTest {
             f.baseModel().set("tiny");
             f.stage1Epochs().set(String.valueOf(epochs));
             f.stage2Epochs().set("1");
-            f.stage1LearningRate().set("1e-3");
+            // the default stage 1 mean-pools a random tiny BERT: one epoch needs a large step to pass any quote
+            f.stage1LearningRate().set("2e-2");
             f.stage2LearningRate().set("1e-3");
             f.batchSize().set("8");
             f.construction().set(Construction.SEED);

@@ -31,14 +31,15 @@ public final class Bootstrap {
         return new Bootstrap(DEFAULT_RESAMPLES, DEFAULT_SEED);
     }
 
-    /** Per-class F1 intervals (index c) and the macro-F1 interval, all from the same resamples. */
-    public record F1Intervals(Interval[] perClass, Interval macro) {
+    /** Per-class F1 intervals (index c), the macro-F1 and the weighted-F1 interval, all from the same resamples. */
+    public record F1Intervals(Interval[] perClass, Interval macro, Interval weighted) {
     }
 
     /**
      * F1 of every class and macro-F1 over {@code classes} classes, truth and prediction in
      * [0, classes). A class absent from the quotes counts 0 in the macro average, as in the
-     * figure itself (scikit-learn's convention).
+     * figure itself (scikit-learn's convention). Weighted F1 weighs each class's F1 by its support in
+     * the resample, as {@link ClassificationReport}'s weighted average does.
      */
     public F1Intervals f1(int[] truth, int[] predicted, int classes) {
         int n = truth.length;
@@ -48,7 +49,7 @@ public final class Bootstrap {
         if (n == 0) {
             Interval[] none = new Interval[classes];
             Arrays.fill(none, Interval.UNKNOWN);
-            return new F1Intervals(none, Interval.UNKNOWN);
+            return new F1Intervals(none, Interval.UNKNOWN, Interval.UNKNOWN);
         }
         boolean[] present = new boolean[classes];
         for (int i = 0; i < n; i++) {
@@ -58,6 +59,7 @@ public final class Bootstrap {
         SplittableRandom rnd = new SplittableRandom(seed);
         double[][] f1 = new double[classes][resamples];
         double[] macro = new double[resamples];
+        double[] weighted = new double[resamples];
         long[] tp = new long[classes];
         long[] support = new long[classes];
         long[] called = new long[classes];
@@ -76,6 +78,7 @@ public final class Bootstrap {
                 }
             }
             double sum = 0;
+            double bySupport = 0;
             int counted = classes;
             for (int c = 0; c < classes; c++) {
                 if (present[c] && support[c] == 0 && called[c] == 0) {
@@ -87,14 +90,16 @@ public final class Bootstrap {
                 double f = ClassMetrics.f1(ClassMetrics.ratio(tp[c], called[c]), ClassMetrics.ratio(tp[c], support[c]));
                 f1[c][b] = f;
                 sum += f;
+                bySupport += f * support[c];
             }
             macro[b] = counted == 0 ? Double.NaN : sum / counted;
+            weighted[b] = bySupport / n;
         }
         Interval[] perClass = new Interval[classes];
         for (int c = 0; c < classes; c++) {
             perClass[c] = percentile(f1[c]);
         }
-        return new F1Intervals(perClass, percentile(macro));
+        return new F1Intervals(perClass, percentile(macro), percentile(weighted));
     }
 
     /**

@@ -5,10 +5,12 @@ import java.util.List;
 
 /**
  * The figures of a {@link ClassificationReport} with their support and 95 % interval: Wilson for
- * the proportions (accuracy, precision, recall), a bootstrap over quotes for F1 and macro-F1. A
+ * the proportions (accuracy, precision, recall), a bootstrap over quotes for F1, macro-F1 and
+ * weighted F1 (n = all quotes). A
  * confusion matrix holds every (truth, prediction) pair, so it is all the bootstrap needs.
  */
-public record ReportIntervals(Estimate accuracy, List<ClassIntervals> classes, Estimate macroF1) {
+public record ReportIntervals(Estimate accuracy, List<ClassIntervals> classes, Estimate macroF1,
+                              Estimate weightedF1) {
 
     /** One class's precision (n = quotes called this class), recall and F1 (n = its support). */
     public record ClassIntervals(String label, Estimate precision, Estimate recall, Estimate f1) {
@@ -47,7 +49,8 @@ public record ReportIntervals(Estimate accuracy, List<ClassIntervals> classes, E
                     new Estimate(cm.f1(), m.support(c), f1.perClass()[c])));
         }
         return new ReportIntervals(Estimate.proportion(m.correct(), total), rows,
-                new Estimate(report.macro().f1(), total, f1.macro()));
+                new Estimate(report.macro().f1(), total, f1.macro()),
+                new Estimate(report.weighted().f1(), total, f1.weighted()));
     }
 
     public ClassIntervals forLabel(String label) {

@@ -31,7 +31,8 @@ public record TrainingConfig(
         double layerDecay,
         int headEpochs,
         double headLearningRate,
-        double consistency) {
+        double consistency,
+        double epochHoldOut) {
 
     public TrainingConfig {
         require(epochs >= 1, "epochs must be >= 1");
@@ -47,6 +48,7 @@ public record TrainingConfig(
         require(headEpochs >= 0, "head epochs must be >= 0");
         require(headLearningRate > 0 && Double.isFinite(headLearningRate), "head learning rate must be > 0");
         require(consistency >= 0 && Double.isFinite(consistency), "R-Drop alpha must be >= 0");
+        require(epochHoldOut >= 0 && epochHoldOut < 0.5, "epoch hold-out must be in [0, 0.5)");
         explicitClassWeights = explicitClassWeights == null ? null : explicitClassWeights.clone();
     }
 
@@ -89,6 +91,7 @@ public record TrainingConfig(
         b.headEpochs = headEpochs;
         b.headLearningRate = headLearningRate;
         b.consistency = consistency;
+        b.epochHoldOut = epochHoldOut;
         return b;
     }
 
@@ -117,6 +120,7 @@ public record TrainingConfig(
         m.put("head_epochs", headEpochs);
         m.put("head_learning_rate", headLearningRate);
         m.put("rdrop_alpha", consistency);
+        m.put("epoch_hold_out", epochHoldOut);
         return m;
     }
 
@@ -145,6 +149,7 @@ public record TrainingConfig(
         private int headEpochs = 0;
         private double headLearningRate = 1e-3;
         private double consistency = 0;
+        private double epochHoldOut = 0.1;
 
         public Builder epochs(int v) { epochs = v; return this; }
         public Builder batchSize(int v) { batchSize = v; return this; }
@@ -186,12 +191,17 @@ public record TrainingConfig(
         public Builder headLearningRate(double v) { headLearningRate = v; return this; }
         /** R-Drop's alpha (two dropout passes, symmetric KL between them); 0 = one plain pass. */
         public Builder consistency(double v) { consistency = v; return this; }
+        /**
+         * Share of the training rows a cascade or app fine-tune holds out to pick its best epoch
+         * (and to set the unfamiliar cut-off); 0 trains on every row and keeps the last epoch.
+         */
+        public Builder epochHoldOut(double v) { epochHoldOut = v; return this; }
 
         public TrainingConfig build() {
             return new TrainingConfig(epochs, batchSize, learningRate, weightDecay, warmupFraction, maxGradNorm,
                     maxLength, seed, dropout, beta1, beta2, epsilon, focalGamma, classWeighting,
                     explicitClassWeights, selectionMetric, paddingMode, evalBatchSize, clsPooler, layerDecay,
-                    headEpochs, headLearningRate, consistency);
+                    headEpochs, headLearningRate, consistency, epochHoldOut);
         }
     }
 }

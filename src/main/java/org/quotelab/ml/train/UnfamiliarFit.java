@@ -103,6 +103,33 @@ public final class UnfamiliarFit {
                 "validation split of the training quotes", seed, known);
     }
 
+    /** The share of the training quotes that sets the cut-off when a fine-tune held none out. */
+    public static final double SEEN_CUTOFF_SHARE = 0.1;
+
+    /**
+     * As {@link #fitAndSaveWithSplit} for a fine-tune that held out {@code holdOut} of its rows. A
+     * recipe that trains on every row (hold-out 0) still gets a score: a seeded tenth of its training
+     * quotes sets the cut-off, and the provenance says the model learned them. Seen quotes lie
+     * closer to the training mean than new ones, so that cut-off is lower and flags more quotes: the
+     * cautious side for a score meant to warn.
+     */
+    public static FeatureStatistics fitAndSaveAfterFineTune(Path version, List<String> texts, List<String> labels,
+                                                            double holdOut, long seed) throws IOException {
+        return fitAndSaveAfterFineTune(version, texts, labels, holdOut, seed, null);
+    }
+
+    /** As {@link #fitAndSaveAfterFineTune(Path, List, List, double, long)} with features known already (or null). */
+    public static FeatureStatistics fitAndSaveAfterFineTune(Path version, List<String> texts, List<String> labels,
+                                                            double holdOut, long seed, Features known) throws IOException {
+        if (holdOut > 0) {
+            return fitAndSaveWithSplit(version, texts, labels, holdOut, seed, known);
+        }
+        LabelMap map = LabelMap.fromValues(labels);
+        int[][] split = DataSplit.stratified(map.indexes(labels), map.size(), SEEN_CUTOFF_SHARE, seed);
+        return fitAndSave(version, DataSplit.select(texts, split[0]), DataSplit.select(texts, split[1]),
+                "training quotes the model also learned (its recipe holds none out)", seed, known);
+    }
+
     static List<String> sample(List<String> texts, int max, long seed) {
         if (texts.size() <= max) {
             return texts;

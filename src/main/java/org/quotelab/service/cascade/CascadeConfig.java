@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.quotelab.domain.cascade.ThresholdObjective;
 import org.quotelab.ml.train.ClassWeighting;
 import org.quotelab.ml.train.TrainingConfig;
+import org.quotelab.ml.train.TrainingRecipe;
 
 /**
  * How to train a cascade.
@@ -50,23 +51,46 @@ public record CascadeConfig(
     }
 
     /**
-     * Stage 1 with the seed's recipe; stage 2 with the settings that measured best for the topic
-     * model (lr 1e-4, 5 epochs, inverse-frequency weights: docs/decisions/0004-fine-tuning.md);
+     * Stage 1 with the product's stage-1 recipe ({@link TrainingRecipe#DEFAULT}, chosen in
+     * docs/decisions/0021-stage1-recipe.md); stage 2 with the settings that measured best for the
+     * topic model (lr 1e-4, 5 epochs, inverse-frequency weights: docs/decisions/0004-fine-tuning.md);
      * cross-fitted stage-2 construction.
      */
     public static CascadeConfig defaults(String baseModel) {
-        TrainingConfig s1 = TrainingConfig.builder().learningRate(5e-5).classWeighting(ClassWeighting.SQRT_INVERSE).build();
+        TrainingConfig s1 = TrainingRecipe.DEFAULT.builder().build();
         TrainingConfig s2 = TrainingConfig.builder().learningRate(1e-4).epochs(5)
                 .classWeighting(ClassWeighting.INVERSE).build();
         return new CascadeConfig(baseModel, s1, s2, Construction.CROSS_FIT, 3, 0.15, 42, null);
     }
 
-    /** The knobs of one stage's fine-tune that {@code quotelab cascade train} exposes; the rest keep their defaults. */
-    public record StageRecipe(int epochs, double learningRate, String classWeights) {
+    /** The command-line name of the default stage-1 recipe. */
+    public static String defaultStage1Recipe() {
+        return TrainingRecipe.DEFAULT.label();
+    }
+
+    /**
+     * The knobs of one stage's fine-tune that {@code quotelab cascade train} exposes: a named recipe
+     * (null: the plain training defaults) and values that override it when not null.
+     */
+    public record StageRecipe(String recipe, Integer epochs, Double learningRate, String classWeights) {
+
+        public StageRecipe(int epochs, double learningRate, String classWeights) {
+            this(null, epochs, learningRate, classWeights);
+        }
 
         TrainingConfig config(int batchSize, long seed) {
-            return TrainingConfig.builder().epochs(epochs).batchSize(batchSize).learningRate(learningRate).seed(seed)
-                    .classWeighting(ClassWeighting.parse(classWeights)).build();
+            TrainingConfig.Builder b = recipe == null ? TrainingConfig.builder() : TrainingRecipe.named(recipe).builder();
+            b.batchSize(batchSize).seed(seed);
+            if (epochs != null) {
+                b.epochs(epochs);
+            }
+            if (learningRate != null) {
+                b.learningRate(learningRate);
+            }
+            if (classWeights != null) {
+                b.classWeighting(ClassWeighting.parse(classWeights));
+            }
+            return b.build();
         }
     }
 

@@ -44,7 +44,6 @@ public final class CascadeTrainer {
     private static final int MAX_LENGTH = 128;
     private static final int SCORE_BATCH = 64;
     /** The share of a stage's quotes each fine-tune holds out to pick its best epoch. */
-    private static final double EPOCH_HOLD_OUT = 0.1;
     /** The most end-to-end macro-F1 the recommendation gives up to meet its objective. */
     static final double MAX_MACRO_F1_TRADE = 0.05;
 
@@ -196,9 +195,9 @@ public final class CascadeTrainer {
 
         phases.accept("stage 1: feature statistics for the unfamiliar score");
         if (valid.isEmpty()) {
-            // cross-fitted: stage 1 learned every quote but the part its fine-tune held out to pick the epoch
-            UnfamiliarFit.fitAndSaveWithSplit(out.resolve("stage1"), texts(fit), binaryLabels(fit), EPOCH_HOLD_OUT,
-                    cfg.stage1().seed(), known(cancelled));
+            // cross-fitted: stage 1 learned every quote but the part its recipe held out to pick the epoch, if any
+            UnfamiliarFit.fitAndSaveAfterFineTune(out.resolve("stage1"), texts(fit), binaryLabels(fit),
+                    cfg.stage1().epochHoldOut(), cfg.stage1().seed(), known(cancelled));
         } else {
             UnfamiliarFit.fitAndSave(out.resolve("stage1"), texts(fit), texts(valid),
                     "the cascade's calibration quotes", cfg.seed(), known(cancelled));
@@ -239,9 +238,11 @@ public final class CascadeTrainer {
         }
         // the same stratified split FineTuneRun makes for stage 1 (labels "0" and "1" in that order)
         int[] y = fit.stream().mapToInt(q -> q.inTopic() ? 1 : 0).toArray();
-        int epochHoldOut = DataSplit.stratified(y, 2, EPOCH_HOLD_OUT, cfg.stage1().seed())[1].length;
-        return split + String.format(java.util.Locale.ROOT,
-                "; fine-tuning on %,d (%,d more held out to pick the best epoch)", fit.size() - epochHoldOut, epochHoldOut);
+        int epochHoldOut = DataSplit.stratified(y, 2, cfg.stage1().epochHoldOut(), cfg.stage1().seed())[1].length;
+        return split + (epochHoldOut == 0
+                ? String.format(java.util.Locale.ROOT, "; fine-tuning on all %,d, the last epoch kept", fit.size())
+                : String.format(java.util.Locale.ROOT, "; fine-tuning on %,d (%,d more held out to pick the best epoch)",
+                        fit.size() - epochHoldOut, epochHoldOut));
     }
 
     private void report(Recommendation r, int quotes, String on) {
@@ -356,7 +357,7 @@ public final class CascadeTrainer {
     private void fineTune(List<String> texts, List<String> labels, String base, TrainingConfig cfg,
             Path dir, String task, BooleanSupplier cancelled) throws IOException {
         FineTuneRun.Request request = new FineTuneRun.Request(texts, labels, List.of(), List.of(), base,
-                BertModels.parentVersion(base), cfg, EPOCH_HOLD_OUT, task);
+                BertModels.parentVersion(base), cfg, cfg.epochHoldOut(), task);
         new FineTuneRun(BertModels.on(device), listener).run(request, dir, cancelled);
     }
 

@@ -38,7 +38,6 @@ import org.slf4j.LoggerFactory;
 final class FullFineTune {
 
     /** The share of a stage's quotes {@code FineTuneRun} holds out to pick the best epoch. */
-    private static final double EPOCH_HOLD_OUT = 0.1;
 
     private static final Logger LOG = LoggerFactory.getLogger(FullFineTune.class);
     private final QuoteStore store;
@@ -145,11 +144,12 @@ final class FullFineTune {
         List<String> texts = quotes.stream().map(LabelledText::text).toList();
         List<String> labels = quotes.stream().map(q -> q.inTopic() ? "1" : "0").toList();
         FineTuneRun.Request request = new FineTuneRun.Request(texts, labels, List.of(), List.of(), cfg.baseModel(),
-                BertModels.parentVersion(cfg.baseModel()), cfg.stage1(), EPOCH_HOLD_OUT, "stage1");
+                BertModels.parentVersion(cfg.baseModel()), cfg.stage1(), cfg.stage1().epochHoldOut(), "stage1");
         new FineTuneRun(BertModels.on(device), tracker).run(request, partial.resolve("stage1"), cancel::isCancelled);
         cancel.throwIfCancelled();
         tracker.phase("stage 1: feature statistics for the unfamiliar score");
-        UnfamiliarFit.fitAndSaveWithSplit(partial.resolve("stage1"), texts, labels, EPOCH_HOLD_OUT, cfg.stage1().seed());
+        UnfamiliarFit.fitAndSaveAfterFineTune(partial.resolve("stage1"), texts, labels, cfg.stage1().epochHoldOut(),
+                cfg.stage1().seed());
         tracker.phase("copying the active stage 2");
         ModelFolders.copyTree(Path.of(active.stage2().path()), partial.resolve("stage2"));
         CascadeModel.read(active.folder()).withStages("stage1", "stage2").write(partial);
@@ -185,7 +185,7 @@ final class FullFineTune {
     }
 
     private static int steps(int examples, TrainingConfig c) {
-        int train = examples - (int) Math.round(examples * EPOCH_HOLD_OUT);
+        int train = examples - (int) Math.round(examples * c.epochHoldOut());
         return Math.max(1, (train + c.batchSize() - 1) / c.batchSize()) * (c.headEpochs() + c.epochs());
     }
 

@@ -13,6 +13,7 @@ import org.quotelab.ml.train.ClassWeighting;
 import org.quotelab.ml.text.PaddingMode;
 import org.quotelab.ml.train.SelectionMetric;
 import org.quotelab.ml.train.TrainingConfig;
+import org.quotelab.ml.train.TrainingRecipe;
 import org.quotelab.ml.train.FineTuneRun;
 import org.quotelab.service.FineTuneProgress;
 import org.quotelab.domain.jobs.CancellationToken;
@@ -49,6 +50,29 @@ public final class SingleFineTune {
             }
             return b.build();
         }
+
+        static Settings of(TrainingConfig c) {
+            String weights = c.classWeighting() == ClassWeighting.EXPLICIT
+                    ? Arrays.stream(c.explicitClassWeights()).mapToObj(Double::toString)
+                            .collect(java.util.stream.Collectors.joining(","))
+                    : c.classWeighting().name().toLowerCase(Locale.ROOT);
+            return new Settings(c.epochs(), c.batchSize(), c.learningRate(), c.weightDecay(), c.warmupFraction(),
+                    c.maxLength(), c.seed(), c.dropout(), weights, c.focalGamma(), c.layerDecay(), c.headEpochs(),
+                    c.headLearningRate(), c.consistency(), c.clsPooler() ? "cls" : "mean",
+                    c.selectionMetric().name().toLowerCase(Locale.ROOT),
+                    c.paddingMode() == PaddingMode.FIXED ? "fixed" : "buckets");
+        }
+    }
+
+    /** A named recipe in the command line's values, with the share of rows it holds out to pick the epoch. */
+    public record Preset(String name, Settings settings, double validationFraction) {
+    }
+
+    /** {@code name} null gives the product's default recipe; an unknown name throws with the known ones. */
+    public static Preset preset(String name) {
+        TrainingRecipe recipe = name == null ? TrainingRecipe.DEFAULT : TrainingRecipe.named(name);
+        TrainingConfig c = recipe.builder().build();
+        return new Preset(recipe.label(), Settings.of(c), c.epochHoldOut());
     }
 
     /** What to train on; the test rows may be empty. {@code task} names the label column in the provenance. */
@@ -78,7 +102,7 @@ public final class SingleFineTune {
                 r.validationFraction(), r.task());
         FineTuneRun.Outcome o = new FineTuneRun(BertModels.on(ComputeDevice.AUTO), FineTuneProgress.toListener(progress))
                 .run(request, out, cancel::isCancelled);
-        UnfamiliarFit.fitAndSaveWithSplit(out, r.trainTexts(), r.trainLabels(), r.validationFraction(),
+        UnfamiliarFit.fitAndSaveAfterFineTune(out, r.trainTexts(), r.trainLabels(), r.validationFraction(),
                 r.settings().seed());
         return new Outcome(o.training().bestEpoch(), o.training().skippedSteps(), o.training().seconds(), o.version(),
                 o.training().validation(), o.test());

@@ -77,6 +77,28 @@ class IntervalsTest {
         assertTrue(f1Width > 0.4 * recallWidth && f1Width < 2 * recallWidth, f1Width + " vs " + recallWidth);
     }
 
+    @Test
+    void weightedF1CarriesItsIntervalAndSupport() {
+        int[][] d = noisy(2000);
+        ClassificationReport r = ClassificationReport.of(d[0], d[1], List.of("a", "b"));
+        Estimate w = ReportIntervals.of(r).weightedF1();
+        assertEquals(r.weighted().f1(), w.value(), 1e-12);
+        assertEquals(2000, w.n());
+        assertTrue(w.ci().lo() < w.value() && w.value() < w.ci().hi(), w.format());
+        // a perfect classifier has nothing to vary
+        int[] y = {0, 1, 2, 0, 1, 2, 0, 1};
+        assertInterval(1.0, 1.0, Bootstrap.standard().f1(y, y.clone(), 3).weighted());
+        // with one class four times the other, the weighted figure leans to the large class's F1
+        int[] truth = new int[500];
+        int[] predicted = new int[500];
+        for (int i = 0; i < 500; i++) {
+            truth[i] = i < 400 ? 0 : 1;
+            predicted[i] = i < 400 ? 0 : (i % 2 == 0 ? 1 : 0);
+        }
+        Bootstrap.F1Intervals f = Bootstrap.standard().f1(truth, predicted, 2);
+        assertTrue(f.weighted().lo() > f.macro().lo(), f.weighted() + " vs " + f.macro());
+    }
+
     /** Two classes, 80 % of predictions right, deterministic. */
     private static int[][] noisy(int n) {
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);

@@ -122,6 +122,23 @@ class UnfamiliarFitTest {
         assertTrue(Files.notExists(v.resolve(FeatureStatisticsFile.FILE)));
     }
 
+    @Test
+    void aRecipeThatHoldsNothingOutStillGetsACutOffSaidToComeFromSeenQuotes() throws Exception {
+        Path v = dir.resolve("all-rows");
+        ModelFolders.copyTree(version, v);
+        FeatureStatistics fitted = UnfamiliarFit.fitAndSaveAfterFineTune(v, texts, labels, 0, 3);
+        assertNotNull(fitted);
+        assertEquals(8, fitted.heldOut(), "a tenth of the 80 training quotes");
+        assertTrue(Files.exists(v.resolve(FeatureStatisticsFile.FILE)));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> summary = (Map<String, Object>) ModelVersions.provenance(v).metrics().get("unfamiliar");
+        assertTrue(summary.toString().contains("also learned"), summary.toString());
+        // a recipe with a hold-out uses that very split, as before
+        Path w = dir.resolve("held-out");
+        ModelFolders.copyTree(version, w);
+        assertEquals(20, UnfamiliarFit.fitAndSaveAfterFineTune(w, texts, labels, 0.25, 3).heldOut());
+    }
+
     private static double norm(float[] v) {
         double s = 0;
         for (float x : v) {
