@@ -1,9 +1,13 @@
 package org.quotelab.ui.review;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.UnaryOperator;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Tooltip;
@@ -13,7 +17,7 @@ import org.quotelab.service.review.ReviewContext;
 import org.quotelab.ui.common.ShowOnly;
 
 /**
- * Review's filters by annotator: "Labelled by anyone / me / others / nobody" (who set the current
+ * Review's second row of filters: the model's queues, then the filters by annotator: "Labelled by anyone / me / others / nobody" (who set the current
  * label) and "My batches" (batches assigned to the annotator at the keyboard).
  */
 final class AnnotatorFilterBar {
@@ -46,6 +50,20 @@ final class AnnotatorFilterBar {
     /** Another team filter on the same row (the annotators-disagree queue). */
     void add(Node filter) {
         root.getItems().add(filter);
+    }
+
+    /**
+     * Other filters ahead of the team's on the same row (the model's queues): the first row of
+     * filters is full at the window's usual width, and a toolbar hides what does not fit.
+     */
+    void addFirst(String title, Node... filters) {
+        Label t = new Label(title);
+        t.getStyleClass().add("filter-row-title");
+        List<Node> ahead = new ArrayList<>();
+        ahead.add(t);
+        ahead.addAll(List.of(filters));
+        ahead.add(new Separator(Orientation.VERTICAL));
+        root.getItems().addAll(0, ahead);
     }
 
     private String text(LabelledBy by) {

@@ -150,6 +150,7 @@ public final class ReviewView {
         annotatorsDisagree.selectedProperty().addListener((o, a, on) -> push(f -> f.withAnnotatorsDisagree(on)));
         bindCount(annotatorsDisagree, "Annotators disagree", "annotatorsDisagree");
         annotators.add(annotatorsDisagree);
+        annotators.addFirst("Queues", unfamiliar, suspects);
         unfamiliar.setId("filter-unfamiliar");
         unfamiliar.setTooltip(new Tooltip(UNFAMILIAR_HELP));
         batch.valueProperty().addListener((o, a, b) -> push(f -> f.withBatch(b == null ? null : b.id())));
@@ -176,7 +177,7 @@ public final class ReviewView {
                 ? "counting..." : String.format("%,d quotes", vm.totalProperty().get()), vm.totalProperty()));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        return new ToolBar(title, batch, predicted, unlabelled, uncertain, disagreement, unfamiliar, suspects, gap,
+        return new ToolBar(title, batch, predicted, unlabelled, uncertain, disagreement, gap,
                 progress, count);
     }
 
