@@ -18,6 +18,12 @@ import org.testfx.util.WaitForAsyncUtils;
 /** A real workbench on a temporary H2 store, CSV writers and an FX-thread-safe wait for the UI tests. */
 public final class UiFixture {
     public static final String HEADER = "quote_id,quote_text,label,topic,group";
+    /**
+     * How long a read on the FX thread may wait for its turn. It only guards against a hang: on a
+     * loaded 2-core machine the FX thread can be starved for several seconds while a test's
+     * background job trains or scores, and a 5-second limit failed tests that were right.
+     */
+    private static final int FX_ANSWER_SECONDS = 30;
 
     private UiFixture() {
     }
@@ -72,7 +78,7 @@ public final class UiFixture {
     public static void until(double seconds, Callable<Boolean> condition) throws Exception {
         long end = System.nanoTime() + (long) (seconds * 1e9);
         while (System.nanoTime() < end) {
-            if (WaitForAsyncUtils.asyncFx(condition).get(5, TimeUnit.SECONDS)) {
+            if (WaitForAsyncUtils.asyncFx(condition).get(FX_ANSWER_SECONDS, TimeUnit.SECONDS)) {
                 return;
             }
             Thread.sleep(20);
@@ -95,6 +101,6 @@ public final class UiFixture {
     }
 
     public static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
+        return WaitForAsyncUtils.asyncFx(read).get(FX_ANSWER_SECONDS, TimeUnit.SECONDS);
     }
 }

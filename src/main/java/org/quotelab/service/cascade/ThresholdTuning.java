@@ -49,7 +49,8 @@ public final class ThresholdTuning {
      */
     public record Loaded(CascadeVersions.Active active, CascadeScores scores, double[] grid, double[] class0Grid,
             List<List<SweepPoint>> sweeps, ReliabilityDiagram reliability, OperatingPoint at, int skipped,
-            String scope, Recommendation.PointFigures here, Recommendation.PointFigures plain, String training) {
+            String scope, Recommendation.PointFigures here, Recommendation.PointFigures plain, String training,
+            org.quotelab.domain.project.LabelSchema schema) {
 
         /** Truly out-of-topic quotes stage 1 passes at {@code threshold}: the support of class-0 recall. */
         public long class0Support(double threshold) {
@@ -173,7 +174,7 @@ public final class ThresholdTuning {
         Object reason = CascadeModel.read(active.folder()).facts().get("recommendation");
         LOG.info("threshold sweep over {} {} validation quotes ({} skipped)", kept, scope, skipped);
         return Optional.of(new Loaded(active, scores, grid, class0Grid, sweeps, reliability, at, skipped, scope, here,
-                plain, reason == null ? "" : reason.toString()));
+                plain, reason == null ? "" : reason.toString(), store.schema().schema()));
     }
 
     /**

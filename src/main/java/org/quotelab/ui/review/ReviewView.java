@@ -38,6 +38,7 @@ import org.quotelab.ui.common.ShowOnly;
 public final class ReviewView {
     /** Start reading the next page when the user is this many rows from the end of what is loaded. */
     private static final int PREFETCH_ROWS = 40;
+    private static final double FILTER_COMBO_WIDTH = 170;
     static final String UNFAMILIAR_HELP = "Quotes unlike the quotes stage 1 was trained on (distance beyond the"
             + " cut-off that about 5 % of new in-domain quotes pass), most unfamiliar first";
 
@@ -138,6 +139,11 @@ public final class ReviewView {
         batch.setPromptText("All batches");
         batch.setConverter(ShowOnly.converter(b -> b == null ? "All batches" : b.day() + (mine(b) ? "  (mine)" : "")));
         predicted.setId("filter-predicted");
+        // sized to the row, not to the longest topic name: the toolbar hides what does not fit,
+        // and the reviewed count at the row's end must stay visible (the list shows full names)
+        predicted.setPrefWidth(FILTER_COMBO_WIDTH);
+        predicted.setMaxWidth(FILTER_COMBO_WIDTH);
+        batch.setMaxWidth(FILTER_COMBO_WIDTH);
         predicted.setConverter(ShowOnly.converter(c -> c == null ? "Any prediction"
                 : QuoteFilter.OUT_OF_TOPIC.equals(c) ? "Predicted out-of-topic" : "Predicted " + vm.schema().name(c)));
         unlabelled.setId("filter-unlabelled");

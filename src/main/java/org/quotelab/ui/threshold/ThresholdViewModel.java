@@ -154,7 +154,7 @@ public final class ThresholdViewModel implements ShowsJobStatus {
         List<TopicLoss> rows = new ArrayList<>(topics.size());
         for (int k = 0; k < topics.size(); k++) {
             long n = l.support(k + 1);
-            rows.add(new TopicLoss(topics.get(k), p.topicRecallLost()[k],
+            rows.add(new TopicLoss(l.schema().name(topics.get(k)), p.topicRecallLost()[k],
                     Estimate.proportion(Math.round(p.topicRecallLost()[k] * n), n)));
         }
         topicLoss.setAll(rows);
@@ -203,18 +203,19 @@ public final class ThresholdViewModel implements ShowsJobStatus {
             return; // the slider moved on; its own job is on the way
         }
         macroF1Note.set(Note.of(f.macroF1()));
-        comparison.set(compare(f, l.plain()));
+        comparison.set(compare(f, l.plain(), l.schema()::name));
     }
 
     /** What the shown point costs or gains against the plain rule (0.5, top class), with intervals. */
-    static String compare(Recommendation.PointFigures at, Recommendation.PointFigures plain) {
+    static String compare(Recommendation.PointFigures at, Recommendation.PointFigures plain,
+                          java.util.function.UnaryOperator<String> name) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-22s %-26s %s%n", "",
                 at.point().describe(), "plain rule (0.5, top class)"));
         line(sb, "macro-F1", at.macroF1(), plain.macroF1());
         line(sb, "out-of-topic recall", at.outOfTopicRecall(), plain.outOfTopicRecall());
         line(sb, "class-0 recall", at.class0Recall(), plain.class0Recall());
         for (int k = 0; k < at.topics().size(); k++) {
-            line(sb, "recall " + at.topics().get(k), at.topicRecall().get(k), plain.topicRecall().get(k));
+            line(sb, "recall " + name.apply(at.topics().get(k)), at.topicRecall().get(k), plain.topicRecall().get(k));
         }
         return sb.toString().stripTrailing();
     }
