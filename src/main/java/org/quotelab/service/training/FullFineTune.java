@@ -116,7 +116,8 @@ final class FullFineTune {
      * What each new stage saw: every training quote, in training or calibration (see
      * {@link CascadeTrainer#calibrationPart}); a stage copied from the active cascade saw what it saw.
      */
-    private static SeenQuotes.Training[] seen(Stages stages, CascadeConfig cfg, List<LabelledText> quotes,
+    /** What each stage of a cascade trained on {@code quotes} saw: recorded with its versions. */
+    static SeenQuotes.Training[] seen(Stages stages, CascadeConfig cfg, List<LabelledText> quotes,
                                               List<Long> ids, CascadeVersions.Active active) {
         List<Long> calibrated = new ArrayList<>();
         for (int i : CascadeTrainer.calibrationPart(quotes, cfg)) {

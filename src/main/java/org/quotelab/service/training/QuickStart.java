@@ -13,6 +13,7 @@ import org.quotelab.domain.jobs.CancellationToken;
 import org.quotelab.ml.train.FrozenEncoderHeads;
 import org.quotelab.service.Json;
 import org.quotelab.service.cascade.CascadeActivation;
+import org.quotelab.service.cascade.SeenQuotes;
 import org.quotelab.service.cascade.CascadeRun;
 import org.quotelab.service.cascade.CascadeConfig;
 import org.quotelab.service.cascade.CascadeModel;
@@ -48,7 +49,8 @@ final class QuickStart {
     /** Trains and activates the quick cascade with the split and seed of {@code cfg}. */
     TrainingOutcome run(CascadeConfig cfg, ProgressTracker tracker, CancellationToken cancel) throws IOException {
         long started = System.nanoTime();
-        List<LabelledText> quotes = TrainingQuotes.load(store);
+        List<Long> ids = new java.util.ArrayList<>();
+        List<LabelledText> quotes = TrainingQuotes.load(store, ids);
         TrainingQuotes.requireTrainable(quotes);
         // cross-fitting as configured: the encoder outputs are computed once, so the fold heads cost
         // little more than one pass over the quotes, and stage 2 learns real class-0 examples (a
@@ -81,7 +83,9 @@ final class QuickStart {
             cancel.throwIfCancelled();
             tracker.progress(0.97, "registering and activating the quick-start model");
             Path folder = run.publish();
-            CascadeVersions.Active now = new CascadeActivation(store, models).register(folder, REASON);
+            // recorded like a full fine-tune's, so Evaluation and Threshold can leave its training quotes out
+            SeenQuotes.Training[] seen = FullFineTune.seen(Stages.BOTH, quick, quotes, ids, null);
+            CascadeVersions.Active now = new CascadeActivation(store, models).register(folder, REASON, seen[0], seen[1]);
             run.registered();
             double seconds = (System.nanoTime() - started) / 1e9;
             String summary = String.format(Locale.ROOT,

@@ -39,6 +39,10 @@ class QuickStartTest extends TrainingStoreFixture {
                     // the full fine-tune has not begun: no run of it exists yet
                     assertEquals(1, store.runs().list().size());
                     quick.set(store.models().active(1).orElseThrow());
+                    // recorded like a full fine-tune's, so evaluation can leave its training quotes out
+                    var seen = new org.quotelab.service.cascade.SeenQuotes(store).of(quick.get(),
+                            store.models().active(2).orElseThrow());
+                    assertTrue(seen.recorded() && !seen.ids().isEmpty(), "what the quick start trained on");
                     List<QuoteRow> rows = store.quotes().review(QuoteFilter.all(), 0, 20).items();
                     try {
                         scoredWhileServing.set(predictions.ensureScored(rows, ProgressSink.NONE, new CancellationToken()));
