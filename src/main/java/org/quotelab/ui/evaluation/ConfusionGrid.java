@@ -30,7 +30,8 @@ final class ConfusionGrid {
     }
 
     /** Cells get the ids {@code <idPrefix>-<row>-<column>}. */
-    static GridPane of(ConfusionMatrix m, String idPrefix, CellAction action) {
+    static GridPane of(ConfusionMatrix m, String idPrefix, java.util.function.UnaryOperator<String> name,
+                       CellAction action) {
         GridPane grid = new GridPane();
         grid.setHgap(2);
         grid.setVgap(2);
@@ -40,14 +41,14 @@ final class ConfusionGrid {
         corner.setStyle("-fx-font-size: 10px; -fx-text-fill: #555;");
         grid.add(corner, 0, 0);
         for (int j = 0; j < labels.size(); j++) {
-            grid.add(header(labels.get(j)), j + 1, 0);
+            grid.add(header(name.apply(labels.get(j))), j + 1, 0);
         }
         double[][] share = m.rowNormalized();
         double worst = worstError(share);
         for (int i = 0; i < labels.size(); i++) {
-            grid.add(header(labels.get(i)), 0, i + 1);
+            grid.add(header(name.apply(labels.get(i))), 0, i + 1);
             for (int j = 0; j < labels.size(); j++) {
-                grid.add(cell(m, share[i][j], i, j, idPrefix, action, colour(share[i][j], i == j, worst)), j + 1, i + 1);
+                grid.add(cell(m, name, share[i][j], i, j, idPrefix, action, colour(share[i][j], i == j, worst)), j + 1, i + 1);
             }
         }
         return grid;
@@ -88,7 +89,7 @@ final class ConfusionGrid {
         return EMPTY.interpolate(ERROR, Math.max(0.18, Math.sqrt(share / worstError)));
     }
 
-    private static Label cell(ConfusionMatrix m, double share, int i, int j, String idPrefix, CellAction action,
+    private static Label cell(ConfusionMatrix m, java.util.function.UnaryOperator<String> name, double share, int i, int j, String idPrefix, CellAction action,
                               Color bg) {
         long n = m.count(i, j);
         Label l = new Label(String.valueOf(n));
@@ -101,7 +102,7 @@ final class ConfusionGrid {
         l.setStyle(String.format(Locale.ROOT, "-fx-background-color: %s; -fx-text-fill: %s; -fx-font-weight: %s;",
                 web(bg), fg, i == j ? "bold" : "normal"));
         l.setTooltip(new Tooltip(String.format(Locale.ROOT, "true %s, predicted %s: %d quotes (%.1f %% of the row)%s",
-                m.labels().get(i), m.labels().get(j), n, 100 * share, n > 0 ? "\nclick to review them" : "")));
+                name.apply(m.labels().get(i)), name.apply(m.labels().get(j)), n, 100 * share, n > 0 ? "\nclick to review them" : "")));
         if (n > 0) {
             l.setCursor(Cursor.HAND);
             l.setOnMouseClicked(e -> action.open(i, j));

@@ -125,7 +125,7 @@ public final class EvaluationView {
         table.setPlaceholder(placeholder);
         table.setPrefHeight(220);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Class", ClassRow::label));
+        table.getColumns().add(column("Class", r -> vm.name(r.label())));
         table.getColumns().get(0).setPrefWidth(120);
         table.getColumns().get(0).setMinWidth(100);
         table.getColumns().add(column("Scope", ClassRow::scope));
@@ -164,7 +164,8 @@ public final class EvaluationView {
         }
         Label heading = new Label("Confusion matrix, end to end (" + e.matrix().total() + " " + e.scopeLabel()
                 + " quotes; click a cell to review it)");
-        holder.getChildren().addAll(heading, ConfusionGrid.of(e.matrix(), idPrefix, (t, p) -> vm.openCell(ofB, t, p)));
+        holder.getChildren().addAll(heading, ConfusionGrid.of(e.matrix(), idPrefix, vm::name,
+                (t, p) -> vm.openCell(ofB, t, p)));
     }
 
     private static TableColumn<ClassRow, String> column(String title, Function<ClassRow, String> value) {

@@ -35,10 +35,12 @@ public final class EvaluationViewModel implements ShowsJobStatus {
     }
 
     /** The results of one evaluation: A, and B when comparing (else null). */
-    private record Results(Evaluation a, Evaluation b) {
+    private record Results(Evaluation a, Evaluation b, org.quotelab.domain.project.LabelSchema schema) {
     }
 
     private final Workbench workbench;
+    /** The project's label schema as read with the last evaluation; names the classes on screen. */
+    private org.quotelab.domain.project.LabelSchema schema = org.quotelab.domain.project.LabelSchema.EMPTY;
     private final UiJobs jobs;
     private final Consumer<ReviewFocus> openInReview;
     /** The batches of the evaluation on screen (empty: all). */
@@ -103,10 +105,12 @@ public final class EvaluationViewModel implements ShowsJobStatus {
         EvaluationScope on = scope.get() == null ? EvaluationScope.HELD_OUT : scope.get();
         status.run("Evaluating cascades", "Evaluating " + a.label() + (b == null ? "" : " and " + b.label()) + "...",
                 (p, c) -> new Results(evaluator.evaluate(a, ids, on, p, c),
-                    b == null ? null : evaluator.evaluate(b, ids, on, p, c)), this::shown, "Evaluation failed");
+                    b == null ? null : evaluator.evaluate(b, ids, on, p, c), workbench.schema().schema()), this::shown,
+                "Evaluation failed");
     }
 
     private void shown(Results r) {
+        schema = r.schema();
         resultA.set(r.a());
         resultB.set(r.b());
         rowsA.setAll(ClassRow.of(r.a(), null));
@@ -128,6 +132,11 @@ public final class EvaluationViewModel implements ShowsJobStatus {
                 f1.enough() ? "" : "; " + f1.warning());
     }
 
+    /** What people read for a class of the figures: the schema's name of a topic, else the class as it is. */
+    public String name(String cls) {
+        return schema.contains(cls) ? schema.name(cls) : cls;
+    }
+
     /** Opens Review on the quotes of one cell of A's (or B's) confusion matrix. */
     public void openCell(boolean ofB, int trueClass, int predictedClass) {
         Evaluation e = ofB ? resultB.get() : resultA.get();
@@ -137,7 +146,7 @@ public final class EvaluationViewModel implements ShowsJobStatus {
         List<String> labels = e.matrix().labels();
         List<Long> ids = e.cell(trueClass, predictedClass);
         String what = String.format(Locale.ROOT, "%s: true %s, predicted %s (%d quotes)", e.pair().label(),
-                labels.get(trueClass), labels.get(predictedClass), ids.size());
+                name(labels.get(trueClass)), name(labels.get(predictedClass)), ids.size());
         // one evaluated batch: Review's batch filter shows it; several or all: "All batches"
         Long batch = evaluatedBatches.size() == 1 ? evaluatedBatches.get(0) : null;
         openInReview.accept(new ReviewFocus(what, ids, e.pair().stage1().id(), e.pair().stage2().id(), batch));
