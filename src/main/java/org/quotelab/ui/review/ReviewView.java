@@ -183,8 +183,12 @@ public final class ReviewView {
                 ? "counting..." : String.format("%,d quotes", vm.totalProperty().get()), vm.totalProperty()));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        return new ToolBar(title, batch, predicted, unlabelled, uncertain, disagreement, gap,
-                progress, count);
+        // the filtered count ends the second row: the first is full with the reviewed progress
+        Region gap2 = new Region();
+        HBox.setHgrow(gap2, Priority.ALWAYS);
+        annotators.add(gap2);
+        annotators.add(count);
+        return new ToolBar(title, batch, predicted, unlabelled, uncertain, disagreement, gap, progress);
     }
 
     /** "Uncertain (42)": the queue's size under the batch and prediction filters. */
