@@ -3,8 +3,6 @@ package org.quotelab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,14 +17,9 @@ class AssignCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
 
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = QuoteLabCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -49,10 +42,10 @@ class AssignCommandTest {
             assertEquals("bob", store.labels().current(quotes.get(2).id()).orElseThrow().updatedBy());
         }
 
-        Run assign = run("assign", "--home", home, "--batch", String.valueOf(dayA), "--to", "cat, dan");
+        CliRun assign = run("assign", "--home", home, "--batch", String.valueOf(dayA), "--to", "cat, dan");
         assertEquals(0, assign.code(), assign.err());
         assertTrue(assign.out().contains("batch " + dayA + " assigned to cat, dan"), assign.out());
-        Run batches = run("batches", "--home", home);
+        CliRun batches = run("batches", "--home", home);
         assertTrue(batches.out().contains("assigned to"), batches.out());
         List<String> lines = batches.out().lines().toList();
         assertTrue(lines.get(1).endsWith("cat,dan"), lines.get(1));
@@ -61,13 +54,13 @@ class AssignCommandTest {
         assertEquals(0, run("assign", "--home", home, "--batch", String.valueOf(dayA), "--nobody").code());
         assertTrue(!run("batches", "--home", home).out().contains("cat,dan"));
 
-        Run badName = run("assign", "--home", home, "--batch", String.valueOf(dayB), "--to", "ann,,bob");
+        CliRun badName = run("assign", "--home", home, "--batch", String.valueOf(dayB), "--to", "ann,,bob");
         assertEquals(2, badName.code());
         assertTrue(badName.err().contains("--to: an annotator name must not be empty"), badName.err());
-        Run noBatch = run("assign", "--home", home, "--batch", "999", "--to", "ann");
+        CliRun noBatch = run("assign", "--home", home, "--batch", "999", "--to", "ann");
         assertEquals(1, noBatch.code());
         assertTrue(noBatch.err().contains("no batch 999 in this project"), noBatch.err());
-        Run neither = run("assign", "--home", home, "--batch", String.valueOf(dayB));
+        CliRun neither = run("assign", "--home", home, "--batch", String.valueOf(dayB));
         assertEquals(2, neither.code());
         assertTrue(neither.err().contains("either --to"), neither.err());
     }

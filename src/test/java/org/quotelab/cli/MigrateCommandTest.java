@@ -3,8 +3,6 @@ package org.quotelab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,14 +15,9 @@ class MigrateCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
 
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = QuoteLabCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -36,29 +29,29 @@ class MigrateCommandTest {
         try (var days = Files.list(data)) {
             List<String> args = new java.util.ArrayList<>(List.of("import", "--home", home.toString()));
             days.map(Path::toString).filter(p -> p.matches(".*day-\\d+\\.csv")).sorted().forEach(args::add);
-            Run imp = run(args.toArray(String[]::new));
+            CliRun imp = run(args.toArray(String[]::new));
             assertEquals(0, imp.code(), imp.err());
         }
         String pg = EmbeddedPostgres.newDatabase();
-        Run there = run("migrate", "--home", home.toString(), "--to", pg);
+        CliRun there = run("migrate", "--home", home.toString(), "--to", pg);
         assertEquals(0, there.code(), there.err());
         assertTrue(there.out().contains("every count and digest matches"), there.out());
         assertTrue(there.out().lines().anyMatch(l -> l.startsWith("quotes ") && !l.contains(" 0 ")), there.out());
 
         Path back = dir.resolve("back").resolve("quotelab");
-        Run again = run("migrate", "--home", home.toString(), "--from", pg, "--to", back.toString());
+        CliRun again = run("migrate", "--home", home.toString(), "--from", pg, "--to", back.toString());
         assertEquals(0, again.code(), again.err());
         assertEquals(table(there.out()), table(again.out()), "the same rows and digests after the round trip");
 
         // the moved store takes new rows: numbering continues after the copied ids
         Path f = Files.writeString(dir.resolve("later.csv"), "quote_id,quote_text,label\nn1,A new quote,1\nn2,Another,0\n");
-        Run imp = run("import", "--home", home.toString(), "--db", pg, f.toString());
+        CliRun imp = run("import", "--home", home.toString(), "--db", pg, f.toString());
         assertEquals(0, imp.code(), imp.err());
 
-        Run refused = run("migrate", "--home", home.toString(), "--to", pg);
+        CliRun refused = run("migrate", "--home", home.toString(), "--to", pg);
         assertEquals(1, refused.code());
         assertTrue(refused.err().contains("the target store is not empty"), refused.err());
-        Run missing = run("migrate", "--from", dir.resolve("nothing").toString(), "--to", dir.resolve("x").toString());
+        CliRun missing = run("migrate", "--from", dir.resolve("nothing").toString(), "--to", dir.resolve("x").toString());
         assertEquals(1, missing.code());
         assertTrue(missing.err().contains("there is no H2 store at"), missing.err());
     }

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +49,7 @@ class WatchKillTest {
         }
         assertTrue(Files.exists(inbox.resolve("big.csv")), "the file stays until its import committed");
 
-        Run next = run("watch", inbox.toString(), "--once", "--home", home.root().toString(), "--settle-seconds", "0.2",
+        CliRun next = run("watch", inbox.toString(), "--once", "--home", home.root().toString(), "--settle-seconds", "0.2",
                 "--never");
         assertEquals(0, next.code(), next.err());
         assertTrue(next.out().contains("import done big.csv batch ["), next.out());
@@ -88,7 +86,7 @@ class WatchKillTest {
         }
         assertTrue(partial(home.models()), "the kill left the update's work folder");
 
-        Run next = run("watch", inbox.toString(), "--once", "--home", home.root().toString(), "--settle-seconds", "0.2",
+        CliRun next = run("watch", inbox.toString(), "--once", "--home", home.root().toString(), "--settle-seconds", "0.2",
                 "--every-batches", "1", "--epochs", "1");
         assertEquals(0, next.code(), next.out() + next.err());
         assertFalse(partial(home.models()), "the next start removed it");
@@ -146,14 +144,9 @@ class WatchKillTest {
         throw new AssertionError("no '" + text + "' in " + (Files.exists(log) ? Files.readString(log) : "(no output)"));
     }
 
-    record Run(int code, String out, String err) {
-    }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = QuoteLabCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static Process child(Path inbox, AppHome home, String... policy) throws Exception {
