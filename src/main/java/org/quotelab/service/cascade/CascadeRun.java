@@ -1,7 +1,6 @@
 package org.quotelab.service.cascade;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
