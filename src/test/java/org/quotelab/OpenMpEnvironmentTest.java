@@ -17,5 +17,12 @@ class OpenMpEnvironmentTest {
         assertEquals(before == null ? "PASSIVE" : before, seen);
         OpenMpEnvironment.CLibrary c = Native.load("c", OpenMpEnvironment.CLibrary.class);
         assertEquals(seen, c.getenv(OpenMpEnvironment.WAIT_POLICY));
+        String spinBefore = System.getenv(OpenMpEnvironment.SPIN_COUNT);
+        if (before == null) {
+            assertEquals(spinBefore == null ? OpenMpEnvironment.DEFAULT_SPIN_COUNT : spinBefore,
+                    c.getenv(OpenMpEnvironment.SPIN_COUNT));
+        } else {
+            assertEquals(spinBefore, c.getenv(OpenMpEnvironment.SPIN_COUNT), "a user's own wait policy gets no spin count");
+        }
     }
 }
