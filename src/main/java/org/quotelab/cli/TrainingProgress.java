@@ -36,7 +36,15 @@ final class TrainingProgress implements FineTuneProgress {
         String validation = s.validation() == null ? "" : String.format(Locale.ROOT,
                 " | validation accuracy %.4f macro-F1 %.4f", s.validation().accuracy(), s.validation().macro().f1());
         out.println(String.format(Locale.ROOT, "%nepoch %d/%d done in %.0f s, mean loss %.4f%s%s", s.epoch(),
-                s.epochs(), s.seconds(), s.meanLoss(), validation, s.best() ? " (best so far)" : ""));
+                s.epochs(), s.seconds(), s.meanLoss(), validation, kept(s)));
         out.flush();
+    }
+
+    /** Without a hold-out there is no best epoch: the fine-tune keeps its last. */
+    private static String kept(Epoch s) {
+        if (s.validation() == null) {
+            return s.epoch() == s.epochs() ? " (kept: last epoch, no hold-out)" : "";
+        }
+        return s.best() ? " (best so far)" : "";
     }
 }

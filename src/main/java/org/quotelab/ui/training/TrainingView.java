@@ -104,7 +104,7 @@ public final class TrainingView {
         table.getColumns().add(column("Validation loss", r -> fmt(r.validationLoss())));
         table.getColumns().add(column("Accuracy", r -> fmt(r.accuracy())));
         table.getColumns().add(column("Macro-F1", r -> fmt(r.macroF1())));
-        table.getColumns().add(column("Kept", r -> r.best() ? "best so far" : ""));
+        table.getColumns().add(column("Kept", TrainingViewModel.EpochRow::kept));
         return table;
     }
 

@@ -34,9 +34,23 @@ import org.quotelab.ui.common.UiJobs;
  */
 public final class TrainingViewModel {
 
-    /** One row of the per-epoch validation table. */
-    public record EpochRow(String phase, String epoch, double trainLoss, double accuracy, double macroF1, boolean best,
+    /**
+     * One row of the per-epoch validation table; {@code kept} says which epoch the fine-tune
+     * keeps: the best so far on its hold-out, or, without a hold-out, the last one.
+     */
+    public record EpochRow(String phase, String epoch, double trainLoss, double accuracy, double macroF1, String kept,
                            double validationLoss) {
+    }
+
+    static final String BEST_SO_FAR = "best so far";
+    static final String LAST_EPOCH = "last epoch (no hold-out)";
+
+    /** A fine-tune without a hold-out has no "best" epoch: it keeps its last. */
+    static String kept(TrainingEvent.Epoch ep) {
+        if (Double.isNaN(ep.accuracy())) {
+            return ep.epoch() == ep.epochs() ? LAST_EPOCH : "";
+        }
+        return ep.best() ? BEST_SO_FAR : "";
     }
 
     private final Workbench workbench;
@@ -195,7 +209,7 @@ public final class TrainingViewModel {
                 // "stage 2: fine-tuning on 300 quotes" -> "stage 2": the column is narrow
                 String fineTune = ep.phase().contains(":") ? ep.phase().substring(0, ep.phase().indexOf(':')) : ep.phase();
                 epochs.add(new EpochRow(fineTune, ep.epoch() + " of " + ep.epochs(), ep.trainLoss(), ep.accuracy(),
-                        ep.macroF1(), ep.best(), ep.validationLoss()));
+                        ep.macroF1(), kept(ep), ep.validationLoss()));
             }
         }
         // one list change per batch: the chart redraws once, however many steps arrived

@@ -64,6 +64,8 @@ class TrainingViewModelTest {
         assertEquals(1.0, vm.progressProperty().get());
         assertTrue(vm.loss().size() >= 2, "every optimiser step reached the loss curve");
         assertEquals(2, vm.epochs().size(), "one epoch row per stage: " + vm.epochs());
+        assertEquals(TrainingViewModel.LAST_EPOCH, vm.epochs().get(0).kept(),
+                "the default stage 1 holds nothing out and keeps its last epoch: " + vm.epochs());
         assertEquals(o.stage1Version(), wb.store().models().active(1).orElseThrow().id());
         assertEquals(RunStatus.DONE, wb.store().runs().find(o.runId()).orElseThrow().status());
         assertTrue(vm.noticeProperty().get().startsWith("Training finished"), vm.noticeProperty().get());
