@@ -37,11 +37,37 @@ public record FeatureStatistics(double[] mean, double[][] precision, double cuto
      * the distances of {@code heldOut}, rows the model and the fit never saw.
      */
     public static FeatureStatistics fit(double[][] fit, double[][] heldOut, double quantile) {
-        if (fit.length < 2) {
-            throw new IllegalArgumentException("need at least 2 quotes to fit feature statistics, got " + fit.length);
-        }
         if (heldOut.length == 0) {
             throw new IllegalArgumentException("need held-out quotes to calibrate the cut-off");
+        }
+        FeatureStatistics uncalibrated = uncalibrated(fit, heldOut.length, quantile);
+        double[] d = new double[heldOut.length];
+        for (int i = 0; i < heldOut.length; i++) {
+            d[i] = uncalibrated.distance(heldOut[i]);
+        }
+        return uncalibrated.withCutoff(quantile(d, quantile));
+    }
+
+    /**
+     * Fits mean and shrunk covariance on {@code fit} and takes the cut-off at {@code quantile} of
+     * distances measured elsewhere: each out-of-fold quote's distance under the statistics of a
+     * model that did not train on it. A model trained on every quote has no unseen quote of its
+     * own, and its training quotes lie closer to their mean than new ones do.
+     */
+    public static FeatureStatistics fitWithDistances(double[][] fit, double[] heldOutDistances, double quantile) {
+        if (heldOutDistances.length == 0) {
+            throw new IllegalArgumentException("need held-out distances to calibrate the cut-off");
+        }
+        return uncalibrated(fit, heldOutDistances.length, quantile).withCutoff(quantile(heldOutDistances, quantile));
+    }
+
+    private FeatureStatistics withCutoff(double value) {
+        return new FeatureStatistics(mean, precision, value, quantile, fitted, heldOut, shrinkage);
+    }
+
+    private static FeatureStatistics uncalibrated(double[][] fit, int heldOut, double quantile) {
+        if (fit.length < 2) {
+            throw new IllegalArgumentException("need at least 2 quotes to fit feature statistics, got " + fit.length);
         }
         int p = fit[0].length;
         double[] mean = new double[p];
@@ -62,13 +88,7 @@ public record FeatureStatistics(double[] mean, double[][] precision, double cuto
         }
         Shrinkage.Result lw = Shrinkage.ledoitWolf(centred);
         double[][] precision = invertWithRidge(lw.covariance(), lw.mu());
-        FeatureStatistics uncalibrated = new FeatureStatistics(mean, precision, Double.POSITIVE_INFINITY, quantile,
-                fit.length, heldOut.length, lw.shrinkage());
-        double[] d = new double[heldOut.length];
-        for (int i = 0; i < heldOut.length; i++) {
-            d[i] = uncalibrated.distance(heldOut[i]);
-        }
-        return new FeatureStatistics(mean, precision, quantile(d, quantile), quantile, fit.length, heldOut.length,
+        return new FeatureStatistics(mean, precision, Double.POSITIVE_INFINITY, quantile, fit.length, heldOut,
                 lw.shrinkage());
     }
 

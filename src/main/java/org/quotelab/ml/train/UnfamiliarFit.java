@@ -130,7 +130,48 @@ public final class UnfamiliarFit {
                 "training quotes the model also learned (its recipe holds none out)", seed, known);
     }
 
-    static List<String> sample(List<String> texts, int max, long seed) {
+    /** Where the cut-off of {@link #fitAndSaveWithDistances} came from, as provenance.json records it. */
+    public static final String OUT_OF_FOLD_SOURCE =
+            "out-of-fold: each training quote's distance under the fold model that did not train on it";
+
+    /**
+     * The distances of a fold's held-out quotes under statistics fitted on the features of the
+     * quotes that fold's model trained on: out-of-fold distances, which {@link
+     * #fitAndSaveWithDistances} pools into the cut-off of the model trained on all of them.
+     */
+    public static double[] heldOutDistances(float[][] foldTrainingFeatures, float[][] heldOutFeatures) {
+        double[][] held = toDouble(heldOutFeatures);
+        FeatureStatistics s = FeatureStatistics.fit(toDouble(foldTrainingFeatures), held,
+                FeatureStatistics.DEFAULT_QUANTILE);
+        double[] d = new double[held.length];
+        for (int i = 0; i < held.length; i++) {
+            d[i] = s.distance(held[i]);
+        }
+        return d;
+    }
+
+    /**
+     * As {@link #fitAndSave} for a version trained on every quote of {@code trainingTexts}: the
+     * mean and covariance come from its features of those quotes, the cut-off from out-of-fold
+     * distances ({@link #heldOutDistances}), the same unseen-quote principle as the cascade's
+     * operating point. A cut-off taken on quotes the model learned is too low: it flagged twice
+     * the intended share of new in-domain quotes.
+     */
+    public static FeatureStatistics fitAndSaveWithDistances(Path version, List<String> trainingTexts,
+            double[] outOfFoldDistances, long seed) throws IOException {
+        List<String> fit = sample(trainingTexts, MAX_FIT_QUOTES, seed);
+        FeatureStatistics s;
+        try (VersionScorer scorer = VersionScorer.open(version, MAX_LENGTH, BATCH, ComputeDevice.AUTO)) {
+            s = FeatureStatistics.fitWithDistances(toDouble(scorer.scores(fit).features()), outOfFoldDistances,
+                    FeatureStatistics.DEFAULT_QUANTILE);
+        }
+        FeatureStatisticsFile.write(version, s, OUT_OF_FOLD_SOURCE);
+        LOG.info("unfamiliar statistics of {}: {} fitted, cut-off {} from {} out-of-fold distances", version,
+                s.fitted(), String.format(java.util.Locale.ROOT, "%.3f", s.cutoff()), s.heldOut());
+        return s;
+    }
+
+    public static List<String> sample(List<String> texts, int max, long seed) {
         if (texts.size() <= max) {
             return texts;
         }

@@ -23,6 +23,7 @@ import org.quotelab.ml.train.TrainingConfig;
 import org.quotelab.ml.train.FineTuneListener;
 import org.quotelab.ml.train.UnfamiliarFit;
 import org.quotelab.ml.train.FineTuneRun;
+import org.quotelab.ml.infer.Scores;
 import org.quotelab.ml.infer.VersionScorer;
 import org.quotelab.ml.model.LabelMap;
 import org.quotelab.ml.versions.ModelFolders;
@@ -72,7 +73,10 @@ public final class CascadeTrainer {
     }
 
     /** A fold's labels (output order) and the probabilities of the quotes it did not see. */
-    public record Scored(List<String> labels, float[][] probabilities) {
+    public record Scored(List<String> labels, float[][] probabilities, double[] distances) {
+        public Scored(List<String> labels, float[][] probabilities) {
+            this(labels, probabilities, null);
+        }
     }
 
     private final FineTuneListener listener;
@@ -174,7 +178,9 @@ public final class CascadeTrainer {
         boolean cross = cfg.construction() == Construction.CROSS_FIT;
         int[] fold = cross ? Folds.stratified(fit.stream().mapToInt(q -> q.inTopic() ? 1 : 0).toArray(), cfg.folds(),
                 cfg.seed()) : null;
-        double[][] oof1 = cross ? crossFitted(fit, fold, cfg, out, cancelled) : null;
+        // filled by the fine-tuned folds; the in-memory folds of a quick start keep the encoder frozen
+        double[] oofDistances = cross && inMemory == null ? new double[fit.size()] : null;
+        double[][] oof1 = cross ? crossFitted(fit, fold, cfg, out, oofDistances, cancelled) : null;
         boolean[] passed = cross ? OutOfFold.passed(oof1) : passedBy(out.resolve("stage1"), texts(fit));
         int[] fitTruth = new int[fit.size()];
         for (int i = 0; i < fit.size(); i++) {
@@ -194,7 +200,9 @@ public final class CascadeTrainer {
         trainStage(s2Texts, s2Labels, cfg.baseModel(), cfg.stage2(), out.resolve("stage2"), "stage2", cancelled);
 
         phases.accept("stage 1: feature statistics for the unfamiliar score");
-        if (valid.isEmpty()) {
+        if (oofDistances != null) {
+            UnfamiliarFit.fitAndSaveWithDistances(out.resolve("stage1"), texts(fit), oofDistances, cfg.stage1().seed());
+        } else if (valid.isEmpty()) {
             // cross-fitted: stage 1 learned every quote but the part its recipe held out to pick the epoch, if any
             UnfamiliarFit.fitAndSaveAfterFineTune(out.resolve("stage1"), texts(fit), binaryLabels(fit),
                     cfg.stage1().epochHoldOut(), cfg.stage1().seed(), known(cancelled));
@@ -262,7 +270,7 @@ public final class CascadeTrainer {
 
     /** Raw stage-1 probabilities [P(out), P(in)] of each quote from the fold model that did not see it. */
     private double[][] crossFitted(List<LabelledText> fit, int[] fold, CascadeConfig cfg, Path out,
-            BooleanSupplier cancelled) throws IOException {
+            double[] distances, BooleanSupplier cancelled) throws IOException {
         double[][] oof = new double[fit.size()][];
         Path scratch = out.resolve(".folds");
         try {
@@ -278,7 +286,11 @@ public final class CascadeTrainer {
                 }
                 phases.accept("cross-fitting stage 1: fold " + (f + 1) + " of " + cfg.folds());
                 Scored s = fold(texts(in), binaryLabels(in), heldOut.stream().map(i -> fit.get(i).text()).toList(),
-                        cfg.baseModel(), cfg.stage1(), scratch.resolve("fold" + f), "stage1-fold", cancelled);
+                        cfg.baseModel(), cfg.stage1(), scratch.resolve("fold" + f), "stage1-fold", distances != null,
+                        cancelled);
+                for (int k = 0; distances != null && k < heldOut.size(); k++) {
+                    distances[heldOut.get(k)] = s.distances()[k];
+                }
                 int positive = s.labels().indexOf("1");
                 for (int k = 0; k < heldOut.size(); k++) {
                     float[] p = s.probabilities()[k];
@@ -318,7 +330,7 @@ public final class CascadeTrainer {
                 }
                 phases.accept("cross-fitting stage 2: fold " + (f + 1) + " of " + cfg.folds());
                 Scored s = fold(texts, labels, heldOut.stream().map(i -> fit.get(i).text()).toList(),
-                        cfg.baseModel(), cfg.stage2(), scratch.resolve("fold" + f), "stage2-fold", cancelled);
+                        cfg.baseModel(), cfg.stage2(), scratch.resolve("fold" + f), "stage2-fold", false, cancelled);
                 double[][] q = CascadeScorer.stage2InCascadeOrder(new LabelMap(s.labels()), s.probabilities(), topics,
                         1.0);
                 for (int k = 0; k < heldOut.size(); k++) {
@@ -335,15 +347,24 @@ public final class CascadeTrainer {
         return inMemory == null ? null : texts -> inMemory.features(texts, cancelled);
     }
 
-    /** One fold's stage fitted, and the quotes it did not see scored: in memory when the fitter can. */
+    /**
+     * One fold's stage fitted, and the quotes it did not see scored: in memory when the fitter can.
+     * With {@code distances}, also their unfamiliar distances under the fold model's own statistics.
+     */
     private Scored fold(List<String> texts, List<String> labels, List<String> heldOut, String base, TrainingConfig cfg,
-            Path dir, String task, BooleanSupplier cancelled) throws IOException {
+            Path dir, String task, boolean distances, BooleanSupplier cancelled) throws IOException {
         if (inMemory != null) {
             return inMemory.fitAndScore(texts, labels, task, heldOut, cancelled);
         }
         trainStage(texts, labels, base, cfg, dir, task, cancelled);
         try (VersionScorer s = VersionScorer.open(dir, MAX_LENGTH, SCORE_BATCH, device)) {
-            return new Scored(s.labels().labels(), s.probabilities(heldOut));
+            if (!distances) {
+                return new Scored(s.labels().labels(), s.probabilities(heldOut));
+            }
+            Scores held = s.scores(heldOut);
+            float[][] seen = s.scores(UnfamiliarFit.sample(texts, UnfamiliarFit.MAX_FIT_QUOTES, cfg.seed())).features();
+            return new Scored(s.labels().labels(), held.probabilities(),
+                    UnfamiliarFit.heldOutDistances(seen, held.features()));
         } finally {
             ModelFolders.deleteTree(dir);
         }

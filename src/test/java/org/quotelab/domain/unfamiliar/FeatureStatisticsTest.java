@@ -68,6 +68,24 @@ class FeatureStatisticsTest {
     }
 
     @Test
+    void outOfFoldDistancesSetTheCutOffAndTheFitKeepsItsStatistics() {
+        FeatureStatistics direct = FeatureStatistics.fit(FIT, HELD_OUT, 0.95);
+        double[] distances = new double[HELD_OUT.length];
+        for (int i = 0; i < HELD_OUT.length; i++) {
+            distances[i] = direct.distance(HELD_OUT[i]);
+        }
+        FeatureStatistics pooled = FeatureStatistics.fitWithDistances(FIT, distances, 0.95);
+        // the same distances give the same cut-off; the mean and precision come from the fit alone
+        assertEquals(direct.cutoff(), pooled.cutoff(), 1e-12);
+        assertArrayEquals(direct.mean(), pooled.mean(), 0);
+        assertArrayEquals(direct.precision()[1], pooled.precision()[1], 0);
+        assertEquals(HELD_OUT.length, pooled.heldOut());
+        double[] larger = {1, 2, 3, 4, 100};
+        assertEquals(FeatureStatistics.quantile(larger, 0.95), FeatureStatistics.fitWithDistances(FIT, larger, 0.95).cutoff());
+        assertThrows(IllegalArgumentException.class, () -> FeatureStatistics.fitWithDistances(FIT, new double[0], 0.95));
+    }
+
+    @Test
     void survivesMoreFeaturesThanQuotesAndConstantFeatures() {
         Random random = new Random(3);
         double[][] fit = gaussian(random, 10, 40, 0);

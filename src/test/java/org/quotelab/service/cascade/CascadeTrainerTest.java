@@ -78,6 +78,12 @@ class CascadeTrainerTest {
                 assertEquals("out-of-fold", m.facts().get("calibration"));
                 assertEquals(72, ((Number) m.facts().get("calibration_quotes")).intValue());
                 assertTrue(phases.stream().anyMatch(p -> p.startsWith("cross-fitting stage 2")), phases.toString());
+                // the unfamiliar cut-off, too, comes from quotes the fold models did not learn: all 72 of them
+                java.util.Map<?, ?> u = (java.util.Map<?, ?>) org.quotelab.ml.versions.ModelVersions
+                        .provenance(out.resolve("stage1")).metrics().get("unfamiliar");
+                assertEquals(org.quotelab.ml.train.UnfamiliarFit.OUT_OF_FOLD_SOURCE, u.get("held_out_source"));
+                assertEquals(72, ((Number) u.get("held_out_quotes")).intValue());
+                assertTrue(((Number) u.get("cutoff")).doubleValue() > 0, u.toString());
             } else {
                 assertEquals("held-out part", m.facts().get("calibration"));
             }
