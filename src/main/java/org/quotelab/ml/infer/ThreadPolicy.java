@@ -54,6 +54,14 @@ public final class ThreadPolicy {
         }
     }
 
+    /**
+     * The intra-op count this thread last gave libtorch (1 before any): work done in Java beside
+     * libtorch, such as the optimizer's update, splits over as many threads.
+     */
+    public static int appliedThreads() {
+        return Math.max(1, APPLIED.get()[0]);
+    }
+
     /** The count a job gets: free cores (others' busy cores rounded) shared among our jobs. */
     static int threads(int cores, int max, double othersBusy, int activeJobs) {
         int free = cores - (int) Math.round(othersBusy);
