@@ -8,10 +8,8 @@ import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.quotelab.ml.infer.ThreadPolicy;
 
 /**
  * The AdamW update of float32 CPU tensors in one pass over their memory, read and written in
@@ -36,7 +34,6 @@ final class AdamWKernel {
     /** Staging arrays: bulk copies from direct buffers, then a loop the JIT can vectorise. */
     private static final int TILE = 2048;
     private static final ThreadLocal<float[][]> TILES = ThreadLocal.withInitial(() -> new float[4][TILE]);
-    private static volatile ExecutorService helpers;
 
     /** Per-tensor constants of one step, already rounded to float as libtorch does with Python scalars. */
     record Step(float gradScale, float decay, float oneMinusBeta1, float beta2, float oneMinusBeta2,
@@ -97,27 +94,7 @@ final class AdamWKernel {
                 update(targets.get((int) item[0]), (int) item[1], (int) item[2]);
             }
         };
-        int extra = Math.min(threads, items.size()) - 1;
-        if (extra <= 0) {
-            worker.run();
-            return;
-        }
-        List<Future<?>> running = new ArrayList<>(extra);
-        ExecutorService pool = helpers(extra);
-        for (int i = 0; i < extra; i++) {
-            running.add(pool.submit(worker));
-        }
-        worker.run();
-        for (Future<?> f : running) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted during the optimizer step", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("optimizer step failed", e.getCause());
-            }
-        }
+        ThreadPolicy.inParallel(Math.min(threads, items.size()), worker);
     }
 
     /** Elements [from, to) of one tensor. */
@@ -149,24 +126,5 @@ final class AdamWKernel {
             t.m().put(start, m, 0, len);
             t.v().put(start, v, 0, len);
         }
-    }
-
-    private static ExecutorService helpers(int needed) {
-        ExecutorService pool = helpers;
-        if (pool == null) {
-            synchronized (AdamWKernel.class) {
-                pool = helpers;
-                if (pool == null) {
-                    int size = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-                    pool = Executors.newFixedThreadPool(size, r -> {
-                        Thread t = new Thread(r, "adamw-helper");
-                        t.setDaemon(true);
-                        return t;
-                    });
-                    helpers = pool;
-                }
-            }
-        }
-        return pool;
     }
 }
