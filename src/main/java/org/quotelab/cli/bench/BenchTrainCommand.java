@@ -64,6 +64,8 @@ public final class BenchTrainCommand implements Callable<Integer> {
         LabelMap labels = LabelMap.fromValues(QuoteCsv.labels(rows));
         TrainingConfig bucketed = TrainingConfig.builder().batchSize(batchSize).maxLength(128).build();
         TrainingConfig fixed = bucketed.toBuilder().paddingMode(PaddingMode.FIXED).build();
+        TrainingBenchmark.Timing length;
+        TrainingBenchmark.Timing fixedTiming;
         double lengthRate;
         double fixedRate;
         double contendedRate = Double.NaN;
@@ -72,7 +74,8 @@ public final class BenchTrainCommand implements Callable<Integer> {
                 ComputeDevice.AUTO)) {
             List<EncodedExample> examples = model.encoder().encodeAll(QuoteCsv.texts(rows),
                     labels.indexes(QuoteCsv.labels(rows)));
-            lengthRate = TrainingBenchmark.samplesPerSecond(model.net(), examples, bucketed, warmupSteps, steps);
+            length = TrainingBenchmark.run(model.net(), examples, bucketed, warmupSteps, steps);
+            lengthRate = length.samplesPerSecond();
             // The resident high-water mark only grows: read now, it is the peak of QuoteLab's own way.
             peak = peakRssMb();
             if (load.wanted()) {
@@ -81,7 +84,8 @@ public final class BenchTrainCommand implements Callable<Integer> {
                             steps);
                 }
             }
-            fixedRate = TrainingBenchmark.samplesPerSecond(model.net(), examples, fixed, warmupSteps, steps);
+            fixedTiming = TrainingBenchmark.run(model.net(), examples, fixed, warmupSteps, steps);
+            fixedRate = fixedTiming.samplesPerSecond();
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("samples_per_s", round(lengthRate));
@@ -92,6 +96,8 @@ public final class BenchTrainCommand implements Callable<Integer> {
             result.put("contended_samples_per_s", round(contendedRate));
             result.put("contended_ratio", round(contendedRate / lengthRate));
         }
+        result.put("step_ms", phases(length));
+        result.put("fixed128_step_ms", phases(fixedTiming));
         result.put("peak_rss_mb", peak);
         result.put("fixed128_peak_rss_mb", peakRssMb());
         result.put("steps", steps);
@@ -110,11 +116,22 @@ public final class BenchTrainCommand implements Callable<Integer> {
                 w.printf(Locale.ROOT, "length-grouped, %d core(s) busy: %8.1f samples/s, %.2fx quiet (goal >= 0.45x)%n",
                         load.cores, contendedRate, contendedRate / lengthRate);
             }
+            w.printf(Locale.ROOT, "ms per step, length-grouped: %s%n", phases(length));
+            w.printf(Locale.ROOT, "ms per step, fixed 128:      %s%n", phases(fixedTiming));
             w.printf(Locale.ROOT, "peak RSS %d MB with length-grouped batches (goal <= 2048), %d MB after fixed 128%n",
                     peak, peakRssMb());
         }
         w.flush();
         return 0;
+    }
+
+    /** Wall-clock ms per step of each part: what does not shrink with the tokens is the fixed cost. */
+    private static Map<String, Double> phases(TrainingBenchmark.Timing t) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int k = 0; k < TrainingBenchmark.PHASES.size(); k++) {
+            out.put(TrainingBenchmark.PHASES.get(k), Math.round(t.phaseMs()[k] * 10) / 10.0);
+        }
+        return out;
     }
 
     private static double round(double v) {

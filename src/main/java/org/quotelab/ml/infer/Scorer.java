@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.quotelab.domain.metrics.ClassificationReport;
 import org.quotelab.ml.bert.BertClassifier;
@@ -149,21 +150,44 @@ public final class Scorer {
                                  Function<NDList, NDArray> forward) {
         float[][] out = new float[examples.size()][];
         // Similar lengths share a batch, so little work is spent on padding.
-        for (int[] index : BatchPlanner.inferenceBatches(BatchPlanner.lengths(examples), batchSize)) {
-            try (ThreadPolicy.Lease threads = ThreadPolicy.begin();
-                    NDManager batchManager = net.manager().newSubManager()) {
-                BatchTensors batch = BatchTensors.of(batchManager, examples, index, width, 0, null);
-                NDArray result = forward.apply(batch.inputs());
-                float[] flat = result.toFloatArray();
-                int c = (int) result.getShape().get(1);
-                for (int r = 0; r < index.length; r++) {
-                    float[] row = new float[c];
-                    System.arraycopy(flat, r * c, row, 0, c);
-                    out[index[r]] = row;
+        List<int[]> batches = BatchPlanner.inferenceBatches(BatchPlanner.lengths(examples), batchSize);
+        try (ThreadPolicy.Lease threads = ThreadPolicy.begin()) {
+            int n = threads.refresh();
+            if (n > 1 && batches.size() > 1 && "PyTorch".equals(Engine.getInstance().getEngineName())) {
+                // Whole batches side by side, one libtorch thread each: no OpenMP barrier inside an
+                // operation, so two cores keep busy on these small matrices (ADR 0013).
+                boolean gradMode = JniUtils.isGradMode();
+                AtomicInteger next = new AtomicInteger();
+                ThreadPolicy.inParallel(Math.min(n, batches.size()), () -> {
+                    ThreadPolicy.applyOnThisThread(1);
+                    JniUtils.setGradMode(gradMode);
+                    for (int b = next.getAndIncrement(); b < batches.size(); b = next.getAndIncrement()) {
+                        score(net, examples, batches.get(b), width, forward, out);
+                    }
+                });
+            } else {
+                for (int[] index : batches) {
+                    threads.refresh();
+                    score(net, examples, index, width, forward, out);
                 }
             }
         }
         return out;
+    }
+
+    private static void score(ClassifierNet net, List<EncodedExample> examples, int[] index, int width,
+                              Function<NDList, NDArray> forward, float[][] out) {
+        try (NDManager batchManager = net.manager().newSubManager()) {
+            BatchTensors batch = BatchTensors.of(batchManager, examples, index, width, 0, null);
+            NDArray result = forward.apply(batch.inputs());
+            float[] flat = result.toFloatArray();
+            int c = (int) result.getShape().get(1);
+            for (int r = 0; r < index.length; r++) {
+                float[] row = new float[c];
+                System.arraycopy(flat, r * c, row, 0, c);
+                out[index[r]] = row;
+            }
+        }
     }
 
     /** Inference must not record an autograd graph; grad mode is thread-local in libtorch. */

@@ -2,6 +2,12 @@ package org.quotelab.ml.infer;
 
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +33,7 @@ public final class ThreadPolicy {
     private static final AtomicInteger ACTIVE = new AtomicInteger();
     /** What this thread last gave libtorch; 0 = not set by us yet. */
     private static final ThreadLocal<int[]> APPLIED = ThreadLocal.withInitial(() -> new int[1]);
+    private static volatile ExecutorService helpers;
 
     private ThreadPolicy() {
     }
@@ -52,6 +59,84 @@ public final class ThreadPolicy {
             JniUtils.setNumThreads(threads);
             LOG.info("libtorch intra-op threads set to {}", threads);
         }
+    }
+
+    /**
+     * The intra-op count this thread last gave libtorch (1 before any): work done in Java beside
+     * libtorch, such as the optimizer's update, splits over as many threads.
+     */
+    public static int appliedThreads() {
+        return Math.max(1, APPLIED.get()[0]);
+    }
+
+    /** Gives libtorch {@code n} intra-op threads for work started on the calling thread. */
+    public static void applyOnThisThread(int n) {
+        int[] applied = APPLIED.get();
+        if (applied[0] != n && "PyTorch".equals(Engine.getInstance().getEngineName())) {
+            JniUtils.setNumThreads(n);
+            LOG.debug("libtorch intra-op threads {} -> {} on {}", applied[0], n, Thread.currentThread().getName());
+            applied[0] = n;
+        }
+    }
+
+    /**
+     * Runs {@code worker} on the calling thread and on {@code count - 1} helper threads at once
+     * and returns when every copy has finished; the workers share their work themselves. The
+     * helpers are daemon threads kept for the life of the process (libtorch keeps per-thread
+     * state), one fewer than the cores. A worker's exception is rethrown here.
+     */
+    public static void inParallel(int count, Runnable worker) {
+        int extra = Math.min(count, Runtime.getRuntime().availableProcessors()) - 1;
+        if (extra <= 0) {
+            worker.run();
+            return;
+        }
+        ExecutorService pool = helpers();
+        List<Future<?>> running = new ArrayList<>(extra);
+        for (int i = 0; i < extra; i++) {
+            running.add(pool.submit(worker));
+        }
+        RuntimeException failure = null;
+        try {
+            worker.run();
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (Future<?> f : running) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = failure != null ? failure : new IllegalStateException("interrupted", e);
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException r ? r
+                            : new IllegalStateException(e.getCause());
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static ExecutorService helpers() {
+        ExecutorService pool = helpers;
+        if (pool == null) {
+            synchronized (ThreadPolicy.class) {
+                pool = helpers;
+                if (pool == null) {
+                    int size = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+                    pool = Executors.newFixedThreadPool(size, r -> {
+                        Thread t = new Thread(r, "libtorch-helper");
+                        t.setDaemon(true);
+                        return t;
+                    });
+                    helpers = pool;
+                }
+            }
+        }
+        return pool;
     }
 
     /** The count a job gets: free cores (others' busy cores rounded) shared among our jobs. */
@@ -90,12 +175,7 @@ public final class ThreadPolicy {
         /** Re-reads the load and changes this thread's count if it should; cheap. */
         public int refresh() {
             int n = wanted();
-            int[] applied = APPLIED.get();
-            if (applied[0] != n && "PyTorch".equals(Engine.getInstance().getEngineName())) {
-                JniUtils.setNumThreads(n);
-                LOG.debug("libtorch intra-op threads {} -> {} on {}", applied[0], n, Thread.currentThread().getName());
-                applied[0] = n;
-            }
+            applyOnThisThread(n);
             return n;
         }
 

@@ -18,8 +18,15 @@ import org.quotelab.ml.text.PaddingMode;
  */
 public final class TrainingBenchmark {
 
-    /** Timed steps, their samples and seconds. */
-    public record Timing(int steps, long samples, double seconds) {
+    /** Parts of a step, as {@link Timing#phaseMs} reports them. */
+    public static final List<String> PHASES = List.of("batch_tensors", "forward_backward", "grad_norm", "adamw",
+            "zero_grad");
+
+    /**
+     * Timed steps, their samples and seconds, and the mean wall-clock ms per step of each of
+     * {@link #PHASES}: what does not shrink with fewer tokens is the fixed cost per step.
+     */
+    public record Timing(int steps, long samples, double seconds, double[] phaseMs) {
         public double samplesPerSecond() {
             return samples / seconds;
         }
@@ -68,28 +75,43 @@ public final class TrainingBenchmark {
         List<int[]> plan = plan(examples, config);
         long samples = 0;
         long started = 0;
+        long[] phaseNanos = new long[PHASES.size()];
         try (AdamW optimizer = AdamW.of(net.manager(), config)) {
             for (int i = 0; i < warmupSteps + steps; i++) {
                 if (i == warmupSteps) {
                     started = System.nanoTime();
                 }
                 int[] index = plan.get(i % plan.size());
+                long[] t = new long[PHASES.size() + 1];
                 try (NDManager batchManager = net.manager().newSubManager()) {
+                    t[0] = System.nanoTime();
                     BatchTensors batch = BatchTensors.of(batchManager, examples, index, width, net.numClasses(), null);
+                    t[1] = System.nanoTime();
                     double loss = gradientStep.run(batch, params, batchManager);
+                    t[2] = System.nanoTime();
                     double norm = Gradients.globalNorm(params, batchManager);
+                    t[3] = System.nanoTime();
                     if (Double.isFinite(loss) && Double.isFinite(norm)) {
                         double scale = norm > config.maxGradNorm() ? config.maxGradNorm() / (norm + 1e-6) : 1.0;
                         optimizer.step(params, config.learningRate(), scale, batchManager);
                     }
+                    t[4] = System.nanoTime();
                     Gradients.zero(params);
+                    t[5] = System.nanoTime();
                 }
                 if (i >= warmupSteps) {
                     samples += index.length;
+                    for (int k = 0; k < phaseNanos.length; k++) {
+                        phaseNanos[k] += t[k + 1] - t[k];
+                    }
                 }
             }
         }
-        return new Timing(steps, samples, (System.nanoTime() - started) / 1e9);
+        double[] phaseMs = new double[phaseNanos.length];
+        for (int k = 0; k < phaseMs.length; k++) {
+            phaseMs[k] = phaseNanos[k] / 1e6 / Math.max(1, steps);
+        }
+        return new Timing(steps, samples, (System.nanoTime() - started) / 1e9, phaseMs);
     }
 
     private static int width(int[] batch, int[] lengths) {

@@ -24,6 +24,7 @@ import org.quotelab.ml.model.ComputeDevice;
 import org.quotelab.ml.bert.BertConfig;
 import org.quotelab.ml.bert.Pooling;
 import org.quotelab.ml.infer.Scorer;
+import org.quotelab.ml.infer.ThreadPolicy;
 import org.quotelab.ml.model.QuoteClassifier;
 import org.quotelab.ml.model.QuoteClassifiers;
 
@@ -106,6 +107,34 @@ class TinyBertTest {
                 assertClose(alone, batched[i], 1e-5f);
                 assertEquals(1.0, sum(batched[i]), 1e-5);
                 assertEquals(4, batched[i].length);
+            }
+        }
+    }
+
+    @Test
+    void batchesScoredSideBySideMatchOneThread() {
+        // Small batches so that several run at once on two workers, each with one libtorch thread.
+        List<String> many = new ArrayList<>();
+        for (int r = 0; r < 6; r++) {
+            for (String t : TEXTS) {
+                many.add(t + " " + "again ".repeat(r));
+            }
+        }
+        String old = System.getProperty(ThreadPolicy.FIXED_PROPERTY);
+        try {
+            System.setProperty(ThreadPolicy.FIXED_PROPERTY, "1");
+            float[][] alone = new Scorer(meanPooled, 2).probabilities(many);
+            System.setProperty(ThreadPolicy.FIXED_PROPERTY, "2");
+            float[][] sideBySide = new Scorer(meanPooled, 2).probabilities(many);
+            for (int i = 0; i < many.size(); i++) {
+                assertClose(alone[i], sideBySide[i], 1e-5f);
+            }
+            assertFalse(Arrays.equals(alone[0], alone[1]));
+        } finally {
+            if (old == null) {
+                System.clearProperty(ThreadPolicy.FIXED_PROPERTY);
+            } else {
+                System.setProperty(ThreadPolicy.FIXED_PROPERTY, old);
             }
         }
     }

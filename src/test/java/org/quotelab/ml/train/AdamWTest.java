@@ -55,6 +55,81 @@ class AdamWTest {
     }
 
     @Test
+    void onePassKernelMatchesTheTensorOperations() {
+        // Sizes that cross the kernel's tiles and work items, with and without decay, layer-wise
+        // learning rates, clipping and two threads: both paths must agree step after step.
+        float[][] fused = train(false, 2);
+        float[][] ops = train(true, 1);
+        for (int p = 0; p < fused.length; p++) {
+            for (int i = 0; i < fused[p].length; i++) {
+                assertEquals(ops[p][i], fused[p][i], 1e-6 * Math.max(1, Math.abs(ops[p][i])), "parameter " + p + "[" + i + "]");
+            }
+        }
+    }
+
+    private static float[][] train(boolean tensorOps, int threads) {
+        int[] sizes = {3, 5000, (1 << 18) + 77};
+        java.util.Random random = new java.util.Random(7);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            List<TrainableParameter> params = new java.util.ArrayList<>();
+            for (int p = 0; p < sizes.length; p++) {
+                float[] init = new float[sizes[p]];
+                for (int i = 0; i < init.length; i++) {
+                    init[i] = (float) random.nextGaussian();
+                }
+                NDArray w = manager.create(init);
+                w.setRequiresGradient(true);
+                Parameter param = Parameter.builder().setName("w" + p).setType(Parameter.Type.WEIGHT).optArray(w)
+                        .build();
+                params.add(new TrainableParameter("w" + p, param, p != 1));
+            }
+            double[] lrScales = {1.0, 0.5, 0.25};
+            try (AdamW adam = new AdamW(manager, 0.9, 0.999, 1e-8, 0.01)) {
+                adam.tensorOpsOnly = tensorOps;
+                for (int t = 0; t < 4; t++) {
+                    try (ai.djl.training.GradientCollector c = ai.djl.engine.Engine.getInstance()
+                            .newGradientCollector(); NDManager s = manager.newSubManager()) {
+                        NDArray loss = null;
+                        for (TrainableParameter p : params) {
+                            // gradient 2 * w * x: a different value per element and per step
+                            float[] xs = new float[(int) p.array().size()];
+                            for (int i = 0; i < xs.length; i++) {
+                                xs[i] = (float) random.nextGaussian();
+                            }
+                            NDArray x = s.create(xs);
+                            NDArray term = p.array().square().mul(x).sum();
+                            loss = loss == null ? term : loss.add(term);
+                        }
+                        c.backward(loss);
+                        c.close();
+                        runWithThreads(threads, () -> adam.step(params, 1e-3, 0.7, s, lrScales));
+                    }
+                    Gradients.zero(params);
+                }
+            }
+            float[][] out = new float[params.size()][];
+            for (int p = 0; p < out.length; p++) {
+                out[p] = params.get(p).array().toFloatArray();
+            }
+            return out;
+        }
+    }
+
+    private static void runWithThreads(int threads, Runnable step) {
+        String old = System.getProperty(org.quotelab.ml.infer.ThreadPolicy.FIXED_PROPERTY);
+        System.setProperty(org.quotelab.ml.infer.ThreadPolicy.FIXED_PROPERTY, String.valueOf(threads));
+        try (org.quotelab.ml.infer.ThreadPolicy.Lease lease = org.quotelab.ml.infer.ThreadPolicy.begin()) {
+            step.run();
+        } finally {
+            if (old == null) {
+                System.clearProperty(org.quotelab.ml.infer.ThreadPolicy.FIXED_PROPERTY);
+            } else {
+                System.setProperty(org.quotelab.ml.infer.ThreadPolicy.FIXED_PROPERTY, old);
+            }
+        }
+    }
+
+    @Test
     void biasesAndLayerNormAreNotDecayed() {
         assertTrue(TrainableParameter.decays("bert.encoder.layer.0.attention.self.query.weight",
                 Parameter.Type.WEIGHT));
