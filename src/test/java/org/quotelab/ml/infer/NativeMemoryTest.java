@@ -6,11 +6,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.VMOption;
 import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class NativeMemoryTest {
 
     private static final HotSpotDiagnosticMXBean VM = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+
+    private static String maxBefore;
+    private static String minBefore;
+
+    @BeforeAll
+    static void remember() {
+        maxBefore = VM.getVMOption("MaxHeapFreeRatio").getValue();
+        minBefore = VM.getVMOption("MinHeapFreeRatio").getValue();
+    }
+
+    /** The other tests in this JVM keep the JVM's own sizing. */
+    @AfterAll
+    static void restore() {
+        VM.setVMOption("MaxHeapFreeRatio", String.valueOf(Math.max(Integer.parseInt(maxBefore),
+                Integer.parseInt(VM.getVMOption("MinHeapFreeRatio").getValue()))));
+        VM.setVMOption("MinHeapFreeRatio", minBefore);
+        VM.setVMOption("MaxHeapFreeRatio", maxBefore);
+    }
 
     @Test
     void configureLetsTheHeapShrinkUnlessTheUserChoseOtherwise() {
