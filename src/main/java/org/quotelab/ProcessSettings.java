@@ -1,6 +1,7 @@
 package org.quotelab;
 
 import java.nio.file.Path;
+import org.quotelab.ml.infer.NativeMemory;
 import org.quotelab.service.AppHome;
 
 /** Process-wide settings that must be in place before DJL or JavaFX start. */
@@ -23,6 +24,8 @@ public final class ProcessSettings {
         }
         // Must precede the first libtorch load; see ADR 0013.
         OpenMpEnvironment.preferPassiveWait();
+        // Before the job threads start: fewer glibc heaps and a Java heap that shrinks (ADR 0014).
+        NativeMemory.configure();
     }
 
     /**

@@ -57,7 +57,8 @@ public final class BenchSessionCommand implements Callable<Integer> {
     Path home;
 
     /** One phase's figures. */
-    record Phase(String name, double seconds, long peakRssMb, long endRssMb, long heapCommittedMb) {
+    record Phase(String name, double seconds, long peakRssMb, long endRssMb, long heapCommittedMb,
+                 PhaseWatch.Peak sampled) {
     }
 
     @FunctionalInterface
@@ -123,10 +124,27 @@ public final class BenchSessionCommand implements Callable<Integer> {
     private static void phase(List<Phase> phases, Workbench wb, String name, Step step) throws Exception {
         ResidentMemory.resetPeak();
         long t0 = System.nanoTime();
-        step.run(wb);
+        PhaseWatch watch = new PhaseWatch(() -> runningStep(wb));
+        try {
+            step.run(wb);
+        } finally {
+            watch.close();
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         long committed = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / 1048576;
-        phases.add(new Phase(name, seconds, ResidentMemory.peakMb(), ResidentMemory.currentMb(), committed));
+        Phase done = new Phase(name, seconds, ResidentMemory.peakMb(), ResidentMemory.currentMb(), committed,
+                watch.peak());
+        phases.add(done);
+        // the session takes long: each phase's figures as soon as it ends
+        System.err.printf(Locale.ROOT, "phase %s: %.0f s, peak RSS %d MB (sampled %d MB, heap %d MB, during: %s), end %d MB%n",
+                name, seconds, done.peakRssMb(), done.sampled().rssMb(), done.sampled().heapCommittedMb(),
+                done.sampled().step(), done.endRssMb());
+    }
+
+    /** The progress message of the job running now (the session runs one at a time). */
+    private static String runningStep(Workbench wb) {
+        return wb.jobs().running().stream().map(h -> h.progress().message()).filter(m -> m != null && !m.isBlank())
+                .findFirst().orElse("");
     }
 
     /** Runs the job on the app's job runner, as the views do, and waits for it. */
@@ -141,6 +159,8 @@ public final class BenchSessionCommand implements Callable<Integer> {
         if (json) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("peak_rss_mb", peak);
+            o.put("peak_phase", phases.stream().filter(p -> p.peakRssMb() == peak).map(Phase::name).findFirst()
+                    .orElse(""));
             o.put("fine_tune_peak_rss_mb", phases.stream().filter(p -> p.name().equals("first_training"))
                     .mapToLong(Phase::peakRssMb).findFirst().orElse(-1));
             o.put("epochs", epochs <= 0 ? "app default" : epochs);
@@ -155,6 +175,10 @@ public final class BenchSessionCommand implements Callable<Integer> {
                 m.put("peak_rss_mb", p.peakRssMb());
                 m.put("end_rss_mb", p.endRssMb());
                 m.put("heap_committed_mb", p.heapCommittedMb());
+                m.put("max_heap_committed_mb", p.sampled().maxHeapCommittedMb());
+                m.put("sampled_peak_rss_mb", p.sampled().rssMb());
+                m.put("heap_committed_at_peak_mb", p.sampled().heapCommittedMb());
+                m.put("step_at_peak", p.sampled().step());
                 list.add(m);
             }
             o.put("phases", list);
@@ -167,6 +191,10 @@ public final class BenchSessionCommand implements Callable<Integer> {
             for (Phase p : phases) {
                 out.printf(Locale.ROOT, "%-16s %9.1f %14d %13d %14d%n", p.name(), p.seconds(), p.peakRssMb(),
                         p.endRssMb(), p.heapCommittedMb());
+            }
+            for (Phase p : phases) {
+                out.printf(Locale.ROOT, "%-16s peak sampled at %d MB (heap %d MB) during: %s%n", p.name(),
+                        p.sampled().rssMb(), p.sampled().heapCommittedMb(), p.sampled().step());
             }
             out.printf(Locale.ROOT, "session peak RSS %d MB (goal <= 2500)%s%n", peak,
                     perPhase ? "" : "; the peaks are since the start (this kernel cannot reset them)");

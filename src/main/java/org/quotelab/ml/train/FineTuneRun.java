@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.quotelab.domain.metrics.ClassificationReport;
+import org.quotelab.ml.infer.NativeMemory;
 import org.quotelab.ml.infer.Scorer;
 import org.quotelab.ml.model.ClassifierModel;
 import org.quotelab.ml.model.LabelMap;
@@ -62,6 +63,17 @@ public final class FineTuneRun {
     }
 
     public Outcome run(Request request, Path out, BooleanSupplier cancelled) throws IOException {
+        try {
+            return train(request, out, cancelled);
+        } finally {
+            // A cascade runs up to eight fine-tunes in a row (cross-fitting folds): without this each
+            // one started on top of the Java heap and glibc pages the previous one grew, and the job's
+            // resident size climbed fold after fold (ADR 0014).
+            NativeMemory.trim();
+        }
+    }
+
+    private Outcome train(Request request, Path out, BooleanSupplier cancelled) throws IOException {
         LabelMap labels = LabelMap.fromValues(request.trainLabels());
         int[] y = labels.indexes(request.trainLabels());
         TrainingConfig cfg = request.config();

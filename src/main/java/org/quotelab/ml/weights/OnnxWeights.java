@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +119,8 @@ public final class OnnxWeights implements WeightSource {
         List<Long> dims = new ArrayList<>();
         int dataType = 0;
         String name = "";
-        byte[] raw = null;
+        float[] raw = null;
+        byte[] rawBytes = null;
         List<Float> floatData = new ArrayList<>();
         for (int tag = cis.readTag(); tag != 0; tag = cis.readTag()) {
             int field = WireFormat.getTagFieldNumber(tag);
@@ -135,8 +137,11 @@ public final class OnnxWeights implements WeightSource {
                 dataType = cis.readInt32();
             } else if (field == TENSOR_NAME) {
                 name = cis.readStringRequireUtf8();
+            } else if (field == TENSOR_RAW_DATA && dataType == ONNX_FLOAT) {
+                raw = readFloats(cis, name, description);
             } else if (field == TENSOR_RAW_DATA) {
-                raw = cis.readByteArray();
+                // a type not known yet (writers put it first) or not float: kept as bytes, rarely large
+                rawBytes = cis.readByteArray();
             } else if (field == TENSOR_FLOAT_DATA && wire == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
                 int limit = cis.pushLimit(cis.readRawVarint32());
                 while (cis.getBytesUntilLimit() > 0) {
@@ -158,8 +163,10 @@ public final class OnnxWeights implements WeightSource {
         long[] shape = dims.stream().mapToLong(Long::longValue).toArray();
         float[] values;
         if (raw != null) {
-            values = new float[raw.length / 4];
-            ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+            values = raw;
+        } else if (rawBytes != null) {
+            values = new float[rawBytes.length / 4];
+            ByteBuffer.wrap(rawBytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
         } else {
             values = new float[floatData.size()];
             for (int i = 0; i < values.length; i++) {
@@ -173,6 +180,30 @@ public final class OnnxWeights implements WeightSource {
         }
     }
 
+    /**
+     * Raw little-endian bytes read straight into floats: reading them as a byte array first made
+     * the stream assemble it from chunks, three copies of the largest tensor (47 MB for MiniLM's
+     * word embeddings) on the Java heap at once, which the heap kept committed.
+     */
+    private static float[] readFloats(CodedInputStream cis, String name, String description) throws IOException {
+        int bytes = cis.readRawVarint32();
+        if (bytes < 0 || bytes % 4 != 0) {
+            throw new WeightFormatException(description + ": tensor " + name + " has " + bytes
+                    + " raw bytes, not a whole number of floats");
+        }
+        int left = cis.getBytesUntilLimit();
+        if (left >= 0 && bytes > left) {
+            // a cut file: say so before allocating for data that is not there
+            throw new WeightFormatException(description + ": tensor " + name + " declares " + bytes
+                    + " raw bytes but only " + left + " follow");
+        }
+        float[] values = new float[bytes / 4];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Float.intBitsToFloat(cis.readRawLittleEndian32());
+        }
+        return values;
+    }
+
     private static Map<String, TensorData> nameWeights(List<Node> nodes, Map<String, TensorData> inits,
             String description) {
         Map<String, List<Node>> consumers = new HashMap<>();
@@ -181,7 +212,7 @@ public final class OnnxWeights implements WeightSource {
                 consumers.computeIfAbsent(in, k -> new ArrayList<>()).add(n);
             }
         }
-        Map<String, TensorData> named = new LinkedHashMap<>();
+        Map<String, String> named = new LinkedHashMap<>();
         for (Node n : nodes) {
             if (!"MatMul".equals(n.opType()) || n.inputs().size() != 2) {
                 continue;
@@ -193,14 +224,17 @@ public final class OnnxWeights implements WeightSource {
             String bias = biasOf(n.outputs().get(0), consumers, inits);
             if (bias != null) {
                 String hfName = bias.substring(0, bias.length() - ".bias".length()) + ".weight";
-                named.put(w.name(), w.transposed(hfName));
+                named.put(w.name(), hfName);
             }
         }
         Map<String, TensorData> out = new LinkedHashMap<>();
-        for (TensorData t : inits.values()) {
-            TensorData renamed = named.get(t.name());
-            if (renamed != null) {
-                out.put(renamed.name(), renamed);
+        // each original goes as soon as its transposed copy exists: one matrix extra at a time, not all
+        for (Iterator<TensorData> it = inits.values().iterator(); it.hasNext(); ) {
+            TensorData t = it.next();
+            String hfName = named.get(t.name());
+            if (hfName != null) {
+                it.remove();
+                out.put(hfName, t.transposed(hfName));
             } else if (t.name().contains("::") || t.name().contains("/")) {
                 LOG.debug("{}: ignoring anonymous initializer {}", description, t.name());
             } else {
