@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "agreement", mixinStandardHelpOptions = true,
         description = {"Agreement between annotators, from each annotator's latest label of each quote:",
             "Cohen's kappa per pair, Krippendorff's alpha (nominal) overall, per batch and per class,",
-            "each with a 95 % bootstrap interval and the quotes it rests on."})
+            "each with a 95 %% bootstrap interval and the quotes it rests on."})
 final class AgreementCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;

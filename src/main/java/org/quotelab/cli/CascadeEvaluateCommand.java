@@ -35,7 +35,7 @@ public final class CascadeEvaluateCommand implements Callable<Integer> {
             + " 1 = only when it is stage 2's top class (the seed's rule). Default: the cascade's recommended one.")
     Double class0Threshold;
     @Option(names = "--json", description = "One JSON object with scope, end_to_end_macro_f1, class0_recall, ..."
-            + " and for each figure <key>_ci (95 % interval) and n_<key> (its support).")
+            + " and for each figure <key>_ci (95 %% interval) and n_<key> (its support).")
     boolean json;
 
     @Override

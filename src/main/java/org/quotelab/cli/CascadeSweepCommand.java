@@ -59,7 +59,7 @@ public final class CascadeSweepCommand implements Callable<Integer> {
     @Option(names = "--class0-threshold", description = "Class-0 threshold of the CSV, and the one the stage-1"
             + " objectives start from (1 = stage 2's top class, the seed's rule); default: the cascade's recommended one.")
     Double class0Threshold;
-    @Option(names = "--json", description = "Print one JSON object: the recommended point and, with 95 % intervals"
+    @Option(names = "--json", description = "Print one JSON object: the recommended point and, with 95 %% intervals"
             + " (<key>_ci) and support (n_<key>), its end-to-end macro-F1 and recall per topic against the plain"
             + " rule's (plain_rule_end_to_end_macro_f1, ...).")
     boolean json;
