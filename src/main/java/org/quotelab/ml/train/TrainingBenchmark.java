@@ -18,8 +18,8 @@ import org.quotelab.ml.text.PaddingMode;
  */
 public final class TrainingBenchmark {
 
-    /** Timed steps, their samples and seconds. */
-    public record Timing(int steps, long samples, double seconds) {
+    /** Timed steps, their samples and seconds; the loss of every step, warm-up included. */
+    public record Timing(int steps, long samples, double seconds, double[] losses) {
         public double samplesPerSecond() {
             return samples / seconds;
         }
@@ -68,6 +68,7 @@ public final class TrainingBenchmark {
         List<int[]> plan = plan(examples, config);
         long samples = 0;
         long started = 0;
+        double[] losses = new double[warmupSteps + steps];
         try (AdamW optimizer = AdamW.of(net.manager(), config)) {
             for (int i = 0; i < warmupSteps + steps; i++) {
                 if (i == warmupSteps) {
@@ -77,6 +78,7 @@ public final class TrainingBenchmark {
                 try (NDManager batchManager = net.manager().newSubManager()) {
                     BatchTensors batch = BatchTensors.of(batchManager, examples, index, width, net.numClasses(), null);
                     double loss = gradientStep.run(batch, params, batchManager);
+                    losses[i] = loss;
                     double norm = Gradients.globalNorm(params, batchManager);
                     if (Double.isFinite(loss) && Double.isFinite(norm)) {
                         double scale = norm > config.maxGradNorm() ? config.maxGradNorm() / (norm + 1e-6) : 1.0;
@@ -89,7 +91,7 @@ public final class TrainingBenchmark {
                 }
             }
         }
-        return new Timing(steps, samples, (System.nanoTime() - started) / 1e9);
+        return new Timing(steps, samples, (System.nanoTime() - started) / 1e9, losses);
     }
 
     private static int width(int[] batch, int[] lengths) {
