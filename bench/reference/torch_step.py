@@ -202,11 +202,11 @@ def main():
             torch.nn.utils.clip_grad_norm_(model.parameters(), o["max_grad_norm"])
         opt.step()
         opt.zero_grad(set_to_none=False)
-        losses.append(loss.item())
+        losses.append(round(loss.item(), 6))
     seconds = time.perf_counter() - started
     json.dump({"pytorch_ms_per_step": round(seconds * 1000 / a.steps, 1), "steps": a.steps,
                "threads": torch.get_num_threads(), "torch": torch.__version__, "blas": blas(),
-               "first_loss": round(losses[0], 4)}, sys.stdout, separators=(",", ":"))
+               "first_loss": round(losses[0], 4), "losses": losses}, sys.stdout, separators=(",", ":"))
     print()
 
 

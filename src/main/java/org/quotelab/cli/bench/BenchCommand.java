@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Measure speed and memory; figures are ratios against a baseline run in the same process.",
         subcommands = {BenchInferenceCommand.class, BenchImportCommand.class, BenchTrainCommand.class, BenchSweepCommand.class,
-            BenchStepsCommand.class, BenchStabilityCommand.class, BenchUiStallCommand.class,
+            BenchStepsCommand.class, BenchTokensCommand.class, BenchStabilityCommand.class, BenchUiStallCommand.class,
             BenchUnfamiliarCommand.class, BenchDriftCommand.class,
             BenchFirstRunCommand.class, BenchSessionCommand.class, BenchTeamCommand.class, TeamAnnotator.class})
 public final class BenchCommand {

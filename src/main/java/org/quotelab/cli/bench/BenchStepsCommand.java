@@ -4,6 +4,7 @@ import org.quotelab.cli.Json;
 import org.quotelab.cli.QuoteCsv;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +51,11 @@ public final class BenchStepsCommand implements Callable<Integer> {
     int warmupSteps;
     @Option(names = "--batch-size", defaultValue = "16")
     int batchSize;
+    @Option(names = "--dropout", defaultValue = "0.1",
+            description = "0 makes the steps deterministic, so bench/reference can compare the losses step by step.")
+    double dropout;
+    @Option(names = "--pooling", defaultValue = "cls", description = "cls (BERT pooler) or mean.")
+    String pooling;
     @Option(names = "--json")
     boolean json;
 
@@ -58,7 +64,8 @@ public final class BenchStepsCommand implements Callable<Integer> {
         Path file = data.file();
         List<QuoteCsv.Row> rows = QuoteCsv.labelled(QuoteCsv.read(file, "quote_text", labelColumn, null, null));
         LabelMap labels = LabelMap.fromValues(QuoteCsv.labels(rows));
-        TrainingConfig cfg = TrainingConfig.builder().batchSize(batchSize).maxLength(128).build();
+        TrainingConfig cfg = TrainingConfig.builder().batchSize(batchSize).maxLength(128).dropout(dropout)
+                .clsPooler(!"mean".equalsIgnoreCase(pooling)).build();
         TrainingBenchmark.Timing timing;
         String engine;
         try (ClassifierModel model = BertModels.open(BertModels.BUNDLED, labels.size(), cfg,
@@ -77,6 +84,7 @@ public final class BenchStepsCommand implements Callable<Integer> {
         result.put("steps", steps);
         result.put("warmup_steps", warmupSteps);
         result.put("engine", engine);
+        result.put("losses", Arrays.stream(timing.losses()).map(l -> Math.round(l * 1e6) / 1e6).toArray());
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
             w.println(Json.MAPPER.writeValueAsString(result));

@@ -27,12 +27,7 @@ public final class StepExport {
 
     public static void write(ClassifierModel model, List<EncodedExample> examples, TrainingConfig config, Path dir)
             throws IOException {
-        Files.createDirectories(dir);
-        SafetensorsWriter.write(dir.resolve(ModelVersions.WEIGHTS), WeightTransfer.export(model.hfParameters()),
-                Map.of("format", "pt"));
-        Map<String, Object> hf = new LinkedHashMap<>(model.hfConfig());
-        hf.put("num_labels", model.net().numClasses());
-        hf.put("cls_pooler", config.clsPooler());
+        Map<String, Object> hf = writeModel(model, config, dir);
         Map<String, Object> optim = new LinkedHashMap<>();
         optim.put("lr", config.learningRate());
         optim.put("weight_decay", config.weightDecay());
@@ -54,5 +49,21 @@ public final class StepExport {
         all.put("optimizer", optim);
         all.put("batches", batches);
         Json.MAPPER.writeValue(dir.resolve("steps.json").toFile(), all);
+    }
+
+    /**
+     * Writes the model's current weights (Hugging Face names) to model.safetensors and its config,
+     * with num_labels and cls_pooler, to config.json; returns that config.
+     */
+    public static Map<String, Object> writeModel(ClassifierModel model, TrainingConfig config, Path dir)
+            throws IOException {
+        Files.createDirectories(dir);
+        SafetensorsWriter.write(dir.resolve(ModelVersions.WEIGHTS), WeightTransfer.export(model.hfParameters()),
+                Map.of("format", "pt"));
+        Map<String, Object> hf = new LinkedHashMap<>(model.hfConfig());
+        hf.put("num_labels", model.net().numClasses());
+        hf.put("cls_pooler", config.clsPooler());
+        Json.MAPPER.writeValue(dir.resolve(ModelVersions.CONFIG).toFile(), hf);
+        return hf;
     }
 }

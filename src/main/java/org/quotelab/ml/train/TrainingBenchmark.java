@@ -23,10 +23,11 @@ public final class TrainingBenchmark {
             "zero_grad");
 
     /**
-     * Timed steps, their samples and seconds, and the mean wall-clock ms per step of each of
-     * {@link #PHASES}: what does not shrink with fewer tokens is the fixed cost per step.
+     * Timed steps, their samples and seconds, the mean wall-clock ms per step of each of
+     * {@link #PHASES} (what does not shrink with fewer tokens is the fixed cost per step), and the
+     * loss of every step, warm-up included.
      */
-    public record Timing(int steps, long samples, double seconds, double[] phaseMs) {
+    public record Timing(int steps, long samples, double seconds, double[] phaseMs, double[] losses) {
         public double samplesPerSecond() {
             return samples / seconds;
         }
@@ -76,6 +77,7 @@ public final class TrainingBenchmark {
         long samples = 0;
         long started = 0;
         long[] phaseNanos = new long[PHASES.size()];
+        double[] losses = new double[warmupSteps + steps];
         try (AdamW optimizer = AdamW.of(net.manager(), config)) {
             for (int i = 0; i < warmupSteps + steps; i++) {
                 if (i == warmupSteps) {
@@ -89,6 +91,7 @@ public final class TrainingBenchmark {
                     t[1] = System.nanoTime();
                     double loss = gradientStep.run(batch, params, batchManager);
                     t[2] = System.nanoTime();
+                    losses[i] = loss;
                     double norm = Gradients.globalNorm(params, batchManager);
                     t[3] = System.nanoTime();
                     if (Double.isFinite(loss) && Double.isFinite(norm)) {
@@ -111,7 +114,7 @@ public final class TrainingBenchmark {
         for (int k = 0; k < phaseMs.length; k++) {
             phaseMs[k] = phaseNanos[k] / 1e6 / Math.max(1, steps);
         }
-        return new Timing(steps, samples, (System.nanoTime() - started) / 1e9, phaseMs);
+        return new Timing(steps, samples, (System.nanoTime() - started) / 1e9, phaseMs, losses);
     }
 
     private static int width(int[] batch, int[] lengths) {
