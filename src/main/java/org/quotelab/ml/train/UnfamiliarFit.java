@@ -150,6 +150,11 @@ public final class UnfamiliarFit {
         return d;
     }
 
+    /** As {@link #heldOutDistances(float[][], float[][])} with a fold model's scorer, its training texts and held-out scores. */
+    public static double[] heldOutDistances(VersionScorer fold, List<String> foldTraining, Scores heldOut, long seed) {
+        return heldOutDistances(fold.scores(sample(foldTraining, MAX_FIT_QUOTES, seed)).features(), heldOut.features());
+    }
+
     /**
      * As {@link #fitAndSave} for a version trained on every quote of {@code trainingTexts}: the
      * mean and covariance come from its features of those quotes, the cut-off from out-of-fold

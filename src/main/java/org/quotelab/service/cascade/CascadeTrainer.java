@@ -72,11 +72,8 @@ public final class CascadeTrainer {
         float[][] features(List<String> texts, BooleanSupplier cancelled) throws IOException;
     }
 
-    /** A fold's labels (output order) and the probabilities of the quotes it did not see. */
+    /** A fold's labels (output order), the probabilities of the quotes it did not see, and their distances or null. */
     public record Scored(List<String> labels, float[][] probabilities, double[] distances) {
-        public Scored(List<String> labels, float[][] probabilities) {
-            this(labels, probabilities, null);
-        }
     }
 
     private final FineTuneListener listener;
@@ -359,12 +356,11 @@ public final class CascadeTrainer {
         trainStage(texts, labels, base, cfg, dir, task, cancelled);
         try (VersionScorer s = VersionScorer.open(dir, MAX_LENGTH, SCORE_BATCH, device)) {
             if (!distances) {
-                return new Scored(s.labels().labels(), s.probabilities(heldOut));
+                return new Scored(s.labels().labels(), s.probabilities(heldOut), null);
             }
             Scores held = s.scores(heldOut);
-            float[][] seen = s.scores(UnfamiliarFit.sample(texts, UnfamiliarFit.MAX_FIT_QUOTES, cfg.seed())).features();
-            return new Scored(s.labels().labels(), held.probabilities(),
-                    UnfamiliarFit.heldOutDistances(seen, held.features()));
+            return new Scored(s.labels().labels(), held.probabilities(), UnfamiliarFit.heldOutDistances(s, texts, held,
+                    cfg.seed()));
         } finally {
             ModelFolders.deleteTree(dir);
         }

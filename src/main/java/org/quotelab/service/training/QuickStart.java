@@ -68,7 +68,7 @@ final class QuickStart {
                 public CascadeTrainer.Scored fitAndScore(List<String> texts, List<String> labels, String task,
                         List<String> heldOut, java.util.function.BooleanSupplier cancelled) throws IOException {
                     FrozenEncoderHeads.FoldScores s = heads.fitAndScore(texts, labels, task, heldOut, cancelled);
-                    return new CascadeTrainer.Scored(s.labels(), s.probabilities());
+                    return new CascadeTrainer.Scored(s.labels(), s.probabilities(), null);
                 }
 
                 @Override
