@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.quotelab.domain.metrics.Estimate;
 import org.quotelab.domain.metrics.ReportIntervals;
+import org.quotelab.domain.metrics.Wilson;
 
 /**
  * The recommended operating point with what it rests on, and what it costs against the plain
@@ -50,8 +51,12 @@ public record Recommendation(OperatingPoint point, boolean plainRule, long class
     /**
      * What to recommend on these scores (out-of-fold or held-out, calibrated): the stage-1 threshold
      * with the best end-to-end macro-F1 under the argmax rule, then what {@code objective} asks
-     * from there, unless that costs more than {@code maxTrade} macro-F1. The plain rule when fewer
-     * than {@link #MIN_CLASS0_SUPPORT} class-0 examples back the choice.
+     * from there, unless that costs more than {@code maxTrade} macro-F1. An "at least" objective
+     * (class-0 or out-of-topic recall) must be met by the lower end of its 95 % interval, not by
+     * the point estimate: a point estimate that just reaches the bound falls short on new days
+     * about half the time (docs/decisions/0012-class0-threshold.md). When that costs too much, the
+     * point estimate's choice is tried next. The plain rule when fewer than
+     * {@link #MIN_CLASS0_SUPPORT} class-0 examples back the choice.
      */
     public static Recommendation choose(CascadeScores s, ThresholdObjective objective, double bound, double maxTrade) {
         long support = class0Support(s, PLAIN_RULE.threshold());
@@ -62,19 +67,60 @@ public record Recommendation(OperatingPoint point, boolean plainRule, long class
             return new Recommendation(PLAIN_RULE, true, support, why, plain, plain);
         }
         double[] grid = ThresholdSweep.grid(200);
-        Optional<SweepPoint> best = ThresholdSweep.recommend(s, grid, PLAIN_RULE, ThresholdObjective.BEST_MACRO_F1, 0);
-        OperatingPoint from = best.map(OperatingPoint::of).orElse(PLAIN_RULE);
-        Optional<SweepPoint> wanted = ThresholdSweep.recommend(s, grid, from, objective, bound);
-        OperatingPoint chosen = wanted
-                .filter(p -> p.endToEndMacroF1() >= best.orElseThrow().endToEndMacroF1() - maxTrade)
-                .map(OperatingPoint::of).orElse(from);
-        String why = wanted.isEmpty() ? "no point meets " + objective + " " + bound + "; best macro-F1 at "
-                + chosen.describe()
-                : chosen.equals(OperatingPoint.of(wanted.get())) ? objective + " " + bound + " at " + chosen.describe()
-                : objective + " " + bound + " would cost more than " + maxTrade + " macro-F1; best macro-F1 at "
-                        + chosen.describe();
+        SweepPoint best = ThresholdSweep.recommend(s, grid, PLAIN_RULE, ThresholdObjective.BEST_MACRO_F1, 0).orElseThrow();
+        OperatingPoint from = OperatingPoint.of(best);
+        Optional<SweepPoint> confident = confident(s, grid, from, objective, bound);
+        Optional<SweepPoint> estimate = ThresholdSweep.recommend(s, grid, from, objective, bound);
+        double floor = best.endToEndMacroF1() - maxTrade;
+        String why;
+        OperatingPoint chosen;
+        if (confident.isPresent() && confident.get().endToEndMacroF1() >= floor) {
+            chosen = OperatingPoint.of(confident.get());
+            why = objective + " " + bound + (confident.equals(estimate) ? "" : " (lower end of the 95 % interval)")
+                    + " at " + chosen.describe();
+        } else if (estimate.isPresent() && estimate.get().endToEndMacroF1() >= floor) {
+            chosen = OperatingPoint.of(estimate.get());
+            why = objective + " " + bound + " at " + chosen.describe() + "; its lower 95 % end "
+                    + (confident.isEmpty() ? "reaches the bound nowhere" : "would cost more than " + maxTrade
+                            + " macro-F1");
+        } else {
+            chosen = from;
+            why = estimate.isEmpty() ? "no point meets " + objective + " " + bound + "; best macro-F1 at "
+                    + chosen.describe()
+                    : objective + " " + bound + " would cost more than " + maxTrade + " macro-F1; best macro-F1 at "
+                            + chosen.describe();
+        }
         return new Recommendation(chosen, chosen.equals(PLAIN_RULE), support, why + " (" + support
                 + " class-0 examples)", PointFigures.of(s, chosen), plain);
+    }
+
+    /**
+     * As {@link ThresholdSweep#recommend}, but a recall objective counts only points whose 95 %
+     * Wilson interval lies wholly at or above {@code bound}. Other objectives are unchanged.
+     */
+    static Optional<SweepPoint> confident(CascadeScores s, double[] grid, OperatingPoint from,
+            ThresholdObjective objective, double bound) {
+        if (objective == ThresholdObjective.MIN_CLASS0_RECALL) {
+            long n = class0Support(s, from.threshold());
+            for (double t0 : ThresholdSweep.class0Grid()) {
+                SweepPoint p = ThresholdSweep.run(s, new double[] {from.threshold()}, t0).get(0);
+                if (lower(p.class0Recall(), n) >= bound) {
+                    return Optional.of(p);
+                }
+            }
+            return Optional.empty();
+        }
+        if (objective == ThresholdObjective.MIN_OUT_OF_TOPIC_RECALL) {
+            long n = java.util.Arrays.stream(s.truth()).filter(t -> t == 0).count();
+            List<SweepPoint> sure = ThresholdSweep.run(s, grid, from.class0Threshold()).stream()
+                    .filter(p -> lower(p.outOfTopicRecall(), n) >= bound).toList();
+            return objective.recommend(sure, bound);
+        }
+        return ThresholdSweep.recommend(s, grid, from, objective, bound);
+    }
+
+    private static double lower(double share, long n) {
+        return n == 0 ? 0 : Wilson.interval(Math.round(share * n), n).lo();
     }
 
     /** The truly out-of-topic quotes stage 1 passes at {@code threshold}: what class-0 recall is measured on. */

@@ -44,7 +44,6 @@ public final class CascadeTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(CascadeTrainer.class);
     private static final int MAX_LENGTH = 128;
     private static final int SCORE_BATCH = 64;
-    /** The share of a stage's quotes each fine-tune holds out to pick its best epoch. */
     /** The most end-to-end macro-F1 the recommendation gives up to meet its objective. */
     static final double MAX_MACRO_F1_TRADE = 0.05;
 
@@ -217,6 +216,7 @@ public final class CascadeTrainer {
             model = new CascadeModel(topics, "stage1", "stage2", f.t1(), f.t2(), 0.5, null, cfg.construction().name(),
                     facts).withOperatingPoint(f.recommendation().point());
             report(f.recommendation(), fit.size(), "out-of-fold");
+            f.write(out, oofDistances);
         } else {
             phases.accept("calibrating on " + valid.size() + " held-out quotes");
             HeldOutCalibration.Calibrated c = new HeldOutCalibration(MAX_LENGTH, SCORE_BATCH, device)

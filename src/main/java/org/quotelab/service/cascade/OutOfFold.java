@@ -1,13 +1,21 @@
 package org.quotelab.service.cascade;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.quotelab.domain.calibration.ReliabilityDiagram;
 import org.quotelab.domain.calibration.TemperatureScaling;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.quotelab.domain.cascade.CascadeScores;
 import org.quotelab.domain.cascade.LabelledText;
 import org.quotelab.domain.cascade.Recommendation;
+import org.quotelab.ml.versions.ModelFolders;
 
 /**
  * Calibration and the operating point from out-of-fold scores: each training quote scored by the
@@ -18,8 +26,46 @@ import org.quotelab.domain.cascade.Recommendation;
 final class OutOfFold {
 
     /** The calibration {@link #fit} finds: both temperatures, the recommendation and the facts for cascade.json. */
-    record Fitted(double t1, double t2, Recommendation recommendation, Map<String, Object> facts) {
+    record Fitted(double t1, double t2, Recommendation recommendation, Map<String, Object> facts,
+            CascadeScores scores, double[][] stage2) {
+
+        /**
+         * Writes every training quote's calibrated out-of-fold scores beside cascade.json, in
+         * training order: what the operating point was chosen on, kept so that it can be audited
+         * or chosen again under another objective without training again.
+         *
+         * @param distances out-of-fold unfamiliar distances, or null when none were measured
+         */
+        void write(Path folder, double[] distances) throws IOException {
+            List<String> header = new ArrayList<>(List.of("row", "truth", "p_in_topic", "p_not_pertinent"));
+            scores.topics().forEach(t -> header.add("p_" + t));
+            if (distances != null) {
+                header.add("unfamiliar_distance");
+            }
+            CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get();
+            ModelFolders.replaceFile(folder.resolve(FILE), file -> {
+                try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), format)) {
+                    for (int i = 0; i < scores.size(); i++) {
+                        List<Object> row = new ArrayList<>();
+                        int y = scores.truth()[i];
+                        row.add(i);
+                        row.add(y == 0 ? "out-of-topic" : scores.topics().get(y - 1));
+                        row.add(scores.pInTopic()[i]);
+                        for (double v : stage2[i]) {
+                            row.add(v);
+                        }
+                        if (distances != null) {
+                            row.add(distances[i]);
+                        }
+                        out.printRecord(row);
+                    }
+                }
+            });
+        }
     }
+
+    /** The out-of-fold scores' file in a cascade folder. */
+    static final String FILE = "out_of_fold.csv";
 
     private OutOfFold() {
     }
@@ -66,8 +112,8 @@ final class OutOfFold {
             p[i] = TemperatureScaling.apply(oof1[i], t1)[1];
             q[i] = TemperatureScaling.apply(oof2[i], t2);
         }
-        Recommendation r = Recommendation.choose(new CascadeOutput(topics, p, q).against(quotes, 1), objective.kind(),
-                objective.bound(), maxTrade);
+        CascadeScores scores = new CascadeOutput(topics, p, q).against(quotes, 1);
+        Recommendation r = Recommendation.choose(scores, objective.kind(), objective.bound(), maxTrade);
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("stage1_ece_before", ReliabilityDiagram.of(oof1, y1, 15).expectedCalibrationError());
         facts.put("stage1_ece_after",
@@ -76,7 +122,7 @@ final class OutOfFold {
         facts.put("stage2_ece_after",
                 ReliabilityDiagram.of(TemperatureScaling.apply(r2, t2), y2, 15).expectedCalibrationError());
         facts.putAll(facts(r, "out-of-fold", n));
-        return new Fitted(t1, t2, r, facts);
+        return new Fitted(t1, t2, r, facts, scores, q);
     }
 
     /**

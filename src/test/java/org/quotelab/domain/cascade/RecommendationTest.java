@@ -69,4 +69,26 @@ class RecommendationTest {
         assertEquals(100, r.at().topicRecall().get(0).n());
         assertTrue(r.at().macroF1().ci().known());
     }
+
+    @Test
+    void anAtLeastObjectiveIsMetByTheLowerEndOfItsInterval() {
+        CascadeScores s = scores(60);
+        Recommendation r = Recommendation.choose(s, ThresholdObjective.MIN_CLASS0_RECALL, 0.5, 0.05);
+        assertTrue(r.at().class0Recall().ci().lo() >= 0.5, r.at().class0Recall().format());
+        assertTrue(r.reason().contains("lower end of the 95 % interval"), r.reason());
+        // the point estimate alone would have stopped at a milder class-0 threshold
+        SweepPoint estimate = ThresholdSweep.recommend(s, ThresholdSweep.grid(200), new OperatingPoint(
+                r.point().threshold(), 1), ThresholdObjective.MIN_CLASS0_RECALL, 0.5).orElseThrow();
+        assertTrue(estimate.class0Threshold() > r.point().class0Threshold(), estimate.class0Threshold() + " vs "
+                + r.point().describe());
+        assertTrue(Recommendation.class0Recall(s, OperatingPoint.of(estimate)).ci().lo() < 0.5);
+    }
+
+    @Test
+    void aBoundNoIntervalCanReachFallsBackToThePointEstimateAndSaysSo() {
+        // 60 of 60 has a lower 95 % end of 0.94: a bound of 0.95 is reached only by the estimate
+        Recommendation r = Recommendation.choose(scores(60), ThresholdObjective.MIN_CLASS0_RECALL, 0.95, 0.05);
+        assertTrue(r.at().class0Recall().value() >= 0.95, r.at().class0Recall().format());
+        assertTrue(r.reason().contains("lower 95 % end reaches the bound nowhere"), r.reason());
+    }
 }

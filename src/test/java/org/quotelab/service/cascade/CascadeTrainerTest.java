@@ -84,8 +84,17 @@ class CascadeTrainerTest {
                 assertEquals(org.quotelab.ml.train.UnfamiliarFit.OUT_OF_FOLD_SOURCE, u.get("held_out_source"));
                 assertEquals(72, ((Number) u.get("held_out_quotes")).intValue());
                 assertTrue(((Number) u.get("cutoff")).doubleValue() > 0, u.toString());
+                // the scores the point was chosen on stay beside cascade.json, one row per training quote
+                List<String> oof = Files.readAllLines(out.resolve(OutOfFold.FILE));
+                assertEquals("row,truth,p_in_topic,p_not_pertinent,p_battery,p_delivery,p_screen,unfamiliar_distance",
+                        oof.get(0).replace("\"", ""));
+                assertEquals(73, oof.size());
+                String[] first = oof.get(1).split(",");
+                double p = Double.parseDouble(first[2]);
+                assertTrue(p >= 0 && p <= 1 && Double.parseDouble(first[7]) > 0, oof.get(1));
             } else {
                 assertEquals("held-out part", m.facts().get("calibration"));
+                assertFalse(Files.exists(out.resolve(OutOfFold.FILE)));
             }
             // 18 out-of-topic quotes cannot give 30 class-0 examples: the plain rule stays, with the count
             assertEquals(Recommendation.PLAIN_RULE, m.operatingPoint());
